@@ -1,0 +1,129 @@
+/**
+ * The `huizong` command line: template, catalog, check (and merge, roster).
+ * A thin adapter: files in, core calls, text or JSON out. Exit codes:
+ * 0 ok, 1 the file has errors (check) , 2 cannot be read / bad usage.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseArgs } from "node:util";
+import { buildTemplate } from "../templates/build";
+import { catalogJson } from "../templates/catalog";
+import { hasErrors, type Finding } from "../templates/findings";
+import { inspectWorkbook } from "../templates/inspect";
+import { parsePeriod } from "../templates/period";
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const USAGE = `用法 (usage):
+  huizong template -o FILE.xlsx            写出空白标准模板
+  huizong catalog [--json]                 打印指标目录
+  huizong check FILE.xlsx [--period P] [--json]
+                                           检查一个报表（退出码：0 无错误，1 有错误，2 无法读取）
+  huizong merge FILE.xlsx… [--roster R] [--period P] -o OUT.xlsx [--json]
+                                           合并多个报表为汇总表
+  huizong roster -o ROSTER.xlsx            写出空白报送单位名单
+  huizong demo [-o DIR]                    生成示例乡镇报表并合并（演示）
+期间 P 可写为 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`;
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/** Extra commands registered by other modules (merge, roster, demo) to keep this file small. */
+export const COMMANDS: Record<string, Command> = {
+  template: async (args, io) => {
+    const { values } = parseArgs({ args, options: { output: { type: "string", short: "o" } } });
+    if (!values.output) {
+      io.err("请用 -o 指定输出文件，例如：huizong template -o 科技统计报表.xlsx");
+      return 2;
+    }
+    writeOut(values.output, await buildTemplate());
+    io.out(`已写出空白模板：${values.output}`);
+    return 0;
+  },
+  catalog: async (args, io) => {
+    const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+    const cat = catalogJson();
+    if (values.json) io.out(JSON.stringify(cat, null, 2));
+    else {
+      io.out(`${cat.title}  ${cat.id} 版本 ${cat.version}`);
+      for (const i of cat.indicators) io.out(`${i.code}\t${i.name}\t${i.unit}\t${i.kind}${i.components.length ? `\t= ${i.components.join("+")}` : ""}${i.partOf ? `\t≤ ${i.partOf}` : ""}${i.numerator ? `\t= ${i.numerator}/${i.denominator}` : ""}`);
+    }
+    return 0;
+  },
+  check: async (args, io) => {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, period: { type: "string" } } });
+    const file = positionals[0];
+    if (!file) {
+      io.err("请指定要检查的文件，例如：huizong check 青阳镇.xlsx");
+      return 2;
+    }
+    let expectedPeriod: string | undefined;
+    if (values.period) {
+      const p = parsePeriod(values.period);
+      if (!p) {
+        io.err(`期间“${values.period}”无法识别 (BAD_PERIOD)。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`);
+        return 2;
+      }
+      expectedPeriod = p.id;
+    }
+    const bytes = readInput(file, io);
+    if (!bytes) return 2;
+    const result = inspectWorkbook(bytes, { expectedPeriod });
+    if (!result.ok) {
+      if (values.json) io.out(JSON.stringify({ error: { code: result.code, message: result.message } }, null, 2));
+      else io.err(`${file}: ${result.message} (${result.code})`);
+      return 2;
+    }
+    if (values.json) {
+      io.out(JSON.stringify({ submission: result.submission, findings: result.findings, record: result.record }, null, 2));
+    } else {
+      io.out(formatFindings(file, result.findings));
+    }
+    return hasErrors(result.findings) ? 1 : 0;
+  },
+};
+
+/** Human-readable findings, grouped by severity. */
+export function formatFindings(file: string, findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const lines = [`${file}: ${errors.length} 个错误，${warnings.length} 个警告`];
+  for (const f of errors) lines.push(`  错误 ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`);
+  for (const f of warnings) lines.push(`  警告 ${f.sheet}!${f.cell} [${f.rule}]${f.explained ? "（已在备注说明）" : ""} ${f.message}`);
+  if (findings.length === 0) lines.push("  检查通过，可以上传。");
+  return lines.join("\n");
+}
+
+export function readInput(file: string, io: CliIO): Uint8Array | null {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(code === "ENOENT" ? `找不到文件：${file} (FILE_NOT_FOUND)` : code === "EISDIR" ? `${file} 是文件夹，不是文件 (NOT_A_FILE)` : `无法读取文件 ${file} (${code ?? "READ_FAILED"})`);
+    return null;
+  }
+}
+
+export function writeOut(file: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+}
+
+/** Run the CLI with arguments (without node and script). Returns the exit code. */
+export async function runCli(argv: string[], io: CliIO = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+  const [cmd, ...rest] = argv;
+  const command = cmd ? COMMANDS[cmd] : undefined;
+  if (!command) {
+    (cmd && cmd !== "help" && cmd !== "--help" ? io.err : io.out)(cmd && cmd !== "help" && cmd !== "--help" ? `未知命令：${cmd}\n${USAGE}` : USAGE);
+    return cmd && cmd !== "help" && cmd !== "--help" ? 2 : 0;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    // parseArgs reports unknown options by throwing; show it as a usage error, never a stack trace.
+    io.err(`参数有误：${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+}

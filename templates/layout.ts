@@ -1,0 +1,136 @@
+/**
+ * Where everything lives in the template workbook. The builder writes these
+ * addresses, the reader reads them and the checks report them, so a layout
+ * change happens in this one file.
+ */
+import { GROUPS, INDICATORS, NARRATIVE_SECTIONS, type GroupCode, type Indicator, type NarrativeKey } from "./catalog";
+
+export const SHEETS = {
+  cover: "封面",
+  indicators: "指标",
+  narrative: "文字材料",
+  instructions: "填表说明",
+  /** Very hidden: template id/version and the pick-lists. */
+  info: "模板信息",
+} as const;
+
+/** Cover fields: label in column B, clerk's input in column C. */
+export const COVER_FIELDS = [
+  { key: "unitName", label: "填报单位", row: 5 },
+  { key: "divisionCode", label: "统计用区划代码", row: 6 },
+  { key: "unitType", label: "单位类型", row: 7 },
+  { key: "year", label: "统计年度", row: 8 },
+  { key: "periodSpan", label: "报告期", row: 9 },
+  { key: "preparer", label: "填报人", row: 10 },
+  { key: "phone", label: "联系电话", row: 11 },
+  { key: "head", label: "单位负责人", row: 12 },
+  { key: "date", label: "填报日期", row: 13 },
+] as const;
+export type CoverKey = (typeof COVER_FIELDS)[number]["key"];
+export const COVER_LABEL_COL = "B";
+export const COVER_INPUT_COL = "C";
+
+/** Indicator sheet columns. */
+export const COLS = {
+  seq: "A",
+  code: "B",
+  name: "C",
+  unit: "D",
+  current: "E",
+  prior: "F",
+  target: "G",
+  note: "H",
+} as const;
+export type ValueColumn = "current" | "prior" | "target";
+export const VALUE_COLUMNS: readonly ValueColumn[] = ["current", "prior", "target"];
+export const COLUMN_TITLES: Record<keyof typeof COLS, string> = {
+  seq: "序号",
+  code: "指标代码",
+  name: "指标名称",
+  unit: "计量单位",
+  current: "本期",
+  prior: "上年同期",
+  target: "全年目标",
+  note: "备注",
+};
+/** Chinese statistical-form column labels (甲乙丙丁 for descriptive columns, numbers for data). */
+export const COLUMN_MARKS = ["甲", "乙", "丙", "丁", "1", "2", "3", "4"];
+
+export const INDICATOR_HEADER_ROW = 4;
+export const INDICATOR_MARK_ROW = 5;
+export const INDICATOR_FIRST_ROW = 6;
+
+export interface IndicatorRow {
+  kind: "group" | "indicator";
+  row: number;
+  group: GroupCode;
+  indicator?: Indicator;
+}
+
+/** The indicator sheet's rows: a header row per group, then its indicators. */
+export const INDICATOR_ROWS: readonly IndicatorRow[] = (() => {
+  const rows: IndicatorRow[] = [];
+  let row = INDICATOR_FIRST_ROW;
+  let group: GroupCode | null = null;
+  for (const ind of INDICATORS) {
+    if (ind.group !== group) {
+      group = ind.group;
+      rows.push({ kind: "group", row: row++, group });
+    }
+    rows.push({ kind: "indicator", row: row++, group: ind.group, indicator: ind });
+  }
+  return rows;
+})();
+
+const ROW_OF = new Map(INDICATOR_ROWS.filter((r) => r.indicator).map((r) => [r.indicator!.code, r.row]));
+
+/** Row number of an indicator on the indicator sheet. */
+export function indicatorRow(code: string): number {
+  const row = ROW_OF.get(code);
+  if (row === undefined) throw new Error(`unknown indicator ${code}`);
+  return row;
+}
+
+/** Cell address of an indicator's value column ("E12"). */
+export function indicatorCell(code: string, column: keyof typeof COLS): string {
+  return `${COLS[column]}${indicatorRow(code)}`;
+}
+
+/** Last row of the indicator table. */
+export const INDICATOR_LAST_ROW = INDICATOR_ROWS[INDICATOR_ROWS.length - 1]!.row;
+
+/** Group heading text ("一、科技投入"). */
+export function groupTitle(group: GroupCode): string {
+  const order = Object.keys(GROUPS).indexOf(group);
+  return `${"一二三四五六七八九十"[order]}、${GROUPS[group].name}`;
+}
+
+/** Name as printed: "其中：" items are indented. */
+export function printedName(ind: Indicator): string {
+  return ind.partOf && !ind.numerator && isSubItem(ind) ? `  其中：${ind.name}` : ind.name;
+}
+function isSubItem(ind: Indicator): boolean {
+  // A05/A06, C02–C04, D02–D04, D06 are "of which" items; A01/C08/A07 are only bounded by another total.
+  return ind.nameEn.startsWith("of which");
+}
+
+/** Narrative: title in column A on the row above, clerk's text in column A. */
+export const NARRATIVE_ROWS: Record<NarrativeKey, { titleRow: number; inputRow: number }> = Object.fromEntries(
+  NARRATIVE_SECTIONS.map((s, i) => [s.key, { titleRow: 3 + i * 2, inputRow: 4 + i * 2 }]),
+) as Record<NarrativeKey, { titleRow: number; inputRow: number }>;
+
+/** Info sheet cells and defined names. */
+export const INFO = {
+  idLabel: "A1",
+  id: "B1",
+  versionLabel: "A2",
+  version: "B2",
+  periodListCol: "D",
+  unitTypeListCol: "E",
+} as const;
+export const DEFINED_NAMES = {
+  templateId: "HZ_TEMPLATE_ID",
+  templateVersion: "HZ_TEMPLATE_VERSION",
+  periodList: "报告期清单",
+  unitTypeList: "单位类型清单",
+} as const;

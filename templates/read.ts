@@ -1,0 +1,168 @@
+/**
+ * Grid → typed submission. Checks the workbook is this template (id, version,
+ * sheets, rows in place) and lifts every value with the cell it came from.
+ * Judging the values is the checks' job (checks.ts); this only reads.
+ */
+import { INDICATORS, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "./catalog";
+import { readFailure, type ReadFailure } from "./errors";
+import { sheetByName, type CellValue, type Grid, type GridSheet } from "./grid";
+import {
+  COLS,
+  COVER_FIELDS,
+  COVER_INPUT_COL,
+  COVER_LABEL_COL,
+  INDICATOR_ROWS,
+  INFO,
+  NARRATIVE_ROWS,
+  SHEETS,
+  groupTitle,
+  type CoverKey,
+  type ValueColumn,
+} from "./layout";
+import { readNumber } from "./numbers";
+
+/** Where a value came from. */
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+/** One cell as read: what the clerk typed, what it means as a number, and where it is. */
+export interface Field extends CellRef {
+  raw: CellValue;
+  /** The number when the cell holds a real number; null otherwise (see checks for text forms). */
+  value: number | null;
+  formula?: string;
+  error?: string;
+}
+
+export interface TextField extends CellRef {
+  raw: CellValue;
+  /** Trimmed text ("" when empty). */
+  text: string;
+}
+
+export interface IndicatorEntry {
+  code: string;
+  current: Field;
+  prior: Field;
+  target: Field;
+  note: TextField;
+}
+
+export interface Submission {
+  templateId: string;
+  templateVersion: string;
+  cover: Record<CoverKey, TextField>;
+  indicators: Record<string, IndicatorEntry>;
+  narrative: Record<NarrativeKey, TextField>;
+}
+
+export type ReadResult = { ok: true; submission: Submission } | ReadFailure;
+
+/** The sheets a reader needs from a workbook (pass to the xlsx reader to skip the rest). */
+export const TEMPLATE_SHEETS: string[] = [SHEETS.cover, SHEETS.indicators, SHEETS.narrative, SHEETS.info];
+
+function cellValue(sheet: GridSheet, addr: string): CellValue {
+  return sheet.cells[addr]?.value ?? null;
+}
+
+function text(v: CellValue): string {
+  if (v === null) return "";
+  return String(v).trim();
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Read a grid as the standard template.
+ *
+ * @returns the submission, or a ReadFailure naming why the workbook is not
+ * (this version of) the template: NOT_TEMPLATE, UNKNOWN_VERSION, OLD_VERSION,
+ * SHEET_MISSING or ROWS_CHANGED.
+ */
+export function readSubmission(grid: Grid): ReadResult {
+  const info = sheetByName(grid, SHEETS.info);
+  const present = [SHEETS.cover, SHEETS.indicators, SHEETS.narrative].filter((n) => sheetByName(grid, n));
+  if (!info) {
+    if (present.length === 0) return readFailure("NOT_TEMPLATE");
+    return readFailure("SHEET_MISSING", `缺少隐藏的工作表“${SHEETS.info}”，模板信息已被删除`);
+  }
+  const id = text(cellValue(info, INFO.id));
+  if (id !== TEMPLATE_ID) return readFailure("NOT_TEMPLATE", `模板标识为“${id || "空"}”，应为“${TEMPLATE_ID}”`);
+  const version = text(cellValue(info, INFO.version));
+  if (version !== TEMPLATE_VERSION) {
+    if (/^\d{4}\.\d+$/.test(version) && compareVersions(version, TEMPLATE_VERSION) < 0) {
+      return readFailure("OLD_VERSION", `文件版本 ${version}，当前版本 ${TEMPLATE_VERSION}`);
+    }
+    return readFailure("UNKNOWN_VERSION", `文件中的版本为“${version || "空"}”，当前版本 ${TEMPLATE_VERSION}`);
+  }
+  for (const name of [SHEETS.cover, SHEETS.indicators, SHEETS.narrative]) {
+    if (!sheetByName(grid, name)) {
+      const extra = grid.sheets.filter((s) => s.state === "visible" && !Object.values(SHEETS).includes(s.name as never)).map((s) => `“${s.name}”`);
+      return readFailure("SHEET_MISSING", `找不到工作表“${name}”${extra.length ? `，文件中有 ${extra.join("、")}，请改回原名` : ""}`);
+    }
+  }
+  const cover = sheetByName(grid, SHEETS.cover)!;
+  const ind = sheetByName(grid, SHEETS.indicators)!;
+  const nar = sheetByName(grid, SHEETS.narrative)!;
+
+  for (const f of COVER_FIELDS) {
+    const label = text(cellValue(cover, `${COVER_LABEL_COL}${f.row}`));
+    if (label !== f.label) return readFailure("ROWS_CHANGED", `封面第${f.row}行应为“${f.label}”，实际为“${label || "空"}”`);
+  }
+  for (const row of INDICATOR_ROWS) {
+    if (row.kind === "group") {
+      const got = text(cellValue(ind, `${COLS.name}${row.row}`));
+      if (got !== groupTitle(row.group)) return readFailure("ROWS_CHANGED", `指标表第${row.row}行应为“${groupTitle(row.group)}”，实际为“${got || "空"}”`);
+      continue;
+    }
+    const code = text(cellValue(ind, `${COLS.code}${row.row}`));
+    if (code !== row.indicator!.code) {
+      return readFailure("ROWS_CHANGED", `指标表第${row.row}行应为指标 ${row.indicator!.code}“${row.indicator!.name}”，实际为“${code || "空"}”`);
+    }
+  }
+  const last = INDICATOR_ROWS[INDICATOR_ROWS.length - 1]!.row;
+  const after = text(cellValue(ind, `${COLS.code}${last + 1}`)) || text(cellValue(ind, `${COLS.name}${last + 1}`));
+  if (after) return readFailure("ROWS_CHANGED", `指标表第${last + 1}行多出了内容“${after}”`);
+  for (const s of NARRATIVE_SECTIONS) {
+    const got = text(cellValue(nar, `A${NARRATIVE_ROWS[s.key].titleRow}`));
+    if (!got.startsWith(s.title)) return readFailure("ROWS_CHANGED", `文字材料第${NARRATIVE_ROWS[s.key].titleRow}行应为“${s.title}”`);
+  }
+
+  const textField = (sheet: GridSheet, addr: string): TextField => {
+    const raw = cellValue(sheet, addr);
+    return { sheet: sheet.name, cell: addr, raw, text: text(raw) };
+  };
+  const coverFields = Object.fromEntries(COVER_FIELDS.map((f) => [f.key, textField(cover, `${COVER_INPUT_COL}${f.row}`)])) as Record<CoverKey, TextField>;
+
+  const indicators: Record<string, IndicatorEntry> = {};
+  for (const row of INDICATOR_ROWS) {
+    if (!row.indicator) continue;
+    const code = row.indicator.code;
+    const field = (col: ValueColumn): Field => {
+      const addr = `${COLS[col]}${row.row}`;
+      const c = ind.cells[addr];
+      const raw = c?.value ?? null;
+      const f: Field = { sheet: ind.name, cell: addr, raw, value: readNumber(raw, row.indicator!.unit).value };
+      if (c?.formula) f.formula = c.formula;
+      if (c?.error) f.error = c.error;
+      return f;
+    };
+    indicators[code] = { code, current: field("current"), prior: field("prior"), target: field("target"), note: textField(ind, `${COLS.note}${row.row}`) };
+  }
+  const narrative = Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s.key, textField(nar, `A${NARRATIVE_ROWS[s.key].inputRow}`)])) as Record<NarrativeKey, TextField>;
+
+  return { ok: true, submission: { templateId: id, templateVersion: version, cover: coverFields, indicators, narrative } };
+}
+
+/** Codes in template order (for iteration in callers). */
+export const INDICATOR_CODES: readonly string[] = INDICATORS.map((i) => i.code);
