@@ -214,7 +214,7 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, push: Push): v
   const prior = num(entry.prior);
   const note = `（${entry.note.sheet}!${entry.note.cell}）`;
   const extra = { indicator: ind.code, explained: explained(entry) };
-  if (cur !== null && entry.prior.raw === null) {
+  if (cur !== null && entry.prior.raw === null && !entry.prior.error) {
     push("warning", "PRIOR_MISSING", entry.prior.sheet, entry.prior.cell, `“${label(ind)}”没有填上年同期数，无法计算增长。请补填；确实没有的（如新设单位），请在备注${note}中说明。`, extra);
   }
   if (cur === null || cur < 0) return;
