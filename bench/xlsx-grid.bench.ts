@@ -1,7 +1,7 @@
 /**
  * Bench: readXlsxGrid (scanner and saxes sheet parsers) vs exceljs `xlsx.load`
  * on a template-sized workbook (5 sheets, 60 rows × 8 cols, Chinese text, formulas).
- * Run: node --import tsx scripts/bench-xlsx-grid.ts
+ * Run: npm run bench (or node --import tsx bench/xlsx-grid.bench.ts)
  */
 import ExcelJS from "exceljs";
 import { readXlsxGrid } from "../templates/xlsx";
