@@ -90,19 +90,31 @@ export async function buildTemplate(options: BuildOptions = {}): Promise<Uint8Ar
   wb.creator = "huizong";
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  const fill = options.fill ?? {};
-
-  addCover(wb, fill);
-  addIndicators(wb, fill);
-  addNarrative(wb, fill);
-  addInstructions(wb);
-  addInfo(wb, options.version ?? TEMPLATE_VERSION);
-
-  for (const ws of wb.worksheets) {
-    if (ws.name !== SHEETS.info) await ws.protect("", PROTECT);
-  }
+  await addTemplateSheets(wb, options);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+/**
+ * Add the template's sheets (封面, 指标, 文字材料, 填表说明, 模板信息), filled and
+ * protected exactly as {@link buildTemplate} writes them, to a workbook that may
+ * hold other sheets (the consolidation workbook is itself a template input).
+ * Works with an in-memory workbook and with exceljs' streaming WorkbookWriter.
+ * @returns the added worksheets, in order (uncommitted).
+ */
+export async function addTemplateSheets(wb: ExcelJS.Workbook, options: BuildOptions = {}): Promise<ExcelJS.Worksheet[]> {
+  const fill = options.fill ?? {};
+  const added = [
+    addCover(wb, fill),
+    addIndicators(wb, fill),
+    addNarrative(wb, fill),
+    addInstructions(wb),
+    addInfo(wb, options.version ?? TEMPLATE_VERSION),
+  ];
+  for (const ws of added) {
+    if (ws.name !== SHEETS.info) await ws.protect("", PROTECT);
+  }
+  return added;
 }
 
 function title(ws: ExcelJS.Worksheet, text: string, lastCol: string): void {
@@ -114,7 +126,7 @@ function title(ws: ExcelJS.Worksheet, text: string, lastCol: string): void {
   ws.getRow(1).height = 30;
 }
 
-function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): void {
+function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.cover, { views: [{ showGridLines: false }] });
   ws.columns = [{ width: 4 }, { width: 20 }, { width: 44 }, { width: 30 }];
   title(ws, TEMPLATE_TITLE, "D");
@@ -199,9 +211,10 @@ function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): void {
   ws.getCell("B15").value = "黄色单元格为填报区，其余单元格已保护。填完后请在任务窗格中点击“检查”。";
   ws.getCell("B15").font = { name: FONT, size: 9, color: { argb: "FF808080" } };
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+  return ws;
 }
 
-function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): void {
+function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.indicators, {
     views: [{ state: "frozen", ySplit: INDICATOR_MARK_ROW, xSplit: 0, showGridLines: false }],
   });
@@ -218,7 +231,7 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): void {
   title(ws, `${TEMPLATE_TITLE}——主要指标`, "H");
   ws.getCell("A2").value = `表号：${FORM_HEADER.formNumber}　制定机关：${FORM_HEADER.issuer}　批准文号：${FORM_HEADER.approval}　有效期至：${FORM_HEADER.validUntil}`;
   ws.getCell("A2").font = { name: FONT, size: 9, color: { argb: "FF595959" } };
-  ws.getCell("A3").value = { formula: `"填报单位："&${SHEETS.cover}!C5&"　　报告期："&${SHEETS.cover}!C8&"年"&${SHEETS.cover}!C9`, result: "填报单位：　　报告期：年" };
+  ws.getCell("A3").value = { formula: `"填报单位："&${SHEETS.cover}!C5&"　　报告期："&${SHEETS.cover}!C8&"年"&${SHEETS.cover}!C9`, result: `填报单位：${fill.cover?.unitName ?? ""}　　报告期：${fill.cover?.year ?? ""}年${fill.cover?.periodSpan ?? ""}` };
   ws.getCell("A3").font = { name: FONT, size: 10 };
   const keys = Object.keys(COLS) as (keyof typeof COLS)[];
   keys.forEach((k, i) => {
@@ -323,6 +336,7 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): void {
     printTitlesRow: `1:${INDICATOR_MARK_ROW}`,
   };
   ws.headerFooter = { oddFooter: `&C第 &P 页，共 &N 页` };
+  return ws;
 }
 
 function rowOf(code: string): number {
@@ -331,7 +345,7 @@ function rowOf(code: string): number {
   return found.row;
 }
 
-function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): void {
+function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.narrative, { views: [{ showGridLines: false }] });
   ws.columns = [{ width: 110 }];
   ws.getCell("A1").value = `${TEMPLATE_TITLE}——文字材料`;
@@ -353,9 +367,10 @@ function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): void {
     ws.getRow(rows.inputRow).height = 180;
   }
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  return ws;
 }
 
-function addInstructions(wb: ExcelJS.Workbook): void {
+function addInstructions(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.instructions, { views: [{ showGridLines: false }] });
   ws.columns = [{ width: 110 }];
   const lines = [
@@ -377,9 +392,10 @@ function addInstructions(wb: ExcelJS.Workbook): void {
     cell.font = i === 0 ? { name: FONT, size: 16, bold: true } : { name: FONT, size: 11 };
   });
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  return ws;
 }
 
-function addInfo(wb: ExcelJS.Workbook, version: string): void {
+function addInfo(wb: ExcelJS.Workbook, version: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.info);
   ws.state = "veryHidden";
   ws.getCell(INFO.idLabel).value = "模板标识";
@@ -392,6 +408,7 @@ function addInfo(wb: ExcelJS.Workbook, version: string): void {
   wb.definedNames.add(`'${SHEETS.info}'!$B$2`, DEFINED_NAMES.templateVersion);
   wb.definedNames.add(`'${SHEETS.info}'!$${INFO.periodListCol}$1:$${INFO.periodListCol}$${PERIOD_SPANS.length}`, DEFINED_NAMES.periodList);
   wb.definedNames.add(`'${SHEETS.info}'!$${INFO.unitTypeListCol}$1:$${INFO.unitTypeListCol}$${UNIT_TYPES.length}`, DEFINED_NAMES.unitTypeList);
+  return ws;
 }
 
 /** Indicator codes, for completeness checks in tests. */

@@ -1,0 +1,392 @@
+/**
+ * The consolidation (汇总): many checked reports → one model of the city (or
+ * county) figures. Pure: the command line and the functions both call it with
+ * normalized records, never workbooks. The model's `record` is itself a valid
+ * report, so a county's consolidation feeds the city's merge unchanged.
+ */
+import { INDICATORS, INPUT_INDICATORS, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "../catalog";
+import type { Finding } from "../findings";
+import { parsePeriod, type Period } from "../period";
+import type { IndicatorValues, ReportRecord } from "../record";
+import { completionOf, fromScaled, growthLabel, growthOf, pointsChange, ratioOf, toScaled } from "./growth";
+import type { RosterUnit } from "./roster";
+
+/** One accepted report offered to the merge. */
+export interface MergeInput {
+  record: ReportRecord;
+  /** Where it came from (file name, upload id); named in 报送情况 and in the history of replaced reports. */
+  source?: string;
+  /** When it was received (ISO 8601). Of two reports for one unit, the later counts. */
+  submittedAt?: string;
+}
+
+export interface MergeOptions {
+  /** Units expected to report. Without one, nobody is missing and nobody is unlisted. */
+  roster?: readonly RosterUnit[];
+  /** Period id or label; default: the first input's period. Inputs of another period are rejected. */
+  period?: string;
+  /** The consolidating unit; by default derived from the roster's parent code or the units' codes. */
+  unit?: { name?: string; code?: string };
+  /** Cover metadata of the consolidation (it must pass the checks at the next level). */
+  meta?: { preparer?: string; phone?: string; head?: string; date?: string };
+}
+
+/** A consolidated figure, as the JSON output and the 汇总 sheet show it. */
+export interface Total {
+  code: string;
+  current: number | null;
+  prior: number | null;
+  target: number | null;
+  /** 增减量: current − prior (sums only). */
+  delta: number | null;
+  /** 同比增长 as a fraction; null where there is no base (then see growthLabel). Always null for ratios. */
+  growth: number | null;
+  growthLabel: "新增" | "—" | null;
+  /** Ratios only: change in percentage points (百分点). */
+  change: number | null;
+  /** 完成率 as a fraction, where a target exists (sums only). */
+  completion: number | null;
+  /** Units whose report has this figure (本期 / 上年同期 / 全年目标). */
+  units: { current: number; prior: number; target: number };
+}
+
+export interface UnitReport {
+  record: ReportRecord;
+  source?: string;
+  submittedAt?: string;
+  /** 1 for the first report of this unit in this period, 2 for a replacement, ... */
+  version: number;
+}
+
+export interface UnitEntry {
+  name: string;
+  code: string;
+  /** Parent code from the roster ("" when not known). */
+  parent: string;
+  status: "submitted" | "missing";
+  /** A roster was given and this unit is not on it (its figures are counted and flagged). */
+  unlisted: boolean;
+  /** The report's own code when it differs from the roster's (matched on the unit name). */
+  reportedCode?: string;
+  /** The report that counts. */
+  report?: UnitReport;
+  /** Earlier reports of the same unit and period, replaced by the latest (kept as history). */
+  superseded: UnitReport[];
+  /** Warnings carried from the unit's checks. */
+  warnings: number;
+}
+
+export interface Rejection {
+  source: string;
+  code: string;
+  message: string;
+}
+
+export interface CarriedWarning {
+  unit: string;
+  unitCode: string;
+  finding: Finding;
+}
+
+export interface Consolidation {
+  period: Period;
+  unit: { name: string; code: string; type: "县（市、区）" | "市" };
+  meta: { preparer: string; phone: string; head: string; date: string | null };
+  /** Every indicator of the catalogue, in template order. */
+  totals: Record<string, Total>;
+  /** Roster units in roster order (submitted or missing), then unlisted units by code. */
+  units: UnitEntry[];
+  /** Inputs the merge refused (another period). */
+  rejected: Rejection[];
+  /** Warnings of the counted reports, in unit order. */
+  warnings: CarriedWarning[];
+  counts: { expected: number | null; submitted: number; missing: number; unlisted: number; superseded: number };
+  /** The consolidation as a report of the consolidating unit: input to the next level. */
+  record: ReportRecord;
+}
+
+export type MergeResult = { ok: true; consolidation: Consolidation } | { ok: false; code: "NO_PERIOD" | "BAD_PERIOD"; message: string };
+
+/** Longest text a cell holds (Excel's limit). */
+export const CELL_TEXT_LIMIT = 32_767;
+export const TRUNCATION_NOTE = "……（内容过长，此处已截断，完整内容见“文字材料汇编”工作表）";
+
+/** Defaults for the consolidation's cover when the clerk gives none (it must still pass the checks). */
+export const DEFAULT_META = { preparer: "系统汇总", phone: "00000000", head: "系统汇总" } as const;
+
+type Scaled = { current: number | null; prior: number | null; target: number | null; units: Total["units"] };
+
+/**
+ * Merge checked reports into a consolidation.
+ * Sums counts and amounts exactly, recomputes ratios from summed parts, lists
+ * missing and unlisted units, and keeps replaced reports as history.
+ */
+export function mergeReports(inputs: readonly MergeInput[], options: MergeOptions = {}): MergeResult {
+  let period: Period | null = null;
+  if (options.period !== undefined) {
+    period = parsePeriod(options.period);
+    if (!period) return { ok: false, code: "BAD_PERIOD", message: `期间“${options.period}”无法识别。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。` };
+  } else if (inputs[0]) period = inputs[0].record.period;
+  if (!period) return { ok: false, code: "NO_PERIOD", message: "没有可汇总的报表，也没有指定期间（--period），无法确定汇总期间。" };
+
+  const rejected: Rejection[] = [];
+  const accepted: { input: MergeInput; index: number }[] = [];
+  inputs.forEach((input, index) => {
+    if (input.record.period.id !== period!.id) {
+      rejected.push({
+        source: input.source ?? input.record.unit.name,
+        code: "PERIOD_MISMATCH",
+        message: `报告期为“${input.record.period.label}”，本次汇总的是“${period!.label}”，未汇总。`,
+      });
+    } else accepted.push({ input, index });
+  });
+
+  // Units: roster first (its order is the report's order), then whoever else reported.
+  const roster = options.roster;
+  const entries: UnitEntry[] = (roster ?? []).map((u) => ({ name: u.name, code: u.code, parent: u.parent, status: "missing", unlisted: false, superseded: [], warnings: 0 }));
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const byName = new Map<string, UnitEntry>();
+  for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
+  const reports = new Map<UnitEntry, { input: MergeInput; index: number }[]>();
+  const unlisted: UnitEntry[] = [];
+  for (const a of accepted) {
+    const { name, code } = a.input.record.unit;
+    let entry = byCode.get(code);
+    if (!entry && roster) {
+      const named = byName.get(name);
+      // Matched on the name only: counted, but the differing code is shown.
+      if (named) {
+        entry = named;
+        entry.reportedCode = code;
+      }
+    }
+    if (!entry) {
+      entry = { name, code, parent: "", status: "missing", unlisted: Boolean(roster), superseded: [], warnings: 0 };
+      byCode.set(code, entry);
+      unlisted.push(entry);
+    }
+    const list = reports.get(entry) ?? [];
+    list.push(a);
+    reports.set(entry, list);
+  }
+  unlisted.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : x.name.localeCompare(y.name)));
+  const units = [...entries, ...unlisted];
+
+  const when = (i: MergeInput) => i.submittedAt ?? i.record.meta.date ?? "";
+  let supersededCount = 0;
+  for (const [entry, list] of reports) {
+    list.sort((x, y) => (when(x.input) < when(y.input) ? -1 : when(x.input) > when(y.input) ? 1 : x.index - y.index));
+    const asReport = (x: { input: MergeInput }, i: number): UnitReport => ({ record: x.input.record, source: x.input.source, submittedAt: x.input.submittedAt, version: i + 1 });
+    const all = list.map(asReport);
+    entry.report = all[all.length - 1]!;
+    entry.superseded = all.slice(0, -1);
+    supersededCount += entry.superseded.length;
+    entry.status = "submitted";
+    entry.warnings = entry.report.record.warnings.length;
+    // The report's own name is authoritative for unlisted units; roster units keep the roster's name.
+  }
+  const counted = units.filter((u) => u.report).map((u) => u.report!.record);
+
+  const scaled = sumScaled(counted);
+  const totals = totalsFrom(scaled);
+
+  const unit = consolidatingUnit(options, roster, counted);
+  const dates = counted.map((r) => r.meta.date).filter((d): d is string => Boolean(d)).sort();
+  const meta = {
+    preparer: options.meta?.preparer ?? DEFAULT_META.preparer,
+    phone: options.meta?.phone ?? DEFAULT_META.phone,
+    head: options.meta?.head ?? DEFAULT_META.head,
+    date: options.meta?.date ?? dates[dates.length - 1] ?? null,
+  };
+  const missing = units.filter((u) => u.status === "missing").length;
+  const counts = { expected: roster ? roster.length : null, submitted: counted.length, missing, unlisted: unlisted.length, superseded: supersededCount };
+
+  const warnings: CarriedWarning[] = [];
+  for (const u of units) {
+    if (!u.report) continue;
+    for (const f of u.report.record.warnings) warnings.push({ unit: u.name, unitCode: u.code, finding: f });
+  }
+
+  const values: Record<string, IndicatorValues> = {};
+  for (const ind of INPUT_INDICATORS) {
+    const s = scaled[ind.code]!;
+    values[ind.code] = {
+      current: s.current === null ? null : fromScaled(s.current),
+      prior: s.prior === null ? null : fromScaled(s.prior),
+      target: s.target === null ? null : fromScaled(s.target),
+      note: `由${s.units.current}个单位汇总${missing ? `（缺报${missing}个）` : ""}`,
+    };
+  }
+  const record: ReportRecord = {
+    schema: 1,
+    templateId: TEMPLATE_ID,
+    templateVersion: TEMPLATE_VERSION,
+    unit,
+    period,
+    meta,
+    values,
+    narrative: consolidatedNarrative(units),
+    warnings: [],
+  };
+  return { ok: true, consolidation: { period, unit, meta, totals, units, rejected, warnings, counts, record } };
+}
+
+function sumScaled(records: readonly ReportRecord[]): Record<string, Scaled> {
+  const out: Record<string, Scaled> = {};
+  for (const ind of INPUT_INDICATORS) {
+    let current: number | null = null;
+    let prior: number | null = null;
+    let target: number | null = null;
+    const units = { current: 0, prior: 0, target: 0 };
+    for (const r of records) {
+      const v = r.values[ind.code];
+      if (!v) continue;
+      if (typeof v.current === "number" && Number.isFinite(v.current)) {
+        current = (current ?? 0) + toScaled(v.current);
+        units.current++;
+      }
+      if (typeof v.prior === "number" && Number.isFinite(v.prior)) {
+        prior = (prior ?? 0) + toScaled(v.prior);
+        units.prior++;
+      }
+      if (typeof v.target === "number" && Number.isFinite(v.target)) {
+        target = (target ?? 0) + toScaled(v.target);
+        units.target++;
+      }
+    }
+    out[ind.code] = { current, prior, target, units };
+  }
+  return out;
+}
+
+function totalsFrom(scaled: Record<string, Scaled>): Record<string, Total> {
+  const totals: Record<string, Total> = {};
+  const un = (n: number | null) => (n === null ? null : fromScaled(n));
+  for (const ind of INDICATORS) {
+    if (ind.kind === "ratio") {
+      const n = scaled[ind.numerator!]!;
+      const d = scaled[ind.denominator!]!;
+      const current = ratioOf(n.current, d.current);
+      const prior = ratioOf(n.prior, d.prior);
+      totals[ind.code] = {
+        code: ind.code,
+        current,
+        prior,
+        target: ratioOf(n.target, d.target),
+        delta: null,
+        growth: null,
+        growthLabel: null,
+        change: pointsChange(current, prior),
+        completion: null,
+        units: { current: Math.min(n.units.current, d.units.current), prior: Math.min(n.units.prior, d.units.prior), target: Math.min(n.units.target, d.units.target) },
+      };
+      continue;
+    }
+    const s = scaled[ind.code]!;
+    totals[ind.code] = {
+      code: ind.code,
+      current: un(s.current),
+      prior: un(s.prior),
+      target: un(s.target),
+      delta: s.current !== null && s.prior !== null ? fromScaled(s.current - s.prior) : null,
+      growth: growthOf(s.current, s.prior),
+      growthLabel: growthLabel(s.current, s.prior),
+      change: null,
+      completion: completionOf(s.current, s.target),
+      units: s.units,
+    };
+  }
+  return totals;
+}
+
+/** Derive the consolidating unit: option, the roster's common parent, or the level above the units' codes. */
+function consolidatingUnit(options: MergeOptions, roster: readonly RosterUnit[] | undefined, counted: readonly ReportRecord[]): Consolidation["unit"] {
+  let code = options.unit?.code;
+  if (!code && roster) {
+    const parents = new Set(roster.map((u) => u.parent).filter(Boolean));
+    if (parents.size === 1) code = [...parents][0]!;
+  }
+  if (!code) {
+    const codes = (roster && roster.length ? roster.map((u) => u.code) : counted.map((r) => r.unit.code)).filter((c) => /^\d{12}$/.test(c));
+    for (const len of [6, 4, 2]) {
+      const first = codes[0];
+      if (!first) break;
+      const prefix = first.slice(0, len);
+      const candidate = prefix.padEnd(12, "0");
+      if (codes.every((c) => c.startsWith(prefix)) && !codes.includes(candidate)) {
+        code = candidate;
+        break;
+      }
+    }
+  }
+  code ??= "000000000000";
+  const type = code.endsWith("00000000") ? "市" : "县（市、区）";
+  return { name: options.unit?.name ?? `汇总（${code}）`, code, type };
+}
+
+/** Each section: the units' texts under their names, bounded to what one cell holds. */
+function consolidatedNarrative(units: readonly UnitEntry[]): Record<NarrativeKey, string> {
+  const out = {} as Record<NarrativeKey, string>;
+  for (const s of NARRATIVE_SECTIONS) {
+    const parts = units.filter((u) => u.report).map((u) => `【${u.name}】${u.report!.record.narrative[s.key] ?? ""}`);
+    out[s.key] = boundText(parts.join("\n\n"));
+  }
+  return out;
+}
+
+/** Truncate a text to one cell's limit, saying so. */
+export function boundText(text: string, limit = CELL_TEXT_LIMIT): string {
+  if (text.length <= limit) return text;
+  let cut = limit - TRUNCATION_NOTE.length;
+  // Never split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? "")) cut--;
+  return text.slice(0, cut) + TRUNCATION_NOTE;
+}
+
+/** Split a long text into cell-sized pieces (for 文字材料汇编). */
+export function splitText(text: string, size = 32_000): string[] {
+  if (text.length <= size) return [text];
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + size, text.length);
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** The JSON shape of `huizong merge --json` (the consolidation without the bulky per-unit records). */
+export function consolidationJson(c: Consolidation, extraRejected: readonly Rejection[] = []) {
+  const totals: Record<string, Omit<Total, "code">> = {};
+  for (const [code, t] of Object.entries(c.totals)) {
+    const { code: _omit, ...rest } = t;
+    totals[code] = rest;
+  }
+  return {
+    period: c.period,
+    unit: c.unit,
+    counts: c.counts,
+    totals,
+    units: c.units.map((u) => ({
+      name: u.name,
+      code: u.code,
+      parent: u.parent,
+      status: u.status,
+      unlisted: u.unlisted,
+      ...(u.reportedCode ? { reportedCode: u.reportedCode } : {}),
+      warnings: u.warnings,
+      source: u.report?.source ?? null,
+      submittedAt: u.report?.submittedAt ?? null,
+      preparer: u.report?.record.meta.preparer ?? null,
+      date: u.report?.record.meta.date ?? null,
+      version: u.report?.version ?? null,
+      superseded: u.superseded.map((s) => ({ source: s.source ?? null, submittedAt: s.submittedAt ?? null, version: s.version })),
+    })),
+    missing: c.units.filter((u) => u.status === "missing").map((u) => ({ name: u.name, code: u.code })),
+    unlisted: c.units.filter((u) => u.unlisted).map((u) => ({ name: u.name, code: u.code })),
+    rejected: [...extraRejected, ...c.rejected].map((r) => ({ file: r.source, code: r.code, message: r.message })),
+    warnings: c.warnings.map((w) => ({ unit: w.unit, unitCode: w.unitCode, rule: w.finding.rule, sheet: w.finding.sheet, cell: w.finding.cell, message: w.finding.message })),
+  };
+}
