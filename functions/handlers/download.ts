@@ -1,0 +1,62 @@
+/** Download: signed, expiring links for originals and consolidations; the blank template. */
+import { buildTemplate } from "../../templates/build";
+import { TEMPLATE_TITLE, TEMPLATE_VERSION } from "../../templates/catalog";
+import { issueLink, verifyLink } from "../auth/tokens";
+import { ApiError } from "../http/errors";
+import { origin, queryParam } from "../http/event";
+import { file, json } from "../http/responses";
+import type { Route } from "../http/route";
+import { getVersion } from "../service/reports";
+import { StorageNotFound, versionKeys } from "../storage/index";
+
+let blankTemplate: Promise<Uint8Array> | null = null;
+
+export const downloadRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/api/periods/{period}/units/{unit}/reports/{version}/link",
+    auth: "token",
+    run: async (req, ctx) => {
+      const period = req.period();
+      const unit = await req.authorize("read", req.unitCode());
+      const version = req.version();
+      const stored = await getVersion(ctx.store, period.id, unit.code, version);
+      if (!stored) throw new ApiError("VERSION_NOT_FOUND", { version });
+      const seqName = `${unit.name}${period.label}科技工作情况统计报表（${stored.submittedAt.slice(0, 10)}上报）.xlsx`;
+      const link = await issueLink(ctx.keys, { key: versionKeys(period.id, unit.code, version).xlsx, name: seqName }, ctx.linkTtlSeconds, ctx.now().getTime());
+      return json(200, { ok: true, url: `${origin(req.event)}/api/download?t=${link.token}`, expiresAt: link.expiresAt });
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/download",
+    auth: "public",
+    run: async (req, ctx) => {
+      const t = queryParam(req.event, "t");
+      if (!t) throw new ApiError("LINK_MISSING");
+      const v = await verifyLink(ctx.keys, t, ctx.now().getTime());
+      if (!v.ok) throw new ApiError(v.code);
+      try {
+        const bytes = await ctx.store.get(v.claims.key);
+        req.log.outcome = "sent";
+        req.log.bytes = bytes.byteLength;
+        return file(bytes, v.claims.name);
+      } catch (err) {
+        if (err instanceof StorageNotFound) throw new ApiError("FILE_GONE");
+        throw err;
+      }
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/template",
+    auth: "public",
+    run: async () => {
+      blankTemplate ??= buildTemplate().catch((err: unknown) => {
+        blankTemplate = null;
+        throw err;
+      });
+      return file(await blankTemplate, `${TEMPLATE_TITLE}（${TEMPLATE_VERSION}版）.xlsx`);
+    },
+  },
+];

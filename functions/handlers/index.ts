@@ -1,0 +1,22 @@
+/** Every route, grouped by the Lambda function that serves it (one per concept). */
+import type { Route } from "../http/route";
+import { consolidateRoutes } from "./consolidate";
+import { downloadRoutes } from "./download";
+import { periodRoutes } from "./periods";
+import { reviewRoutes } from "./review";
+import { rosterRoutes } from "./roster";
+import { statusRoutes } from "./status";
+import { submitRoutes } from "./submit";
+
+/** Function name → its routes. template.yaml has one function per entry (checked by a test). */
+export const FUNCTIONS: Record<string, Route[]> = {
+  submit: submitRoutes,
+  status: statusRoutes,
+  review: reviewRoutes,
+  consolidate: consolidateRoutes,
+  download: downloadRoutes,
+  roster: rosterRoutes,
+  periods: periodRoutes,
+};
+
+export const ALL_ROUTES: Route[] = Object.values(FUNCTIONS).flat();

@@ -1,0 +1,40 @@
+/** Periods: the city opens a period for collection and closes it; everyone lists them. */
+import { ApiError } from "../http/errors";
+import { jsonBody } from "../http/event";
+import { json } from "../http/responses";
+import type { Route } from "../http/route";
+import { closePeriod, listPeriods, openPeriod } from "../service/periods";
+
+export const periodRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/api/periods",
+    auth: "token",
+    run: async (_req, ctx) => json(200, { ok: true, periods: await listPeriods(ctx.store) }),
+  },
+  {
+    method: "POST",
+    path: "/api/periods",
+    auth: "token",
+    run: async (req, ctx) => {
+      await req.authorizeSetup();
+      const id = jsonBody(req.event).id;
+      const period = typeof id === "string" ? await openPeriod(ctx.store, id, req.principal.sub, ctx.now()) : null;
+      if (!period) throw new ApiError("BAD_PERIOD", { period: id ?? null });
+      req.log.period = period.id;
+      return json(201, { ok: true, period });
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/periods/{period}/close",
+    auth: "token",
+    run: async (req, ctx) => {
+      const p = req.period();
+      await req.authorizeSetup();
+      const period = await closePeriod(ctx.store, p.id, req.principal.sub, ctx.now());
+      if (!period) throw new ApiError("PERIOD_NOT_FOUND", { period: p.id });
+      return json(200, { ok: true, period });
+    },
+  },
+];

@@ -1,0 +1,18 @@
+/** What every handler gets besides the event: storage, keys, merge, clock, logger. */
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Keys } from "../auth/tokens";
+import type { MergeEngine } from "../service/consolidate";
+import type { ObjectStore } from "../storage/index";
+
+export interface AppContext {
+  store: ObjectStore;
+  keys: Keys;
+  merge: MergeEngine;
+  logger: Logger;
+  now: () => Date;
+  /** Lifetime of download links (seconds). */
+  linkTtlSeconds: number;
+}
+
+/** Default lifetime of a download link: 15 minutes. */
+export const DEFAULT_LINK_TTL_SECONDS = 15 * 60;

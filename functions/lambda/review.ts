@@ -1,0 +1,5 @@
+/** Lambda entry point of the `review` function (routes: functions/handlers/review.ts). */
+import { reviewRoutes } from "../handlers/review";
+import { lambdaHandler } from "./entry";
+
+export const handler = lambdaHandler(reviewRoutes);

@@ -1,0 +1,5 @@
+/** Lambda entry point of the `status` function (routes: functions/handlers/status.ts). */
+import { statusRoutes } from "../handlers/status";
+import { lambdaHandler } from "./entry";
+
+export const handler = lambdaHandler(statusRoutes);

@@ -1,0 +1,5 @@
+/** Lambda entry point of the `submit` function (routes: functions/handlers/submit.ts). */
+import { submitRoutes } from "../handlers/submit";
+import { lambdaHandler } from "./entry";
+
+export const handler = lambdaHandler(submitRoutes);

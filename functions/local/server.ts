@@ -1,0 +1,391 @@
+/**
+ * The local server (`npm start`): one port, the same handlers as on AWS.
+ * Each HTTP request becomes an API Gateway HTTP API (payload v2) event and
+ * goes through `dispatch`, with filesystem storage, a demo roster and an
+ * open period. It also serves the task pane's static files.
+ *
+ * Body size is bounded while streaming (past 5 MB: 413, nothing more is
+ * buffered) and so is time (a body that does not arrive in time: 408; a
+ * handler that does not finish in time: 504).
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { demoUnits } from "../../templates/samples";
+import { issueToken, deriveKeys, type Principal } from "../auth/tokens";
+import { ALL_ROUTES } from "../handlers/index";
+import { DEFAULT_LINK_TTL_SECONDS, type AppContext } from "../http/context";
+import { apiErrorMessage, apiErrorStatus, type ApiErrorCode } from "../http/errors";
+import { MAX_BODY_BYTES } from "../http/event";
+import { createLogger, type LogLevelName } from "../http/log";
+import { errorJson, type Response } from "../http/responses";
+import { dispatch, matchRoute } from "../http/route";
+import { defaultMergeEngine } from "../service/merge-engine";
+import { openPeriod, getPeriod } from "../service/periods";
+import { loadRoster, roleOf, saveRoster, type Roster } from "../service/roster";
+import { FsObjectStore } from "../storage/index";
+
+const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+export interface ServerOptions {
+  /** 0 = any free port. Default: env PORT, else 3000. */
+  port?: number;
+  /** Default: env HOST, else 127.0.0.1 (a laptop server is not for the network). */
+  host?: string;
+  /** Default: env HUIZONG_DATA_DIR, else `.data`. */
+  dataDir?: string;
+  /** Default: env HUIZONG_JWT_SECRET, else a generated one kept in the data folder. */
+  secret?: string;
+  /** Seed the demo roster and open a period when none exist (default true). */
+  demo?: boolean;
+  /** Period opened for the demo. Default: env HUIZONG_DEMO_PERIOD, else `<this year>-Y`. */
+  demoPeriod?: string;
+  /** Where the task pane's built files are. Default `dist/addin`. */
+  addinDir?: string;
+  logLevel?: LogLevelName;
+  /** Time allowed to receive a request body (ms). Default 60 s. */
+  bodyTimeoutMs?: number;
+  /** Time allowed for a handler (ms). Default 60 s. */
+  handlerTimeoutMs?: number;
+  /** Lifetime of demo tokens (s). Default 30 days. */
+  tokenTtlSeconds?: number;
+  linkTtlSeconds?: number;
+  now?: () => Date;
+}
+
+export interface DemoToken {
+  code: string;
+  name: string;
+  role: Principal["role"];
+  token: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  ctx: AppContext;
+  tokens: DemoToken[];
+  /** True when the secret was generated for local use (not from the environment). */
+  devSecret: boolean;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The demo roster: the city, one county, the demo towns under it. */
+export function demoRoster(): Roster {
+  const county = "330102000000";
+  return {
+    units: [
+      { code: "330100000000", name: "示例市", type: "市", parent: null },
+      { code: county, name: "示例区", type: "县（市、区）", parent: "330100000000" },
+      ...demoUnits(6, county).map((u) => ({ code: u.code, name: u.name, type: u.type, parent: county })),
+    ],
+  };
+}
+
+const DEV_SECRET_FILE = ".dev-jwt-secret";
+
+function devSecret(dataDir: string): string {
+  const file = path.join(dataDir, DEV_SECRET_FILE);
+  try {
+    const s = readFileSync(file, "utf8").trim();
+    if (s.length >= 32) return s;
+  } catch {
+    // none yet
+  }
+  const s = randomBytes(32).toString("base64url");
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, s + "\n", { mode: 0o600 });
+  return s;
+}
+
+/** Start the server; resolves once it listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const env = process.env;
+  const dataDir = path.resolve(options.dataDir ?? (env.HUIZONG_DATA_DIR?.trim() || ".data"));
+  const store = new FsObjectStore({ root: dataDir });
+  // The local server owns its folder: temp files left by a killed process are garbage now.
+  await store.sweepTemporaryFiles(0);
+  const envSecret = options.secret ?? env.HUIZONG_JWT_SECRET?.trim();
+  const secret = envSecret || devSecret(dataDir);
+  const now = options.now ?? (() => new Date());
+  const ctx: AppContext = {
+    store,
+    keys: deriveKeys(secret),
+    merge: defaultMergeEngine,
+    logger: createLogger(options.logLevel),
+    now,
+    linkTtlSeconds: options.linkTtlSeconds ?? (Number(env.HUIZONG_LINK_TTL_SECONDS) || DEFAULT_LINK_TTL_SECONDS),
+  };
+
+  if (options.demo ?? true) {
+    if ((await loadRoster(store)).units.length === 0) await saveRoster(store, demoRoster(), "demo", now());
+    const periodId = options.demoPeriod ?? env.HUIZONG_DEMO_PERIOD ?? `${now().getFullYear()}-Y`;
+    if (!(await getPeriod(store, periodId))) await openPeriod(store, periodId, "demo", now());
+  }
+  const roster = await loadRoster(store);
+  const ttl = options.tokenTtlSeconds ?? 30 * 24 * 3600;
+  const tokens: DemoToken[] = await Promise.all(
+    roster.units.slice(0, 50).map(async (u) => {
+      const p: Principal = { sub: u.code, role: roleOf(u.type), name: u.name };
+      return { code: u.code, name: u.name, role: p.role, token: await issueToken(ctx.keys, p, ttl, now().getTime()) };
+    }),
+  );
+
+  const addinDir = path.resolve(options.addinDir ?? path.join(ROOT, "dist", "addin"));
+  const limits = { bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000, handlerTimeoutMs: options.handlerTimeoutMs ?? 60_000 };
+  const server = createServer((req, res) => {
+    handle(req, res, ctx, addinDir, limits).catch((err: unknown) => {
+      ctx.logger.error("local server error", { error: err instanceof Error ? err : String(err) });
+      if (!res.headersSent) send(res, errorJson(500, "INTERNAL", apiErrorMessage("INTERNAL")));
+      else res.destroy();
+    });
+  });
+  // Node's own limits as a backstop behind ours (its 408 is not JSON, so ours fire first).
+  server.requestTimeout = limits.bodyTimeoutMs + 5_000;
+  server.headersTimeout = 30_000;
+
+  const port = options.port ?? (env.PORT !== undefined && env.PORT !== "" ? Number(env.PORT) : 3000);
+  const host = options.host ?? (env.HOST?.trim() || "127.0.0.1");
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const actual = (server.address() as AddressInfo).port;
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${actual}`,
+    port: actual,
+    dataDir,
+    ctx,
+    tokens,
+    devSecret: !envSecret,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+interface Limits {
+  bodyTimeoutMs: number;
+  handlerTimeoutMs: number;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext, addinDir: string, limits: Limits): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://local");
+  const method = (req.method ?? "GET").toUpperCase();
+  if (url.pathname === "/" && (method === "GET" || method === "HEAD")) {
+    res.writeHead(302, { location: "/addin/taskpane.html" }).end();
+    return;
+  }
+  if (url.pathname.startsWith("/addin/") && (method === "GET" || method === "HEAD")) {
+    await serveStatic(res, addinDir, url.pathname.slice("/addin/".length), method === "HEAD");
+    return;
+  }
+
+  const match = url.pathname.startsWith("/api/") ? matchRoute(ALL_ROUTES, method, url.pathname) : null;
+  const body = await readBody(req, res, limits.bodyTimeoutMs);
+  if (body === null) return;
+  const event = toEvent(req, url, method, body, match);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Response>((resolve) => {
+    timer = setTimeout(() => resolve(apiError("SERVER_TIMEOUT")), limits.handlerTimeoutMs);
+  });
+  try {
+    send(res, await Promise.race([dispatch(ALL_ROUTES, event, ctx), timeout]));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function apiError(code: ApiErrorCode): Response {
+  return errorJson(apiErrorStatus(code), code, apiErrorMessage(code));
+}
+
+/**
+ * Read the body, at most MAX_BODY_BYTES. Past that (or a Content-Length
+ * saying so) answer 413 and stop reading; past the time limit answer 408.
+ * Returns null when it has answered.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const refuse = (code: ApiErrorCode) => {
+      cleanup();
+      req.pause();
+      send(res, apiError(code), { connection: "close" });
+      // Let the answer reach the client, then drop the connection instead of reading the rest.
+      res.once("finish", () => setTimeout(() => req.socket.destroy(), 200).unref());
+      resolve(null);
+    };
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) return refuse("PAYLOAD_TOO_LARGE");
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => refuse("REQUEST_TIMEOUT"), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) return refuse("PAYLOAD_TOO_LARGE");
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onAbort = () => {
+      cleanup();
+      resolve(null);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onAbort);
+      req.off("aborted", onAbort);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onAbort);
+    req.on("aborted", onAbort);
+  });
+}
+
+const TEXT_TYPE = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript))|\+json|\+xml/i;
+
+/** What API Gateway (HTTP API, payload 2.0) would hand the Lambda for this request. */
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  body: Buffer,
+  match: ReturnType<typeof matchRoute>,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(",") : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const text = TEXT_TYPE.test(headers["content-type"] ?? "");
+  const routeKey = match ? `${match.route.method} ${match.route.path}` : "$default";
+  const now = new Date();
+  return {
+    version: "2.0",
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(url.search ? { queryStringParameters: query } : {}),
+    ...(match && Object.keys(match.pathParameters).length ? { pathParameters: match.pathParameters } : {}),
+    requestContext: {
+      accountId: "local",
+      apiId: "local",
+      domainName: headers.host ?? "localhost",
+      domainPrefix: (headers.host ?? "localhost").split(".")[0]!,
+      http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? "", userAgent: headers["user-agent"] ?? "" },
+      requestId: randomUUID(),
+      routeKey,
+      stage: "$default",
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.byteLength ? { body: text ? body.toString("utf8") : body.toString("base64") } : {}),
+    isBase64Encoded: body.byteLength > 0 && !text,
+  };
+}
+
+function send(res: ServerResponse, r: Response, extraHeaders: Record<string, string> = {}): void {
+  const body = r.body === undefined ? Buffer.alloc(0) : r.isBase64Encoded ? Buffer.from(r.body, "base64") : Buffer.from(r.body, "utf8");
+  res.writeHead(r.statusCode, { ...r.headers, ...extraHeaders, "content-length": String(body.byteLength) });
+  res.end(body);
+}
+
+const STATIC_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+async function serveStatic(res: ServerResponse, dir: string, rel: string, head: boolean): Promise<void> {
+  let file: string | null = null;
+  if (rel === "office.js") file = createRequire(import.meta.url).resolve("@microsoft/office-js/dist/office.js");
+  else {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(rel);
+    } catch {
+      decoded = "";
+    }
+    const full = path.resolve(dir, decoded);
+    if (decoded && !decoded.includes("\0") && full.startsWith(dir + path.sep)) file = full;
+  }
+  const st = file ? await stat(file).catch(() => null) : null;
+  if (!file || !st?.isFile()) {
+    send(res, apiError("ROUTE_NOT_FOUND"));
+    return;
+  }
+  const bytes = await readFile(file);
+  res.writeHead(200, {
+    "content-type": STATIC_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+    "content-length": String(bytes.byteLength),
+    "cache-control": "no-cache",
+  });
+  res.end(head ? undefined : bytes);
+}
+
+/** The banner `npm start` prints. */
+export function banner(s: RunningServer): string {
+  const lines = [
+    "",
+    "汇总 huizong — 本地服务已启动 (local server running)",
+    `  任务窗格 task pane:  ${s.url}/addin/taskpane.html`,
+    `  接口 API:            ${s.url}/api/   (见 functions/README.md)`,
+    `  数据目录 data:       ${s.dataDir}`,
+  ];
+  if (s.devSecret) {
+    lines.push(
+      "",
+      `  警告 WARNING: 令牌签名密钥是为本机演示自动生成的（保存在 ${path.join(s.dataDir, DEV_SECRET_FILE)}），仅供本地使用。`,
+      "  The signing secret was generated for local use only; set HUIZONG_JWT_SECRET for anything shared.",
+    );
+  }
+  lines.push("", "  演示令牌 demo tokens (Authorization: Bearer <token>):");
+  for (const t of s.tokens) lines.push(`  ${t.code}  ${t.role.padEnd(6)}  ${t.name}`, `    ${t.token}`);
+  return lines.join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  const running = await startServer();
+  process.stdout.write(banner(running));
+  process.stdout.write(`listening ${running.url}\n`);
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`启动失败 (failed to start): ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Consolidation: pick one record per unit below a county or the city, hand
+ * them to the merge engine (templates/merge), store the workbook and a JSON
+ * note of what went into it.
+ */
+import type { Period } from "../../templates/period";
+import type { ReportRecord } from "../../templates/record";
+import { consolidationKeys, newVersionId, type ObjectStore } from "../storage/index";
+import { recordsForMerge, type Actor } from "./reports";
+import { reportingUnitsUnder, type Roster, type RosterUnit } from "./roster";
+
+export interface MergeInput {
+  period: Period;
+  /** The county or city being consolidated. */
+  parent: RosterUnit;
+  /** Every reporting unit expected below the parent (missing ones must show as missing). */
+  units: RosterUnit[];
+  /** One record per unit that has one. */
+  records: ReportRecord[];
+}
+
+export interface MergeOutput {
+  bytes: Uint8Array;
+  /** Small summary for the answer (counts, missing units...). */
+  totals: Record<string, unknown>;
+}
+
+/** The merge as the server needs it: records in, workbook bytes out. */
+export type MergeEngine = (input: MergeInput) => Promise<MergeOutput>;
+
+export interface Consolidation {
+  schema: "huizong.consolidation/1";
+  id: string;
+  periodId: string;
+  parent: string;
+  include: "accepted" | "submitted";
+  createdAt: string;
+  createdBy: Actor;
+  /** unit code → version used. */
+  versions: Record<string, string>;
+  missing: string[];
+  totals: Record<string, unknown>;
+  fileName: string;
+}
+
+export type ConsolidateResult = { ok: true; consolidation: Consolidation; key: string } | { ok: false; kind: "nothing" };
+
+export async function consolidate(
+  store: ObjectStore,
+  engine: MergeEngine,
+  input: { period: Period; parent: RosterUnit; roster: Roster; include: "accepted" | "submitted"; by: Actor; now: Date },
+): Promise<ConsolidateResult> {
+  const units = reportingUnitsUnder(input.roster, input.parent.code);
+  const picked = await recordsForMerge(store, input.period.id, units, input.include);
+  if (picked.length === 0) return { ok: false, kind: "nothing" };
+  const { bytes, totals } = await engine({ period: input.period, parent: input.parent, units, records: picked.map((p) => p.stored.record) });
+  const id = newVersionId();
+  const keys = consolidationKeys(input.period.id, input.parent.code, id);
+  const have = new Set(picked.map((p) => p.unit.code));
+  const consolidation: Consolidation = {
+    schema: "huizong.consolidation/1",
+    id,
+    periodId: input.period.id,
+    parent: input.parent.code,
+    include: input.include,
+    createdAt: input.now.toISOString(),
+    createdBy: input.by,
+    versions: Object.fromEntries(picked.map((p) => [p.unit.code, p.stored.version])),
+    missing: units.filter((u) => !have.has(u.code)).map((u) => u.code),
+    totals,
+    fileName: `${input.parent.name}${input.period.label}科技工作情况汇总表.xlsx`,
+  };
+  await store.put(keys.xlsx, bytes, { ifAbsent: true });
+  await store.putJson(keys.json, consolidation, { ifAbsent: true });
+  return { ok: true, consolidation, key: keys.xlsx };
+}

@@ -1,0 +1,57 @@
+/** Reporting periods: the city opens one for collection and closes it. */
+import { parsePeriodId } from "../../templates/period";
+import { periodKey, type ObjectStore } from "../storage/index";
+import { StorageNotFound } from "../storage/errors";
+
+export interface PeriodInfo {
+  id: string;
+  /** Chinese label, "2025年全年". */
+  label: string;
+  open: boolean;
+  openedAt: string;
+  openedBy: string;
+  closedAt?: string;
+  closedBy?: string;
+}
+
+/** The period, or null when it was never opened. */
+export async function getPeriod(store: ObjectStore, id: string): Promise<PeriodInfo | null> {
+  try {
+    return await store.getJson<PeriodInfo>(periodKey(id));
+  } catch (err) {
+    if (err instanceof StorageNotFound) return null;
+    throw err;
+  }
+}
+
+const PERIOD_FILE = /^periods\/([^/]+)\/period\.json$/;
+
+/** Every period ever opened, newest id first. */
+export async function listPeriods(store: ObjectStore): Promise<PeriodInfo[]> {
+  // One recursive listing; period.json files are picked out of it (the key layout has no period index).
+  const ids = (await store.list("periods/")).flatMap((k) => PERIOD_FILE.exec(k)?.[1] ?? []);
+  const periods = await Promise.all(ids.map((id) => getPeriod(store, id)));
+  return periods.filter((p): p is PeriodInfo => p !== null).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+/** Open (or reopen) a period for collection. Returns null for a malformed id. */
+export async function openPeriod(store: ObjectStore, id: string, by: string, now: Date): Promise<PeriodInfo | null> {
+  const parsed = parsePeriodId(id);
+  if (!parsed) return null;
+  const previous = await getPeriod(store, id);
+  const info: PeriodInfo = previous?.open
+    ? previous
+    : { id, label: parsed.label, open: true, openedAt: now.toISOString(), openedBy: by };
+  if (!previous?.open) await store.putJson(periodKey(id), info);
+  return info;
+}
+
+/** Close a period (no more submissions); null when it was never opened. */
+export async function closePeriod(store: ObjectStore, id: string, by: string, now: Date): Promise<PeriodInfo | null> {
+  const previous = await getPeriod(store, id);
+  if (!previous) return null;
+  if (!previous.open) return previous;
+  const info: PeriodInfo = { ...previous, open: false, closedAt: now.toISOString(), closedBy: by };
+  await store.putJson(periodKey(id), info);
+  return info;
+}
