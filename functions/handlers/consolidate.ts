@@ -36,6 +36,7 @@ export const consolidateRoutes: Route[] = [
         download: { url: `${origin(req.event)}/api/download?t=${link.token}`, expiresAt: link.expiresAt },
         versions: c.versions,
         missing: c.missing,
+        counts: c.counts,
         totals: c.totals,
       });
     },

@@ -222,39 +222,39 @@ function apiError(code: ApiErrorCode): Response {
  */
 function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
-    const refuse = (code: ApiErrorCode) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timer: NodeJS.Timeout | undefined;
+    function cleanup(): void {
+      clearTimeout(timer);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onAbort);
+      req.off("aborted", onAbort);
+    }
+    function refuse(code: ApiErrorCode): void {
       cleanup();
       req.pause();
       send(res, apiError(code), { connection: "close" });
       // Let the answer reach the client, then drop the connection instead of reading the rest.
       res.once("finish", () => setTimeout(() => req.socket.destroy(), 200).unref());
       resolve(null);
-    };
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) return refuse("PAYLOAD_TOO_LARGE");
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const timer = setTimeout(() => refuse("REQUEST_TIMEOUT"), timeoutMs);
-    const onData = (chunk: Buffer) => {
+    }
+    function onData(chunk: Buffer): void {
       size += chunk.byteLength;
       if (size > MAX_BODY_BYTES) return refuse("PAYLOAD_TOO_LARGE");
       chunks.push(chunk);
-    };
-    const onEnd = () => {
+    }
+    function onEnd(): void {
       cleanup();
       resolve(Buffer.concat(chunks, size));
-    };
-    const onAbort = () => {
+    }
+    function onAbort(): void {
       cleanup();
       resolve(null);
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onAbort);
-      req.off("aborted", onAbort);
-    };
+    }
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return refuse("PAYLOAD_TOO_LARGE");
+    timer = setTimeout(() => refuse("REQUEST_TIMEOUT"), timeoutMs);
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onAbort);

@@ -15,13 +15,16 @@ export interface MergeInput {
   parent: RosterUnit;
   /** Every reporting unit expected below the parent (missing ones must show as missing). */
   units: RosterUnit[];
-  /** One record per unit that has one. */
-  records: ReportRecord[];
+  /** One report per unit that has one. */
+  reports: Array<{ record: ReportRecord; source: string; submittedAt: string }>;
+  now: Date;
 }
 
 export interface MergeOutput {
   bytes: Uint8Array;
-  /** Small summary for the answer (counts, missing units...). */
+  /** Expected / submitted / missing counts. */
+  counts: Record<string, number | null>;
+  /** Per-indicator totals, as the answer and the JSON note carry them. */
   totals: Record<string, unknown>;
 }
 
@@ -39,6 +42,7 @@ export interface Consolidation {
   /** unit code → version used. */
   versions: Record<string, string>;
   missing: string[];
+  counts: Record<string, number | null>;
   totals: Record<string, unknown>;
   fileName: string;
 }
@@ -53,7 +57,13 @@ export async function consolidate(
   const units = reportingUnitsUnder(input.roster, input.parent.code);
   const picked = await recordsForMerge(store, input.period.id, units, input.include);
   if (picked.length === 0) return { ok: false, kind: "nothing" };
-  const { bytes, totals } = await engine({ period: input.period, parent: input.parent, units, records: picked.map((p) => p.stored.record) });
+  const { bytes, counts, totals } = await engine({
+    period: input.period,
+    parent: input.parent,
+    units,
+    reports: picked.map((p) => ({ record: p.stored.record, source: p.stored.version, submittedAt: p.stored.submittedAt })),
+    now: input.now,
+  });
   const id = newVersionId();
   const keys = consolidationKeys(input.period.id, input.parent.code, id);
   const have = new Set(picked.map((p) => p.unit.code));
@@ -67,6 +77,7 @@ export async function consolidate(
     createdBy: input.by,
     versions: Object.fromEntries(picked.map((p) => [p.unit.code, p.stored.version])),
     missing: units.filter((u) => !have.has(u.code)).map((u) => u.code),
+    counts,
     totals,
     fileName: `${input.parent.name}${input.period.label}科技工作情况汇总表.xlsx`,
   };
