@@ -1,5 +1,6 @@
 /** Entry of the CLI bundle (dist/cli.mjs). Registers every command module. */
 import { runCli } from "./main";
+import "./merge";
 
 export async function main(argv: string[]): Promise<number> {
   return runCli(argv);

@@ -17,7 +17,7 @@ import { groupTitle } from "../layout";
 import type { ReportRecord } from "../record";
 import { growthLabel, growthOf, ratioOf } from "./growth";
 import { splitText, type Consolidation, type Rejection, type UnitEntry } from "./merge";
-import { ROSTER_HEADERS, ROSTER_SHEET } from "./roster";
+import { ROSTER_HEADERS, ROSTER_SHEET, type RosterUnit } from "./roster";
 
 export const REPORT_SHEETS = {
   summary: "汇总",
@@ -145,6 +145,9 @@ export function ratioFormula(num: string, den: string): string {
 export function sumFormula(range: string): string {
   return `IF(COUNT(${range})=0,"",SUM(${range}))`;
 }
+/** Let the zip writer consume committed rows, so a big sheet is never held whole in memory. */
+const drain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const growthCached = (cur: number | null, prior: number | null): Cached => growthOf(cur, prior) ?? growthLabel(cur, prior)!;
 
 export interface WorkbookOptions {
@@ -184,10 +187,6 @@ export async function writeConsolidationWorkbook(c: Consolidation, options: Work
   await writeNarrative(wb, ctx);
 
   const tpl = await addTemplateSheets(wb, { fill: fillFromRecord(c.record) });
-  // The builder caches an empty heading; give the filled one (a viewer without recalculation shows it).
-  const cover = c.record;
-  const heading = tpl[1]!.getCell("A3");
-  heading.value = formula(String((heading.value as ExcelJS.CellFormulaValue).formula), `填报单位：${cover.unit.name}　　报告期：${cover.period.year}年${spanLabel(cover)}`);
   for (const ws of tpl) ws.commit();
   await wb.commit();
   const stream = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream;
@@ -361,7 +360,8 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   for (let r = 1; r <= DETAIL.subHeaderRow; r++) ws.getRow(r).commit();
 
   const colIndex = new Map(INDICATORS.flatMap((ind) => VALUE_KINDS.map((k) => [`${ind.code}:${k}`, DETAIL.fixedCols + 1 + INDICATORS.indexOf(ind) * 3 + VALUE_KINDS.indexOf(k)] as const)));
-  units.forEach((u, i) => {
+  for (const [i, u] of units.entries()) {
+    if (i % 100 === 99) await drain();
     const rowNo = DETAIL.firstRow + i;
     const row = ws.getRow(rowNo);
     row.getCell(1).value = i + 1;
@@ -390,7 +390,7 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
       }
     }
     row.commit();
-  });
+  }
   const total = ws.getRow(ctx.totalRow);
   ws.mergeCells(`A${ctx.totalRow}:D${ctx.totalRow}`);
   total.getCell(1).value = `合计（${ctx.c.counts.submitted}个单位）`;
@@ -449,6 +449,7 @@ async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   h.height = 30;
   const dRef = (code: string, kind: ValueKind, unitIndex: number) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${DETAIL.firstRow + unitIndex}`;
   for (let k = 0; k < reported.length; k++) {
+    if (k % 200 === 199) await drain();
     const row = ws.getRow(5 + k);
     orders.forEach(({ ind, sorted, ranks }, b) => {
       const x = sorted[k]!;
@@ -631,8 +632,8 @@ async function writeNarrative(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   ws.commit();
 }
 
-/** A blank roster workbook (`huizong roster`): 名称, 区划代码, 上级代码 with a note on each. */
-export async function buildRosterWorkbook(): Promise<Uint8Array> {
+/** A roster workbook (`huizong roster`, blank by default): 名称, 区划代码, 上级代码. */
+export async function buildRosterWorkbook(units: readonly RosterUnit[] = []): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "huizong";
   wb.created = new Date(Date.UTC(2026, 0, 1));
@@ -646,7 +647,13 @@ export async function buildRosterWorkbook(): Promise<Uint8Array> {
   });
   ws.getCell("D1").value = "说明：每行一个应报送的单位。区划代码为12位统计用区划代码（乡镇/街道为9位+000）；上级代码为其所属县（市、区）或市的代码。";
   ws.getCell("D1").style = S.note;
-  for (let r = 2; r <= 201; r++) {
+  units.forEach((u, i) => {
+    ws.getCell(i + 2, 1).value = u.name;
+    ws.getCell(i + 2, 2).value = u.code;
+    ws.getCell(i + 2, 3).value = u.parent || null;
+  });
+  // Codes as text so Excel keeps all 12 digits.
+  for (let r = 2; r <= Math.max(201, units.length + 1); r++) {
     for (const col of ["B", "C"]) ws.getCell(`${col}${r}`).numFmt = "@";
   }
   const buf = await wb.xlsx.writeBuffer();
