@@ -284,7 +284,8 @@ function checkRelations(sub: Submission, push: Push): void {
         // Items that exceed the total alone already have a PART_EXCEEDS_TOTAL finding.
         if (vals.every((v): v is number => v !== null && v <= t + 1e-9)) {
           const sum = vals.reduce((a, b) => a + b, 0);
-          if (sum > t + 1e-9) {
+          // Relative slack for float rounding: decimals that add up exactly (33333333.33 + 66666666.66) may not in binary.
+          if (sum > t + Math.max(1e-9, 4 * Number.EPSILON * t)) {
             const f = entry(total.code)[col];
             push("error", "PARTS_EXCEED_TOTAL", f.sheet, f.cell, `“${total.name}”${COLUMN_TITLES[col]}（${f.sheet}!${f.cell}）为 ${fmt(t)}，小于其中各项之和 ${fmt(sum)}（${ofWhich.map((c) => c.name).join("＋")}）。请核对后修改。`, { indicator: total.code });
           }
