@@ -1,0 +1,230 @@
+/**
+ * The pane's client for the HTTP API (functions/API.md). Every answer is data:
+ * `{ ok: true, ... }` or an `ApiFailure` whose `message` is a plain Chinese
+ * sentence telling the clerk what to do — never a raw exception or status code.
+ */
+import { readErrorMessage, type ReadErrorCode } from "../templates/errors";
+import type { Finding } from "../templates/findings";
+
+export type Role = "unit" | "county" | "city";
+export interface Unit {
+  code: string;
+  name: string;
+  role: Role;
+}
+export interface PeriodInfo {
+  id: string;
+  label: string;
+  open: boolean;
+}
+export type UnitState = "missing" | "submitted" | "has_warnings" | "returned" | "accepted";
+export interface StatusRow {
+  code: string;
+  name: string;
+  parent?: string;
+  state: UnitState;
+  version?: number | string | null;
+  preparer?: string | null;
+  submittedAt?: string | null;
+  warnings?: number | null;
+  returnReason?: string | null;
+}
+export interface Submitted {
+  version: number | string;
+  state: UnitState;
+  findings: Finding[];
+}
+export interface Consolidation {
+  id: string;
+  download: { url: string; expiresAt: string };
+  totals?: unknown;
+}
+
+export interface ApiFailure {
+  ok: false;
+  /** HTTP status; 0 when the server could not be reached. */
+  status: number;
+  /** Stable English code (the server's, or NETWORK / TIMEOUT / SERVER_DOWN / ...). */
+  code: string;
+  /** Chinese, for the clerk: what happened and what to do. */
+  message: string;
+  /** Findings the server sent back (422). */
+  findings?: Finding[];
+}
+export type ApiAnswer<T> = ({ ok: true } & T) | ApiFailure;
+
+/** One HTTP exchange; status 0 = no answer (offline, refused, DNS, CORS), -1 = timed out. */
+export interface HttpResponse {
+  status: number;
+  body: unknown;
+}
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT";
+  url: string;
+  headers: Record<string, string>;
+  body?: Uint8Array | string;
+  /** "bytes" for file downloads. */
+  expect?: "json" | "bytes";
+  onUploadProgress?: (sent: number, total: number) => void;
+  timeoutMs?: number;
+}
+export type HttpTransport = (req: HttpRequest) => Promise<HttpResponse>;
+
+/** XMLHttpRequest transport: unlike fetch it reports upload progress, and it works in every Office webview. */
+export const xhrTransport: HttpTransport = (req) =>
+  new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(req.method, req.url);
+    xhr.timeout = req.timeoutMs ?? 120_000;
+    xhr.responseType = req.expect === "bytes" ? "arraybuffer" : "text";
+    for (const [k, v] of Object.entries(req.headers)) xhr.setRequestHeader(k, v);
+    if (req.onUploadProgress) {
+      const cb = req.onUploadProgress;
+      xhr.upload.onprogress = (e) => cb(e.loaded, e.lengthComputable ? e.total : 0);
+    }
+    xhr.onload = () => {
+      let body: unknown = null;
+      if (req.expect === "bytes" && xhr.status >= 200 && xhr.status < 300) body = new Uint8Array(xhr.response as ArrayBuffer);
+      else {
+        const text = req.expect === "bytes" ? new TextDecoder().decode(xhr.response as ArrayBuffer) : (xhr.responseText as string);
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch {
+          body = null; // a proxy's HTML error page: the status alone decides
+        }
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => resolve({ status: 0, body: null });
+    xhr.ontimeout = () => resolve({ status: -1, body: null });
+    xhr.send((req.body ?? null) as XMLHttpRequestBodyInit | null);
+  });
+
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+const FALLBACK: Record<string, string> = {
+  NETWORK: "无法连接到服务器。请检查电脑是否已联网；如果网络正常，可能是服务器暂时停止服务，请稍后再试，或联系市科技局。",
+  OFFLINE: "电脑当前没有联网。请连接网络后再试。",
+  TIMEOUT: "服务器长时间没有响应。请检查网络后重试；如果文件较大，请稍后在网络较好时上传。",
+  SERVER_DOWN: "服务器暂时无法访问（可能正在维护）。请过几分钟再试；如果一直这样，请联系市科技局。",
+  SERVER_ERROR: "服务器处理时出错了，报表没有被接收。请稍后重试；如果一直出错，请联系市科技局并告知出错时间。",
+  UNAUTHORIZED: "登录令牌已过期或无效。请向市科技局（或区县）索取新的令牌，在“设置”中粘贴保存后重试。",
+  NO_TOKEN: "还没有填写登录令牌。请在“设置”中粘贴市科技局（或区县）发给您的令牌。",
+  FORBIDDEN: "您的账号无权进行这项操作。请确认使用的是本单位的令牌；如有疑问请联系上级。",
+  NOT_FOUND: "服务器上找不到要访问的内容。请在“设置”中核对服务器地址是否正确。",
+  PAYLOAD_TOO_LARGE: "文件太大，超过了服务器允许的大小。请删除报表中插入的图片、附件或多余的工作表，保存后再上传。",
+  NOT_XLSX: "服务器无法把这个文件当作 Excel 工作簿读取。请使用标准模板填报，并保存为 Excel 工作簿（*.xlsx）后再上传。",
+  REPORT_HAS_ERRORS: "报表中还有错误，服务器没有接收。请按下面列出的问题逐项修改后再上传。",
+  WARNINGS_UNEXPLAINED: "报表中有需要说明的警告。请在对应行的“备注”中写明原因后再上传。",
+  PERIOD_NOT_OPEN: "本期报送尚未开始或已经截止。请与上级确认报送时间和报告期。",
+  UNKNOWN: "操作没有成功。请稍后重试；如果一直这样，请联系市科技局。",
+};
+
+function isReadCode(code: string): code is ReadErrorCode {
+  try {
+    return typeof readErrorMessage(code as ReadErrorCode) === "string";
+  } catch {
+    return false;
+  }
+}
+
+/** Turn a non-2xx answer (or none) into a failure the clerk can act on. */
+export function describeFailure(status: number, body: unknown, online = true): ApiFailure {
+  const b = (body && typeof body === "object" ? body : {}) as { code?: unknown; message?: unknown; findings?: unknown };
+  const serverCode = typeof b.code === "string" ? b.code : "";
+  const serverMessage = typeof b.message === "string" && HAS_CHINESE.test(b.message) ? b.message : "";
+  const findings = Array.isArray(b.findings) ? (b.findings as Finding[]) : undefined;
+  const fail = (code: string, message?: string): ApiFailure => ({ ok: false, status, code, message: message || FALLBACK[code] || FALLBACK.UNKNOWN!, ...(findings ? { findings } : {}) });
+
+  if (status === 0) return fail(online ? "NETWORK" : "OFFLINE");
+  if (status === -1) return fail("TIMEOUT");
+  if (status === 401) return fail("UNAUTHORIZED");
+  if (status === 413) return fail("PAYLOAD_TOO_LARGE");
+  if (status === 502 || status === 503 || status === 504) return fail("SERVER_DOWN");
+  if (status >= 500) return fail("SERVER_ERROR");
+  if (status === 415) {
+    if (serverCode && isReadCode(serverCode)) return fail(serverCode, serverMessage || readErrorMessage(serverCode));
+    return fail(serverCode || "NOT_XLSX", serverMessage || FALLBACK.NOT_XLSX);
+  }
+  if (status === 422) {
+    if (serverCode && isReadCode(serverCode)) return fail(serverCode, serverMessage || readErrorMessage(serverCode));
+    return fail(serverCode || "REPORT_HAS_ERRORS", serverMessage || FALLBACK[serverCode] || FALLBACK.REPORT_HAS_ERRORS);
+  }
+  if (status === 403) return fail(serverCode || "FORBIDDEN", serverMessage || FALLBACK.FORBIDDEN);
+  if (status === 404) return fail(serverCode || "NOT_FOUND", serverMessage || FALLBACK.NOT_FOUND);
+  if (status === 409) return fail(serverCode || "PERIOD_NOT_OPEN", serverMessage || FALLBACK[serverCode] || FALLBACK.PERIOD_NOT_OPEN);
+  return fail(serverCode || "UNKNOWN", serverMessage);
+}
+
+export class ApiClient {
+  constructor(
+    readonly base: string,
+    private readonly token: string,
+    private readonly http: HttpTransport = xhrTransport,
+    private readonly online: () => boolean = () => (typeof navigator === "undefined" ? true : navigator.onLine !== false),
+  ) {}
+
+  /** Absolute URL for a path or a server-relative link ("/api/download?t=…"). */
+  url(path: string): string {
+    return /^https?:\/\//.test(path) ? path : `${this.base}${path.startsWith("/") ? "" : "/"}${path}`;
+  }
+
+  private async call<T>(req: Omit<HttpRequest, "url" | "headers"> & { path: string; auth?: boolean; headers?: Record<string, string> }): Promise<ApiAnswer<T>> {
+    const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
+    if (req.auth !== false) {
+      if (!this.token) return { ok: false, status: 401, code: "NO_TOKEN", message: FALLBACK.NO_TOKEN! };
+      headers.Authorization = `Bearer ${this.token}`;
+    }
+    let res: HttpResponse;
+    try {
+      res = await this.http({ ...req, url: this.url(req.path), headers });
+    } catch {
+      res = { status: 0, body: null };
+    }
+    if (res.status >= 200 && res.status < 300) {
+      if (req.expect === "bytes") return { ok: true, bytes: res.body } as ApiAnswer<T>;
+      const body = (res.body && typeof res.body === "object" ? res.body : {}) as Record<string, unknown>;
+      if (body.ok === false) return describeFailure(400, body, this.online());
+      return { ...body, ok: true } as ApiAnswer<T>;
+    }
+    return describeFailure(res.status, res.body, this.online());
+  }
+
+  me(): Promise<ApiAnswer<{ unit: Unit }>> {
+    return this.call({ method: "GET", path: "/api/me" });
+  }
+
+  periods(): Promise<ApiAnswer<{ periods: PeriodInfo[] }>> {
+    return this.call({ method: "GET", path: "/api/periods" });
+  }
+
+  /** The blank template's bytes. */
+  template(): Promise<ApiAnswer<{ bytes: Uint8Array }>> {
+    return this.call({ method: "GET", path: "/api/template", auth: false, expect: "bytes", headers: { Accept: "*/*" } });
+  }
+
+  submit(period: string, unit: string, bytes: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<ApiAnswer<Submitted>> {
+    return this.call({
+      method: "POST",
+      path: `/api/periods/${encodeURIComponent(period)}/units/${encodeURIComponent(unit)}/reports`,
+      headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      body: bytes,
+      onUploadProgress: onProgress,
+      timeoutMs: 300_000,
+    });
+  }
+
+  status(period: string, parent?: string): Promise<ApiAnswer<{ period: unknown; units: StatusRow[] }>> {
+    const q = parent ? `?parent=${encodeURIComponent(parent)}` : "";
+    return this.call({ method: "GET", path: `/api/periods/${encodeURIComponent(period)}/status${q}` });
+  }
+
+  consolidate(period: string, parent: string, include: "accepted" | "submitted"): Promise<ApiAnswer<Consolidation>> {
+    return this.call({
+      method: "POST",
+      path: `/api/periods/${encodeURIComponent(period)}/consolidations`,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ parent, include }),
+    });
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Where the report comes from: the workbook open in Excel (Office.js) or a file
+ * the clerk picked in an ordinary browser. The pane's views only talk to this.
+ */
+import type { ReadFailure } from "../templates/errors";
+import type { Finding } from "../templates/findings";
+import type { Grid } from "../templates/grid";
+import type { ApiClient } from "./api";
+
+export interface CellTarget {
+  sheet: string;
+  cell: string;
+}
+
+export interface WorkbookSource {
+  kind: "excel" | "file";
+  /** The cells to check; null when there is nothing to check yet (no file chosen). */
+  readGrid(): Promise<Grid | ReadFailure | null>;
+  /** Show the cell to the clerk (select it in Excel, or highlight it in the preview). */
+  reveal(target: CellTarget): Promise<void>;
+  /** Show or clear marks on every offending cell; returns a Chinese note when it could not. */
+  setMarks(findings: readonly Finding[] | null): Promise<string | null>;
+  /** The whole workbook as .xlsx bytes for upload; progress in [0, 1]. */
+  getBytes(onProgress: (fraction: number) => void): Promise<Uint8Array | null>;
+  /** Put a blank template in front of the clerk; returns a Chinese note of what happened. */
+  newTemplate(api: ApiClient): Promise<string>;
+}
+
+/** A thrown value from Office or the browser, turned into a sentence for the clerk. */
+export class ClerkError extends Error {}
+
+/** The extra surface of the standalone (file) source: the picked file and its preview hook. */
+export interface FilePicker {
+  setFile(name: string, bytes: Uint8Array): void;
+  readonly fileName: string | null;
+  /** The last grid read from the file (for the preview). */
+  readonly grid: Grid | null;
+  /** Set by the pane: called by reveal() to highlight a cell in the preview. */
+  onReveal?: (target: CellTarget) => void;
+}

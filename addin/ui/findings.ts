@@ -1,0 +1,60 @@
+/** The findings list: grouped by severity with counts; each item names its cell and is clickable. */
+import type { Finding } from "../../templates/findings";
+import { h, type Child } from "./dom";
+
+const GROUPS = [
+  { severity: "error", title: "错误", hint: "必须修改后才能上传" },
+  { severity: "warning", title: "警告", hint: "请核对；确认无误的，在该行“备注”中写明原因" },
+] as const;
+
+/** Render findings; `onPick` runs when the clerk clicks one. */
+export function renderFindings(findings: readonly Finding[], onPick: (f: Finding, item: HTMLElement) => void): HTMLElement {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  const summary = h(
+    "div",
+    { class: `hz-summary ${errors ? "is-error" : warnings ? "is-warning" : "is-ok"}`, role: "status" },
+    errors || warnings
+      ? h("span", {}, errors ? h("strong", {}, `${errors} 处错误`) : null, errors && warnings ? "，" : null, warnings ? h("strong", {}, `${warnings} 处警告`) : null, errors ? "。点击一项可跳到对应单元格。" : "。")
+      : "报表检查通过，没有发现问题，可以上传。",
+  );
+  const groups: Child[] = GROUPS.map((g) => {
+    const items = findings.filter((f) => f.severity === g.severity);
+    if (!items.length) return null;
+    return h(
+      "section",
+      { class: `hz-group hz-group-${g.severity}` },
+      h("h3", {}, h("span", { class: `hz-dot hz-dot-${g.severity}`, "aria-hidden": "true" }), `${g.title}（${items.length}）`, h("small", {}, g.hint)),
+      h(
+        "ul",
+        { class: "hz-findings" },
+        ...items.map((f) => {
+          const item: HTMLElement = h(
+            "li",
+            {},
+            h(
+              "button",
+              {
+                class: "hz-finding",
+                type: "button",
+                dataset: { sheet: f.sheet, cell: f.cell, rule: f.rule },
+                title: `转到 ${f.sheet}!${f.cell}`,
+                onclick: () => onPick(f, item),
+              },
+              h("span", { class: "hz-cell" }, `${f.sheet}!${f.cell}`),
+              f.explained ? h("span", { class: "hz-badge" }, "已说明") : null,
+              h("span", { class: "hz-msg" }, f.message),
+            ),
+          );
+          return item;
+        }),
+      ),
+    );
+  });
+  return h("div", { class: "hz-result" }, summary, ...groups);
+}
+
+/** A read failure or any problem as a message bar (Office's MessageBar look). */
+export function messageBar(kind: "error" | "warning" | "success" | "info", text: string, detail?: string): HTMLElement {
+  return h("div", { class: `hz-bar hz-bar-${kind}`, role: kind === "error" ? "alert" : "status" }, h("span", {}, text), detail ? h("small", {}, detail) : null);
+}
