@@ -19,7 +19,7 @@ export const submitRoutes: Route[] = [
       const bytes = bodyBytes(req.event);
       req.log.bytes = bytes.byteLength;
       const p = req.principal;
-      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: { code: p.sub, name: p.name, role: p.role }, now: ctx.now() });
+      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: { code: p.sub, name: p.name, role: p.role } });
       if (r.ok) {
         req.log.outcome = "stored";
         req.log.version = r.version.version;

@@ -19,6 +19,7 @@ import { divisionCodeOf } from "../../templates/checks";
 import {
   newVersionId,
   parseReviewKey,
+  versionIdTime,
   parseVersionKey,
   reviewKey,
   unitPrefix,
@@ -86,7 +87,6 @@ export interface SubmitInput {
   unitCode: string;
   bytes: Uint8Array;
   by: Actor;
-  now: Date;
 }
 
 /**
@@ -105,35 +105,55 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
     const { sheet, cell } = inspection.submission.cover.divisionCode;
     return { ok: false, kind: "unit_mismatch", found, cell: `${sheet}!${cell}`, findings };
   }
-  if (hasErrors(findings) || !inspection.record) return { ok: false, kind: "errors", findings };
+  const record = inspection.record;
+  if (hasErrors(findings) || !record) return { ok: false, kind: "errors", findings };
   const unexplained = unexplainedWarnings(findings);
   if (unexplained.length) return { ok: false, kind: "warnings", findings, unexplained };
 
-  const version = newVersionId();
-  const keys = versionKeys(input.periodId, input.unitCode, version);
-  const stored: StoredVersion = {
-    schema: "huizong.version/1",
-    version,
-    periodId: input.periodId,
-    unitCode: input.unitCode,
-    submittedAt: input.now.toISOString(),
-    submittedBy: input.by,
-    size: input.bytes.byteLength,
-    sha256: createHash("sha256").update(input.bytes).digest("hex"),
-    findings,
-    record: inspection.record,
-  };
-  await store.put(keys.xlsx, input.bytes, { ifAbsent: true });
-  try {
-    await store.putJson(keys.json, stored, { ifAbsent: true });
-  } catch (err) {
-    // Without its .json the original is invisible anyway; removing it keeps the folder tidy.
-    await store.delete(keys.xlsx).catch(() => undefined);
-    throw err;
-  }
-  const history = await unitHistory(store, input.periodId, input.unitCode);
-  const seq = history.versions.indexOf(version) + 1;
-  return { ok: true, version: summarize(stored, seq, undefined), findings };
+  // Id and writes under a per-unit lock: in one process, versions commit in id order, so the seq each
+  // answer reports is final. Across processes (several Lambdas) ids still order versions by time.
+  return withUnitLock(`${input.periodId}/${input.unitCode}`, async () => {
+    const version = newVersionId();
+    const keys = versionKeys(input.periodId, input.unitCode, version);
+    const stored: StoredVersion = {
+      schema: "huizong.version/1",
+      version,
+      periodId: input.periodId,
+      unitCode: input.unitCode,
+      // The id's own time, so submittedAt never disagrees with the order of versions.
+      submittedAt: versionIdTime(version).toISOString(),
+      submittedBy: input.by,
+      size: input.bytes.byteLength,
+      sha256: createHash("sha256").update(input.bytes).digest("hex"),
+      findings,
+      record,
+    };
+    await store.put(keys.xlsx, input.bytes, { ifAbsent: true });
+    try {
+      await store.putJson(keys.json, stored, { ifAbsent: true });
+    } catch (err) {
+      // Without its .json the original is invisible anyway; removing it keeps the folder tidy.
+      await store.delete(keys.xlsx).catch(() => undefined);
+      throw err;
+    }
+    const history = await unitHistory(store, input.periodId, input.unitCode);
+    const seq = history.versions.indexOf(version) + 1;
+    return { ok: true as const, version: summarize(stored, seq, undefined), findings };
+  });
+}
+
+const unitLocks = new Map<string, Promise<unknown>>();
+
+/** Run `fn` after every earlier call with the same key has settled (an in-process FIFO mutex). */
+function withUnitLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = unitLocks.get(key) ?? Promise.resolve();
+  const run = previous.then(fn, fn);
+  const tail = run.catch(() => undefined);
+  unitLocks.set(key, tail);
+  void tail.then(() => {
+    if (unitLocks.get(key) === tail) unitLocks.delete(key);
+  });
+  return run;
 }
 
 /** Version ids (committed: `.json` present) and review ids of one unit, both in time order. */

@@ -1,0 +1,206 @@
+/**
+ * Many uploads at once, and a server killed mid-upload: every acknowledged
+ * upload is stored, versions are in order, nothing half-written is visible
+ * after a restart, and a retry lands.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deriveKeys, issueToken } from "../functions/auth/tokens";
+import { demoUnits, type SampleUnit } from "../templates/samples";
+import { inspectWorkbook } from "../templates/inspect";
+import { call, CITY, COUNTY, goodReport, SECRET, startTestServer, tokenOf } from "./support/functions-server";
+
+const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+
+describe("concurrent submissions (in-process server, filesystem storage)", () => {
+  const towns = demoUnits(50, COUNTY);
+  let s: Awaited<ReturnType<typeof startTestServer>>;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    const units = [
+      { code: CITY, name: "示例市", type: "市", parent: null },
+      { code: COUNTY, name: "示例区", type: "县（市、区）", parent: CITY },
+      ...towns.map((t) => ({ code: t.code, name: t.name, type: t.type, parent: COUNTY })),
+    ];
+    const put = await call(s.url, "PUT", "/api/roster", { token: tokenOf(s, CITY), json: { units } });
+    expect(put.status).toBe(200);
+    for (const t of towns) tokens.set(t.code, await issueToken(s.ctx.keys, { sub: t.code, role: "unit", name: t.name }, 3600));
+  });
+  afterAll(async () => s?.cleanup());
+
+  it("50 towns at once: all stored, each town's status names its version", async () => {
+    const files = await Promise.all(towns.map((t, i) => goodReport(t, "2025-Y", 100 + i)));
+    const started = performance.now();
+    const answers = await Promise.all(
+      towns.map((t, i) => call(s.url, "POST", `/api/periods/2025-Y/units/${t.code}/reports`, { token: tokens.get(t.code)!, bytes: files[i]! })),
+    );
+    const ms = performance.now() - started;
+    console.info(`[measure] 50 concurrent submissions from different units: ${ms.toFixed(0)} ms`);
+    expect(answers.map((a) => [a.status, a.body.seq])).toEqual(towns.map(() => [201, 1]));
+    const st = await call(s.url, "GET", "/api/periods/2025-Y/status", { token: tokenOf(s, COUNTY) });
+    expect(st.body.units.map((u: { code: string; state: string; version: string }) => [u.code, u.state, u.version])).toEqual(
+      towns.map((t, i) => [t.code, "submitted", answers[i]!.body.version]),
+    );
+    // Each stored original is the uploaded file, byte for byte.
+    for (const [i, t] of towns.entries()) {
+      const link = await call(s.url, "GET", `/api/periods/2025-Y/units/${t.code}/reports/${answers[i]!.body.version}/link`, { token: tokens.get(t.code)! });
+      const file = await call(s.url, "GET", link.body.url);
+      expect(sha(file.body)).toBe(sha(files[i]!));
+    }
+  });
+
+  it("10 at once from one town: all stored, in order, seq 1..10 after the first", async () => {
+    const town = towns[0]!;
+    const files = await Promise.all(Array.from({ length: 10 }, (_, i) => goodReport(town, "2025-Y", 1, (f) => void (f.cover!.preparer = `填报人${i + 1}`))));
+    const started = performance.now();
+    const answers = await Promise.all(files.map((bytes) => call(s.url, "POST", `/api/periods/2025-Y/units/${town.code}/reports`, { token: tokens.get(town.code)!, bytes })));
+    console.info(`[measure] 10 concurrent submissions from one unit: ${(performance.now() - started).toFixed(0)} ms`);
+    expect(answers.map((a) => a.status)).toEqual(new Array(10).fill(201));
+    expect(answers.map((a) => a.body.seq).sort((a: number, b: number) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+
+    const list = await call(s.url, "GET", `/api/periods/2025-Y/units/${town.code}/reports`, { token: tokens.get(town.code)! });
+    const versions: Array<{ version: string; seq: number; preparer: string; submittedAt: string }> = list.body.versions;
+    expect(versions.map((v) => v.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const ids = versions.map((v) => v.version);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(11);
+    const times = versions.map((v) => v.submittedAt);
+    expect([...times].sort()).toEqual(times);
+    // Every answer's version and seq is where the history has it, with that upload's preparer.
+    for (const [i, a] of answers.entries()) {
+      expect(versions[a.body.seq - 1]).toMatchObject({ version: a.body.version, preparer: `填报人${i + 1}` });
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+interface Child {
+  proc: ChildProcess;
+  url: string;
+}
+
+function startChild(dataDir: string): Promise<Child> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "functions/local/server.ts"], {
+    env: { ...process.env, PORT: "0", HUIZONG_DATA_DIR: dataDir, HUIZONG_JWT_SECRET: SECRET, HUIZONG_DEMO_PERIOD: "2025-Y", HUIZONG_LOG_LEVEL: "SILENT" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 30_000);
+    proc.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    proc.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, url: m[1]! });
+      }
+    });
+    proc.once("exit", (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+}
+
+function kill(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.proc.exitCode !== null || child.proc.signalCode !== null) return resolve();
+    child.proc.once("exit", () => resolve());
+    child.proc.kill("SIGKILL");
+  });
+}
+
+/** Send headers and half the body, then hang: the upload is cut when the server dies. */
+function halfUpload(url: string, token: string, bytes: Uint8Array): Promise<string> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const req = request({ hostname: u.hostname, port: u.port, path: u.pathname, method: "POST", headers: { authorization: `Bearer ${token}`, "content-length": String(bytes.byteLength) } }, (res) => {
+      res.resume();
+      resolve(`answered ${res.statusCode}`);
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
+    req.write(bytes.subarray(0, bytes.byteLength >> 1));
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+describe("a server killed mid-upload (child process), restarted on the same folder", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "huizong-kill-"));
+  const keys = deriveKeys(SECRET);
+  const towns = demoUnits(6, COUNTY);
+  let child: Child | null = null;
+  afterAll(async () => {
+    if (child) await kill(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps every acknowledged upload, shows nothing half-written, and takes the retry", async () => {
+    const token = new Map<string, string>();
+    for (const t of towns) token.set(t.code, await issueToken(keys, { sub: t.code, role: "unit", name: t.name }, 3600));
+    const countyToken = await issueToken(keys, { sub: COUNTY, role: "county", name: "示例区" }, 3600);
+    const submit = (base: string, t: SampleUnit, bytes: Uint8Array) =>
+      call(base, "POST", `/api/periods/2025-Y/units/${t.code}/reports`, { token: token.get(t.code)!, bytes }).catch((e: Error) => ({ status: 0, body: { error: e.message } }) as const);
+
+    child = await startChild(dataDir);
+    const qy = towns[0]!;
+    const first = await submit(child.url, qy, await goodReport(qy, "2025-Y", 1));
+    expect(first.status).toBe(201);
+
+    // One upload cut in half, and a burst of complete ones, some of them mid-write when the process dies.
+    const files = await Promise.all(Array.from({ length: 18 }, (_, i) => goodReport(towns[i % 6]!, "2025-Y", 200 + i)));
+    const cut = halfUpload(`${child.url}/api/periods/2025-Y/units/${qy.code}/reports`, token.get(qy.code)!, files[0]!);
+    const burst = files.map((bytes, i) => submit(child!.url, towns[i % 6]!, bytes));
+    await Promise.race(burst);
+    await kill(child);
+    const results = await Promise.all(burst);
+    expect(await cut).not.toMatch(/^answered/);
+    const acknowledged = results.flatMap((r, i) => (r.status === 201 ? [{ unit: towns[i % 6]!.code, version: (r.body as { version: string }).version, sha: sha(files[i]!) }] : []));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    console.info(`[measure] killed with ${acknowledged.length} of ${results.length} uploads acknowledged`);
+
+    child = await startChild(dataDir);
+    // No temp file survives the restart; every version on disk is a complete pair.
+    const files2 = filesUnder(dataDir);
+    expect(files2.filter((f) => path.basename(f).startsWith(".tmp-"))).toEqual([]);
+    const st = await call(child.url, "GET", "/api/periods/2025-Y/status", { token: countyToken });
+    expect(st.status).toBe(200);
+    for (const row of st.body.units as Array<{ code: string; version: string | null; seq: number }>) {
+      const list = await call(child.url, "GET", `/api/periods/2025-Y/units/${row.code}/reports`, { token: countyToken });
+      const versions: Array<{ version: string; seq: number }> = list.body.versions;
+      expect(row.seq).toBe(versions.length);
+      expect(row.version).toBe(versions.at(-1)?.version ?? null);
+      for (const v of versions) {
+        const link = await call(child.url, "GET", `/api/periods/2025-Y/units/${row.code}/reports/${v.version}/link`, { token: countyToken });
+        const file = await call(child.url, "GET", link.body.url);
+        expect(file.status).toBe(200);
+        const inspected = inspectWorkbook(file.body, { expectedPeriod: "2025-Y" });
+        expect(inspected.ok && inspected.record?.unit.code).toBe(row.code);
+      }
+    }
+    // Every acknowledged upload is there, byte for byte.
+    for (const a of acknowledged) {
+      const link = await call(child.url, "GET", `/api/periods/2025-Y/units/${a.unit}/reports/${a.version}/link`, { token: countyToken });
+      expect(link.status).toBe(200);
+      expect(sha((await call(child.url, "GET", link.body.url)).body)).toBe(a.sha);
+    }
+
+    const before = (st.body.units as Array<{ code: string; seq: number }>).find((u) => u.code === qy.code)!.seq;
+    const retry = await submit(child.url, qy, files[0]!);
+    expect(retry.status).toBe(201);
+    expect((retry.body as { seq: number }).seq).toBe(before + 1);
+    const after = await call(child.url, "GET", "/api/periods/2025-Y/status", { token: token.get(qy.code)! });
+    expect(after.body.units[0]).toMatchObject({ code: qy.code, state: "submitted", version: (retry.body as { version: string }).version, seq: before + 1 });
+  });
+});
