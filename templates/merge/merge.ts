@@ -46,7 +46,10 @@ export interface Total {
   change: number | null;
   /** 完成率 as a fraction, where a target exists (sums only). */
   completion: number | null;
-  /** Units whose report has this figure (本期 / 上年同期 / 全年目标). */
+  /**
+   * Units whose report has this figure (本期 / 上年同期 / 全年目标). A prior or target
+   * total exists only when every unit with a 本期 gave one (like is compared with like).
+   */
   units: { current: number; prior: number; target: number };
 }
 
@@ -254,6 +257,10 @@ function sumScaled(records: readonly ReportRecord[]): Record<string, Scaled> {
         units.target++;
       }
     }
+    // 上年同期 and 全年目标 count only when every reporting unit gave one: a partial sum would
+    // compare unlike with like (growth, completion) and could break 其中 ≤ 合计 at the next level.
+    if (units.prior < units.current) prior = null;
+    if (units.target < units.current) target = null;
     out[ind.code] = { current, prior, target, units };
   }
   return out;

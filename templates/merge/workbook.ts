@@ -141,9 +141,12 @@ export function growthFormula(cur: string, prior: string): string {
 export function ratioFormula(num: string, den: string): string {
   return `IF(AND(ISNUMBER(${num}),N(${den})>0),${num}/${den},"")`;
 }
-/** A total over a range that stays empty (not 0) when no unit has the figure. */
-export function sumFormula(range: string): string {
-  return `IF(COUNT(${range})=0,"",SUM(${range}))`;
+/**
+ * A total over a range that stays empty (not 0) when no unit has the figure; with
+ * `complete`, also empty unless every unit with a 本期 (that range) has one.
+ */
+export function sumFormula(range: string, complete?: string): string {
+  return complete ? `IF(OR(COUNT(${range})=0,COUNT(${range})<COUNT(${complete})),"",SUM(${range}))` : `IF(COUNT(${range})=0,"",SUM(${range}))`;
 }
 /** Let the zip writer consume committed rows, so a big sheet is never held whole in memory. */
 const drain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -307,8 +310,8 @@ async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
       continue;
     }
     at("current").value = formula(sumFormula(range(ind.code, "current")), t.current);
-    at("prior").value = formula(sumFormula(range(ind.code, "prior")), t.prior);
-    at("target").value = formula(sumFormula(range(ind.code, "target")), t.target);
+    at("prior").value = formula(sumFormula(range(ind.code, "prior"), range(ind.code, "current")), t.prior);
+    at("target").value = formula(sumFormula(range(ind.code, "target"), range(ind.code, "current")), t.target);
     for (const col of ["current", "prior", "target"] as const) at(col).style = valueStyle(ind);
     at("delta").value = formula(`IF(AND(ISNUMBER(${ref("current")}),ISNUMBER(${ref("prior")})),${ref("current")}-${ref("prior")},"—")`, t.delta ?? "—");
     at("delta").style = valueStyle(ind);
@@ -316,7 +319,8 @@ async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
     at("growth").style = S.percent;
     at("completion").value = formula(`IF(AND(ISNUMBER(${ref("current")}),N(${ref("target")})>0),${ref("current")}/${ref("target")},"—")`, t.completion ?? "—");
     at("completion").style = S.percent;
-    at("note").value = `${t.units.current}个单位填报${t.units.target < t.units.current && t.units.target > 0 ? `，${t.units.target}个有目标` : ""}`;
+    const gaps = [t.units.prior < t.units.current ? `${t.units.current - t.units.prior}个未填上年同期` : "", t.units.target < t.units.current ? `${t.units.current - t.units.target}个无目标` : ""].filter(Boolean);
+    at("note").value = `${t.units.current}个单位填报${gaps.length ? `，其中${gaps.join("、")}` : ""}`;
     at("note").style = S.textWrap;
   }
   const lastRow = SUMMARY_ROWS[INDICATORS[INDICATORS.length - 1]!.code]!;
@@ -404,7 +408,7 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
       cell.value =
         ind.kind === "ratio"
           ? formula(ratioFormula(`${detailColumn(ind.numerator!, kind)}${ctx.totalRow}`, `${detailColumn(ind.denominator!, kind)}${ctx.totalRow}`), t[kind])
-          : formula(sumFormula(`${col}${DETAIL.firstRow}:${col}${ctx.lastUnitRow}`), t[kind]);
+          : formula(sumFormula(`${col}${DETAIL.firstRow}:${col}${ctx.lastUnitRow}`, kind === "current" ? undefined : `${detailColumn(ind.code, "current")}${DETAIL.firstRow}:${detailColumn(ind.code, "current")}${ctx.lastUnitRow}`), t[kind]);
     }
   }
   total.commit();
