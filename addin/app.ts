@@ -335,7 +335,11 @@ export class App {
     const warnings = res.findings?.filter((f) => f.severity === "warning") ?? [];
     fill(
       this.uploadMsg,
-      messageBar("success", `上传成功：${unit.name} ${label}报表（第 ${res.version} 版），状态：${STATE_LABEL[res.state] ?? res.state}。`, warnings.length ? `附带 ${warnings.length} 条已说明的警告，审核时会看到。` : undefined),
+      messageBar(
+        "success",
+        `上传成功：${unit.name} ${label}报表，状态：${STATE_LABEL[res.state] ?? res.state}。`,
+        `${warnings.length ? `附带 ${warnings.length} 条已说明的警告，审核时会看到。` : ""}版本号 ${res.version}`,
+      ),
       warnings.length ? renderFindings(warnings, (x, item) => void this.pick(x, item)) : null,
     );
   }
@@ -354,6 +358,7 @@ export class App {
   }
 
   private setMe(unit: Unit | null): void {
+    if (unit?.code !== this.me?.code) fill(this.statusBody);
     this.me = unit;
     this.who.textContent = unit ? `${unit.name}（${ROLE_LABEL[unit.role] ?? unit.role}）` : "未登录";
     this.consolidateBox.hidden = !unit || unit.role === "unit";
@@ -362,7 +367,7 @@ export class App {
   /** Verify the token with /api/me and load the periods. */
   async signIn(report: boolean): Promise<boolean> {
     const api = this.api();
-    this.me = null;
+    this.setMe(null);
     const r = await api.me();
     if (!r.ok) {
       this.setMe(null);
@@ -420,6 +425,7 @@ export class App {
       fill(this.statusBody, messageBar("info", "还没有任何报告期。"));
       return;
     }
+    if (!this.statusBody.firstChild) fill(this.statusBody, h("p", { class: "hz-muted" }, "正在加载…"));
     const r = await api.status(period, unit.role === "county" ? unit.code : undefined);
     if (!r.ok) {
       this.failure(this.statusBody, r);
@@ -456,7 +462,7 @@ export class App {
             h(
               "td",
               {},
-              r.state === "missing" ? "—" : `第 ${r.version ?? "?"} 版${r.preparer ? ` · ${r.preparer}` : ""}`,
+              r.state === "missing" ? "—" : r.preparer ? `填报人 ${r.preparer}` : "已报送",
               r.submittedAt ? h("small", {}, when(r.submittedAt)) : null,
               r.state === "returned" && r.returnReason ? h("small", { class: "hz-reason" }, `退回原因：${r.returnReason}`) : null,
             ),

@@ -53,8 +53,18 @@ export function renderPreview(grid: Grid, sheetName: string, findings: readonly 
   return h("div", { class: "hz-preview" }, h("div", { class: "hz-preview-title" }, `工作表：${sheetName}`, focus ? `　单元格 ${focus}` : ""), h("div", { class: "hz-preview-scroll" }, table));
 }
 
-/** Scroll the focused cell of a rendered preview into view. */
+/**
+ * Scroll the preview's own box so the focused cell sits in its middle (rows) and in view
+ * (columns), then bring the preview into the window if it is out of sight.
+ */
 export function scrollToFocus(preview: HTMLElement): void {
   const cell = preview.querySelector<HTMLElement>("td.is-focus");
-  cell?.scrollIntoView({ block: "center", inline: "center" });
+  const box = preview.querySelector<HTMLElement>(".hz-preview-scroll");
+  if (!cell || !box) return;
+  const header = preview.querySelector<HTMLElement>("thead")?.offsetHeight ?? 0;
+  const rowHeader = preview.querySelector<HTMLElement>("tbody th")?.offsetWidth ?? 0;
+  box.scrollTop = Math.max(0, cell.offsetTop - header - (box.clientHeight - header - cell.offsetHeight) / 2);
+  const left = cell.offsetLeft - rowHeader;
+  if (left < box.scrollLeft || cell.offsetLeft + cell.offsetWidth > box.scrollLeft + box.clientWidth) box.scrollLeft = Math.max(0, left - 8);
+  preview.scrollIntoView({ block: "nearest" });
 }

@@ -1,0 +1,198 @@
+/**
+ * The standalone page end to end, in real headless Chromium against the real local server:
+ * a clerk drops a bad workbook, sees the findings the core finds (same rules, same cells),
+ * clicks one and sees it in the preview; drops a good one, signs in with the town's token,
+ * uploads it and sees it accepted; the status view shows it, and the county can consolidate.
+ * Also the errors a clerk meets (bad token, server unreachable) as plain Chinese sentences.
+ * Saves docs/taskpane.png (the pane with findings) for the README.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { build } from "esbuild";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startServer, type RunningServer } from "../functions/local/server";
+import { buildTemplate } from "../templates/build";
+import { inspectWorkbook } from "../templates/inspect";
+import { indicatorCell, SHEETS } from "../templates/layout";
+import { sampleFill } from "../templates/samples";
+// @ts-expect-error plain .mjs scripts have no type declarations
+import { addinTargets } from "../scripts/build/addin.mjs";
+// @ts-expect-error plain .mjs scripts have no type declarations
+import { CHROMIUM_ARGS, ensureChromium } from "../scripts/ensure-chromium.mjs";
+
+const PERIOD = "2025-Y";
+const TOWN = { name: "青阳镇", code: "330102001000", type: "乡镇" as const };
+const COUNTY = "330102000000";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+let tmp: string;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let good: Uint8Array;
+let bad: Uint8Array;
+
+function token(code: string): string {
+  const t = server.tokens.find((x) => x.code === code);
+  if (!t) throw new Error(`no demo token for ${code}`);
+  return t.token;
+}
+
+async function dropFile(name: string, bytes: Uint8Array): Promise<void> {
+  await page.locator("#hz-tab-check").click();
+  await page.locator("#hz-file").setInputFiles({ name, mimeType: XLSX, buffer: Buffer.from(bytes) });
+  await page.locator("#hz-drop .hz-file-name", { hasText: name }).waitFor();
+}
+
+async function signIn(tok: string): Promise<string> {
+  await page.locator("#hz-tab-settings").click();
+  await page.locator("#hz-token").fill(tok);
+  await page.locator("#hz-save").click();
+  const bar = page.locator("#hz-settings-result .hz-bar").filter({ hasNotText: "正在验证" });
+  await bar.waitFor();
+  return (await bar.textContent()) ?? "";
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "hz-addin-e2e-"));
+  const outDir = path.join(tmp, "addin");
+  for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
+  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demoPeriod: PERIOD, secret: "e2e-secret-0123456789abcdef", logLevel: "SILENT" });
+
+  const fill = sampleFill(TOWN, PERIOD, 11);
+  good = await buildTemplate({ fill });
+  const badFill = sampleFill(TOWN, PERIOD, 11);
+  badFill.values!.D02 = { ...badFill.values!.D02, current: "约200" };
+  badFill.values!.C02 = { ...badFill.values!.C02, current: -3 };
+  badFill.cover!.phone = "12345";
+  bad = await buildTemplate({ fill: badFill });
+
+  const executablePath = ensureChromium({ log: () => {} }) as string;
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "zh-CN" });
+  await page.goto(`${server.url}/addin/taskpane.html`);
+  await page.locator("html[data-ready='1']").waitFor({ timeout: 20_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+describe("standalone page in Chromium", () => {
+  it("knows it is outside Office and shows the file picker", async () => {
+    expect(await page.locator("html").getAttribute("data-host")).toBe("browser");
+    expect(await page.locator("#hz-drop strong").textContent()).toBe("把填好的报表（.xlsx）拖到这里");
+    expect(await page.locator(".hz-tabs [role=tab]").allTextContents()).toEqual(["检查", "上传", "报送情况", "设置"]);
+  });
+
+  it("lists a bad workbook's findings by severity, with the core's rules and cells", async () => {
+    await dropFile("青阳镇-有错.xlsx", bad);
+    await page.locator(".hz-result").waitFor();
+    const expected = inspectWorkbook(bad);
+    if (!expected.ok) throw new Error(expected.message);
+    const shown = await page.locator(".hz-finding").evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.rule, (e as HTMLElement).dataset.sheet, (e as HTMLElement).dataset.cell]));
+    const errors = expected.findings.filter((f) => f.severity === "error");
+    const warnings = expected.findings.filter((f) => f.severity === "warning");
+    expect(shown).toEqual([...errors, ...warnings].map((f) => [f.rule, f.sheet, f.cell]));
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        ["PHONE_INVALID", SHEETS.cover, "C11"],
+        ["NUMBER_APPROXIMATE", SHEETS.indicators, indicatorCell("D02", "current")],
+        ["NEGATIVE", SHEETS.indicators, indicatorCell("C02", "current")],
+      ]),
+    );
+    expect(await page.locator(".hz-summary").textContent()).toContain(`${errors.length} 处错误`);
+    expect(await page.locator(".hz-group-error h3").textContent()).toContain(`错误（${errors.length}）`);
+  });
+
+  it("clicking a finding shows its cell in the sheet preview", async () => {
+    const cell = indicatorCell("D02", "current");
+    const item = page.locator(`.hz-finding[data-rule="NUMBER_APPROXIMATE"]`);
+    await item.click();
+    await expect.poll(() => page.locator("#hz-preview td.is-focus").getAttribute("data-cell")).toBe(cell);
+    expect(await page.locator("#hz-preview .hz-preview-title").textContent()).toBe(`工作表：${SHEETS.indicators}　单元格 ${cell}`);
+    expect(await page.locator("#hz-preview td.is-focus").textContent()).toBe("约200");
+    expect(await page.locator("#hz-preview td.is-focus").getAttribute("class")).toContain("is-error");
+    expect(await item.locator("xpath=..").getAttribute("class")).toContain("is-current");
+    await page.locator(`.hz-finding[data-rule="PHONE_INVALID"]`).click();
+    await expect.poll(() => page.locator("#hz-preview .hz-preview-title").textContent()).toBe(`工作表：${SHEETS.cover}　单元格 C11`);
+    await page.locator(`.hz-finding[data-rule="NUMBER_APPROXIMATE"]`).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: "docs/taskpane.png", fullPage: true });
+  });
+
+  it("says in Chinese when the token is wrong, and when the server cannot be reached", async () => {
+    expect(await signIn("not-a-token")).toContain("登录令牌已过期或无效");
+    expect(await page.locator("#hz-settings-result").textContent()).toContain("代码：");
+    await page.locator("#hz-server").fill("http://127.0.0.1:9");
+    expect(await signIn(token(TOWN.code))).toContain("无法连接到服务器");
+    await page.locator("#hz-server").fill("");
+  });
+
+  it("refuses to upload a workbook with errors before sending it", async () => {
+    expect(await signIn(token(TOWN.code))).toBe("已登录：青阳镇（乡镇（街道），代码 330102001000）。");
+    await page.locator("#hz-tab-upload").click();
+    expect(await page.locator("#hz-upload-period option").allTextContents()).toEqual(["2025年全年"]);
+    await page.locator("#hz-upload").click();
+    const msg = page.locator("#hz-upload-result .hz-bar");
+    await msg.waitFor();
+    expect(await msg.textContent()).toMatch(/^报表还有 \d+ 处错误，没有上传。/);
+  });
+
+  it("uploads a good workbook with the town's token and shows it accepted", async () => {
+    await dropFile("青阳镇-2025年全年.xlsx", good);
+    await page.locator(".hz-summary.is-ok").waitFor();
+    expect(await page.locator(".hz-summary").textContent()).toBe("报表检查通过，没有发现问题，可以上传。");
+    await page.locator("#hz-tab-upload").click();
+    await page.locator("#hz-upload").click();
+    const ok = page.locator("#hz-upload-result .hz-bar-success");
+    await ok.waitFor({ timeout: 30_000 });
+    expect(await ok.locator("span").textContent()).toBe("上传成功：青阳镇 2025年全年报表，状态：已报送。");
+    expect(await ok.locator("small").textContent()).toMatch(/^版本号 \S+$/);
+    expect(await page.locator("#hz-progress").isHidden()).toBe(true);
+  });
+
+  it("the status view shows the town's report", async () => {
+    await page.locator("#hz-tab-status").click();
+    const row = page.locator(`#hz-status tr[data-unit="${TOWN.code}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute("data-state")).toBe("submitted");
+    expect(await row.locator(".hz-state").textContent()).toBe("已报送");
+    expect(await page.locator("#hz-consolidate").isHidden()).toBe(true);
+  });
+
+  it("the county sees who reported and who is missing, and downloads the consolidation", async () => {
+    expect(await signIn(token(COUNTY))).toContain("已登录：示例区（区县");
+    await page.locator("#hz-tab-status").click();
+    await expect.poll(() => page.locator("#hz-status tbody tr").count()).toBe(6);
+    const states = await page.locator("#hz-status tbody tr").evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.unit, (r as HTMLElement).dataset.state]));
+    expect(states).toHaveLength(6);
+    expect(states.filter(([, s]) => s === "missing")).toHaveLength(5);
+    expect(states.find(([u]) => u === TOWN.code)).toEqual([TOWN.code, "submitted"]);
+    expect(await page.locator(".hz-status-summary").textContent()).toContain("已报送 1 / 6");
+
+    await page.evaluate(() => {
+      (window as unknown as { opened: string[] }).opened = [];
+      window.open = ((u: string) => {
+        (window as unknown as { opened: string[] }).opened.push(u);
+        return null;
+      }) as typeof window.open;
+    });
+    await page.locator("#hz-include").selectOption("submitted");
+    await page.locator("#hz-consolidate").click();
+    const link = page.locator("#hz-consolidate-result a");
+    await link.waitFor({ timeout: 30_000 });
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toContain("/api/download?t=");
+    expect(await page.evaluate(() => (window as unknown as { opened: string[] }).opened)).toEqual([href]);
+    const res = await page.request.get(href);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+});
