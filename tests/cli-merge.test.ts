@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import "../cli/merge";
+import { runCli } from "../cli/main";
+import { buildTemplate } from "../templates/build";
+import { inspectWorkbook } from "../templates/inspect";
+import { demoUnits, sampleFill } from "../templates/samples";
+import { readXlsxGrid } from "../templates/xlsx/index";
+import { parseRosterGrid } from "../templates/merge/roster";
+
+const dir = mkdtempSync(join(tmpdir(), "hz-cli-merge-"));
+const units = demoUnits(4);
+const files: string[] = [];
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+beforeAll(async () => {
+  for (const [i, u] of units.slice(0, 3).entries()) {
+    const file = join(dir, `${u.name}.xlsx`);
+    writeFileSync(file, await buildTemplate({ fill: sampleFill(u, "2025-Y", 10 + i) }));
+    files.push(file);
+  }
+  // A report with an error (text where a number belongs), one of another period, one that is not a workbook.
+  const bad = sampleFill(units[3]!, "2025-Y", 40);
+  bad.values!.D05 = { ...bad.values!.D05, current: "约90" };
+  writeFileSync(join(dir, "bad.xlsx"), await buildTemplate({ fill: bad }));
+  writeFileSync(join(dir, "h1.xlsx"), await buildTemplate({ fill: sampleFill(units[3]!, "2025-H1", 41) }));
+  writeFileSync(join(dir, "notes.csv"), "a,b\n1,2\n");
+  writeFileSync(join(dir, "roster.csv"), `名称,区划代码,上级代码\n${units.map((u) => `${u.name},${u.code},330102000000`).join("\n")}\n`);
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("huizong merge", () => {
+  it("merges the good reports, lists the rejected ones, writes the workbook and prints JSON", async () => {
+    const out = join(dir, "city.xlsx");
+    const r = await run(["merge", ...files, join(dir, "bad.xlsx"), join(dir, "h1.xlsx"), join(dir, "notes.csv"), join(dir, "missing.xlsx"), "--roster", join(dir, "roster.csv"), "--period", "2025-Y", "--unit", "示范区", "-o", out, "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    // Hand-summed from the three sample fills.
+    const fills = units.slice(0, 3).map((u, i) => sampleFill(u, "2025-Y", 10 + i));
+    const sum = (code: string, col: "current" | "prior" | "target") => Math.round(fills.reduce((a, f) => a + (f.values![code]![col] as number) * 10000, 0)) / 10000;
+    expect(json.totals.D01).toEqual({
+      current: sum("D01", "current"),
+      prior: sum("D01", "prior"),
+      target: sum("D01", "target"),
+      delta: sum("D01", "current") - sum("D01", "prior"),
+      growth: (sum("D01", "current") - sum("D01", "prior")) / sum("D01", "prior"),
+      growthLabel: null,
+      change: null,
+      completion: sum("D01", "current") / sum("D01", "target"),
+      units: { current: 3, prior: 3, target: 3 },
+    });
+    expect(json.totals.A03.current).toBe(sum("A01", "current") / sum("A02", "current"));
+    expect(json.totals.A03.change).toBeCloseTo((sum("A01", "current") / sum("A02", "current") - sum("A01", "prior") / sum("A02", "prior")) * 100, 10);
+    expect(json.totals.A03.growth).toBeNull();
+    expect(json.units.map((u: { name: string; status: string }) => [u.name, u.status])).toEqual([
+      ["青阳镇", "submitted"],
+      ["清河街道", "submitted"],
+      ["南山镇", "submitted"],
+      ["东湖街道", "missing"],
+    ]);
+    expect(json.missing).toEqual([{ name: "东湖街道", code: units[3]!.code }]);
+    expect(json.rejected.map((x: { file: string; code: string }) => [x.file.replace(dir, ""), x.code])).toEqual([
+      ["/bad.xlsx", "HAS_ERRORS"],
+      ["/h1.xlsx", "PERIOD_MISMATCH"],
+      ["/notes.csv", "NOT_XLSX_CSV"],
+      ["/missing.xlsx", "FILE_NOT_FOUND"],
+    ]);
+    expect(json.rejected[0].message).toMatch(/^检查发现1个错误，未汇总。第一个：指标!E\d+ /);
+    const back = inspectWorkbook(new Uint8Array(readFileSync(out)));
+    expect(back.ok && back.record?.values.D01?.current).toBe(sum("D01", "current"));
+  });
+
+  it("prints a Chinese summary and where the workbook is", async () => {
+    const out = join(dir, "city2.xlsx");
+    const r = await run(["merge", ...files, join(dir, "bad.xlsx"), "--roster", join(dir, "roster.csv"), "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("已汇总 3 个单位（应报 4 个，缺报 1 个）");
+    expect(r.out).toContain("缺报单位（未计为0）：东湖街道");
+    expect(r.out).toContain(`未汇总的文件 1 个：`);
+    expect(r.out).toContain(`已写出汇总表：${out}`);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it.each([
+    [["merge", "-o", "x.xlsx"], 2, "用法：huizong merge"],
+    [["merge", "a.xlsx"], 2, "用法：huizong merge"],
+    [["merge", "a.xlsx", "-o", "x.xlsx", "--period", "2025-X"], 2, "(BAD_PERIOD)"],
+    [["merge", "a.xlsx", "-o", "x.xlsx", "--code", "3301"], 2, "(BAD_CODE)"],
+  ])("usage errors: %j", async (args, code, text) => {
+    const r = await run(args);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(text);
+  });
+
+  it("a bad roster is a usage error naming the row", async () => {
+    writeFileSync(join(dir, "bad-roster.csv"), "名称,区划代码\n青阳镇,123\n");
+    const r = await run(["merge", ...files, "--roster", join(dir, "bad-roster.csv"), "-o", join(dir, "x.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("名单第2行“青阳镇”的区划代码“123”应为12位数字。 (ROSTER_INVALID)");
+  });
+
+  it("nothing to merge and no period: exit 1, nothing written", async () => {
+    const r = await run(["merge", join(dir, "bad.xlsx"), "-o", join(dir, "none.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("(NO_PERIOD)");
+    expect(existsSync(join(dir, "none.xlsx"))).toBe(false);
+  });
+});
+
+describe("huizong roster and demo", () => {
+  it("writes a blank roster that reads back as empty", async () => {
+    const file = join(dir, "名单.xlsx");
+    const r = await run(["roster", "-o", file]);
+    expect(r.code).toBe(0);
+    const g = readXlsxGrid(new Uint8Array(readFileSync(file)));
+    if (!g.ok) throw new Error(g.code);
+    expect(g.grid.sheets[0]!.cells.A1!.value).toBe("名称");
+    expect(g.grid.sheets[0]!.cells.B1!.value).toBe("区划代码");
+    expect(g.grid.sheets[0]!.cells.C1!.value).toBe("上级代码");
+    expect(parseRosterGrid(g.grid)).toMatchObject({ ok: false, code: "ROSTER_EMPTY" });
+  });
+
+  it("demo: sample towns, a roster and the consolidation, with paths in Chinese", async () => {
+    const out = join(dir, "demo");
+    const r = await run(["demo", "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`乡镇报表 5 份：${join(out, "乡镇报表")}`);
+    expect(r.out).toContain("已汇总 5 个单位（应报 6 个，缺报 1 个）");
+    expect(r.out).toContain(`请用 Excel 或 WPS 打开汇总表：${join(out, "示范区汇总表.xlsx")}`);
+    const back = inspectWorkbook(new Uint8Array(readFileSync(join(out, "示范区汇总表.xlsx"))));
+    if (!back.ok) throw new Error(back.code);
+    expect(back.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(back.record!.unit).toEqual({ name: "示范区", code: "330102000000", type: "县（市、区）" });
+    const roster = readXlsxGrid(new Uint8Array(readFileSync(join(out, "报送单位名单.xlsx"))));
+    if (!roster.ok) throw new Error(roster.code);
+    expect(parseRosterGrid(roster.grid)).toMatchObject({ ok: true, units: { length: 6 } });
+  }, 60_000);
+});
