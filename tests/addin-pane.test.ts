@@ -1,0 +1,211 @@
+/**
+ * The pane's plain parts: what a clerk reads for each failure, the API client's requests,
+ * the settings store, the marks' de-duplication — and the bundles (what Excel loads stays
+ * small and free of any file reader; office.js comes from the CDN or the local server).
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ApiClient, describeFailure, type HttpRequest, type HttpResponse } from "../addin/api";
+import { markRequests } from "../addin/office/source";
+import { apiBase, SettingsStore, type KeyValueStore } from "../addin/settings";
+import { readErrorMessage } from "../templates/errors";
+import type { Finding } from "../templates/findings";
+// @ts-expect-error plain .mjs scripts have no type declarations
+import { addinTargets, bundleSizes, officeJsMode, OFFICE_JS_URLS, renderHtml } from "../scripts/build/addin.mjs";
+
+describe("describeFailure: every error a clerk can meet is a Chinese sentence saying what to do", () => {
+  it.each([
+    [0, null, true, "NETWORK", "无法连接到服务器。请检查电脑是否已联网"],
+    [0, null, false, "OFFLINE", "电脑当前没有联网。请连接网络后再试。"],
+    [-1, null, true, "TIMEOUT", "服务器长时间没有响应"],
+    [401, { ok: false, code: "AUTH_EXPIRED", message: "令牌已过期" }, true, "UNAUTHORIZED", "登录令牌已过期或无效。请向市科技局（或区县）索取新的令牌，在“设置”中粘贴保存后重试。"],
+    [413, null, true, "PAYLOAD_TOO_LARGE", "文件太大，超过了服务器允许的大小。请删除报表中插入的图片"],
+    [415, { ok: false, code: "NOT_XLSX_XLS" }, true, "NOT_XLSX_XLS", readErrorMessage("NOT_XLSX_XLS")],
+    [415, { ok: false, code: "NOT_XLSX_HTML", message: "这个文件其实是网页（HTML）格式（服务器说明）" }, true, "NOT_XLSX_HTML", "这个文件其实是网页（HTML）格式（服务器说明）"],
+    [415, "<html>Unsupported</html>", true, "NOT_XLSX", "服务器无法把这个文件当作 Excel 工作簿读取"],
+    [422, { ok: false, code: "NOT_TEMPLATE" }, true, "NOT_TEMPLATE", readErrorMessage("NOT_TEMPLATE")],
+    [422, { ok: false, code: "REPORT_HAS_ERRORS", message: "报表有 3 处错误，请修改后再上传。", findings: [] }, true, "REPORT_HAS_ERRORS", "报表有 3 处错误，请修改后再上传。"],
+    [422, { ok: false, code: "WARNINGS_UNEXPLAINED" }, true, "WARNINGS_UNEXPLAINED", "报表中有需要说明的警告。请在对应行的“备注”中写明原因后再上传。"],
+    [409, { ok: false, code: "PERIOD_NOT_OPEN" }, true, "PERIOD_NOT_OPEN", "本期报送尚未开始或已经截止"],
+    [403, { ok: false, code: "FORBIDDEN_UNIT", message: "只能上传本单位的报表。" }, true, "FORBIDDEN_UNIT", "只能上传本单位的报表。"],
+    [403, { ok: false, code: "FORBIDDEN", message: "Forbidden" }, true, "FORBIDDEN", "您的账号无权进行这项操作"],
+    [404, null, true, "NOT_FOUND", "服务器上找不到要访问的内容。请在“设置”中核对服务器地址是否正确。"],
+    [500, { ok: false, code: "INTERNAL", message: "Error: ENOSPC at write" }, true, "SERVER_ERROR", "服务器处理时出错了，报表没有被接收"],
+    [502, "<html>Bad gateway</html>", true, "SERVER_DOWN", "服务器暂时无法访问（可能正在维护）"],
+    [503, null, true, "SERVER_DOWN", "服务器暂时无法访问（可能正在维护）"],
+    [418, { code: "TEAPOT", message: "I'm a teapot" }, true, "TEAPOT", "操作没有成功。请稍后重试"],
+  ])("HTTP %i %j (online %s) → %s", (status, body, online, code, message) => {
+    const f = describeFailure(status, body, online);
+    expect(f.ok).toBe(false);
+    expect(f.status).toBe(status);
+    expect(f.code).toBe(code);
+    expect(f.message.startsWith(message)).toBe(true);
+    expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(f.message).not.toMatch(/Error|ENOSPC|Bad gateway|teapot|undefined|null/i);
+  });
+
+  it("keeps the server's findings for a 422", () => {
+    const findings: Finding[] = [{ severity: "error", rule: "NEGATIVE", sheet: "指标", cell: "E25", message: "为负数" }];
+    expect(describeFailure(422, { ok: false, code: "REPORT_HAS_ERRORS", message: "报表有错误。", findings }).findings).toEqual(findings);
+  });
+});
+
+describe("ApiClient", () => {
+  function client(answer: HttpResponse | (() => never), token = "tok") {
+    const seen: HttpRequest[] = [];
+    const api = new ApiClient("http://127.0.0.1:3000", token, async (req) => {
+      seen.push(req);
+      if (typeof answer === "function") answer();
+      return answer as HttpResponse;
+    });
+    return { api, seen };
+  }
+
+  it("posts the workbook bytes to the unit's report route with the token and reports upload progress", async () => {
+    const { api, seen } = client({ status: 201, body: { ok: true, version: "v1", state: "submitted", findings: [] } });
+    const progress: number[] = [];
+    const r = await api.submit("2025-Y", "330102001000", new Uint8Array([80, 75, 3, 4]), (s) => progress.push(s));
+    expect(r).toEqual({ ok: true, version: "v1", state: "submitted", findings: [] });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      url: "http://127.0.0.1:3000/api/periods/2025-Y/units/330102001000/reports",
+      headers: { Authorization: "Bearer tok", "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      body: new Uint8Array([80, 75, 3, 4]),
+    });
+    seen[0]!.onUploadProgress!(4, 4);
+    expect(progress).toEqual([4]);
+  });
+
+  it.each([
+    ["status of a county", (a: ApiClient) => a.status("2025-Y", "330102000000"), "GET", "/api/periods/2025-Y/status?parent=330102000000", undefined],
+    ["status of everything", (a: ApiClient) => a.status("2025-M10"), "GET", "/api/periods/2025-M10/status", undefined],
+    ["consolidate", (a: ApiClient) => a.consolidate("2025-Y", "330102000000", "accepted"), "POST", "/api/periods/2025-Y/consolidations", '{"parent":"330102000000","include":"accepted"}'],
+    ["me", (a: ApiClient) => a.me(), "GET", "/api/me", undefined],
+    ["periods", (a: ApiClient) => a.periods(), "GET", "/api/periods", undefined],
+  ])("%s", async (_name, call, method, pathname, body) => {
+    const { api, seen } = client({ status: 200, body: { ok: true } });
+    await call(api);
+    expect(seen[0]!.method).toBe(method);
+    expect(seen[0]!.url).toBe(`http://127.0.0.1:3000${pathname}`);
+    expect(seen[0]!.body).toBe(body);
+  });
+
+  it("fetches the template without a token, as bytes", async () => {
+    const { api, seen } = client({ status: 200, body: new Uint8Array([1, 2]) }, "");
+    expect(await api.template()).toEqual({ ok: true, bytes: new Uint8Array([1, 2]) });
+    expect(seen[0]!.headers.Authorization).toBeUndefined();
+    expect(seen[0]!.expect).toBe("bytes");
+  });
+
+  it("asks for a token instead of calling the server without one", async () => {
+    const { api, seen } = client({ status: 200, body: { ok: true } }, "");
+    const r = await api.me();
+    expect(r).toMatchObject({ ok: false, code: "NO_TOKEN", message: "还没有填写登录令牌。请在“设置”中粘贴市科技局（或区县）发给您的令牌。" });
+    expect(seen).toHaveLength(0);
+  });
+
+  it("turns a transport that throws into the network sentence", async () => {
+    const { api } = client(() => {
+      throw new TypeError("Failed to fetch");
+    });
+    expect(await api.me()).toMatchObject({ ok: false, status: 0, code: "NETWORK" });
+  });
+
+  it("resolves server-relative download links against the server", () => {
+    const { api } = client({ status: 200, body: null });
+    expect(api.url("/api/download?t=x")).toBe("http://127.0.0.1:3000/api/download?t=x");
+    expect(api.url("https://bucket.example/x.xlsx")).toBe("https://bucket.example/x.xlsx");
+  });
+});
+
+describe("settings", () => {
+  function memory(): KeyValueStore & { data: Map<string, string> } {
+    const data = new Map<string, string>();
+    return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  }
+
+  it("stores server, token and period under one key and clears the token on sign-out", () => {
+    const store = memory();
+    const s = new SettingsStore(store);
+    expect(s.get()).toEqual({ server: "", token: "", period: "" });
+    s.set({ token: "abc", period: "2025-Y" });
+    expect(JSON.parse(store.data.get("huizong.settings.v1")!)).toEqual({ server: "", token: "abc", period: "2025-Y" });
+    expect(new SettingsStore(store).get().token).toBe("abc");
+    expect(s.clearToken()).toEqual({ server: "", token: "", period: "2025-Y" });
+  });
+
+  it("survives a corrupted or failing store", () => {
+    const store = memory();
+    store.data.set("huizong.settings.v1", "{not json");
+    expect(new SettingsStore(store).get()).toEqual({ server: "", token: "", period: "" });
+    const failing: KeyValueStore = { getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); }, removeItem: () => {} };
+    expect(new SettingsStore(failing).set({ token: "x" }).token).toBe("x");
+  });
+
+  it.each([
+    ["", "http://localhost:3000", "http://localhost:3000"],
+    ["https://kj.example.gov.cn/", "http://localhost:3000", "https://kj.example.gov.cn"],
+    ["  https://kj.example.gov.cn/huizong//  ", "http://x", "https://kj.example.gov.cn/huizong"],
+  ])("API base for server %j from origin %s is %s", (server, origin, base) => {
+    expect(apiBase({ server, token: "", period: "" }, origin)).toBe(base);
+  });
+});
+
+describe("markRequests", () => {
+  it("marks each cell once; an error wins over a warning on the same cell", () => {
+    const f = (severity: "error" | "warning", cell: string): Finding => ({ severity, rule: "NEGATIVE", sheet: "指标", cell, message: "" });
+    expect(markRequests([f("warning", "E7"), f("error", "E7"), f("warning", "E8"), f("warning", "E8"), f("error", "E9")])).toEqual([
+      { sheet: "指标", cell: "E7", kind: "error" },
+      { sheet: "指标", cell: "E8", kind: "warning" },
+      { sheet: "指标", cell: "E9", kind: "error" },
+    ]);
+  });
+});
+
+describe("bundles", () => {
+  let out: string;
+  let rows: { file: string; bytes: number; gzip: number; packages: string[]; heavy: boolean }[] = [];
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), "hz-addin-build-"));
+    for (const t of addinTargets(out, "cdn")) rows.push(...bundleSizes(await build({ ...t, metafile: true, logLevel: "error" })));
+  });
+  afterAll(async () => {
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+  const row = (name: string) => rows.find((r) => r.file.endsWith(`/${name}`))!;
+
+  it("keeps what Excel loads small and free of exceljs, fflate and saxes", () => {
+    const pane = row("taskpane.js");
+    expect(pane.heavy).toBe(false);
+    expect(pane.packages).toEqual([]);
+    expect(pane.bytes).toBeLessThan(120 * 1024);
+    expect(pane.gzip).toBeLessThan(40 * 1024);
+  });
+
+  it("puts the xlsx reader only in the standalone bundle", () => {
+    const standalone = row("standalone.js");
+    expect(standalone.heavy).toBe(true);
+    expect(standalone.packages).toEqual(expect.arrayContaining(["fflate", "saxes"]));
+    expect(standalone.packages).not.toContain("exceljs");
+  });
+
+  it("writes the pages with office.js from Microsoft's CDN in a production build, and the icons", async () => {
+    const html = await readFile(path.join(out, "taskpane.html"), "utf8");
+    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(html).not.toContain("{{OFFICE_JS}}");
+    expect(await readFile(path.join(out, "commands.html"), "utf8")).toContain(OFFICE_JS_URLS.cdn);
+    for (const size of [16, 32, 64, 80, 128]) expect((await readFile(path.join(out, "assets", `icon-${size}.png`))).length).toBeGreaterThan(100);
+  });
+
+  it("switches office.js with HUIZONG_OFFICE_JS (local by default)", () => {
+    expect(officeJsMode({})).toBe("local");
+    expect(officeJsMode({ HUIZONG_OFFICE_JS: "CDN" })).toBe("cdn");
+    expect(() => officeJsMode({ HUIZONG_OFFICE_JS: "unpkg" })).toThrow(/cdn" or "local/);
+    expect(renderHtml("<head>{{OFFICE_JS}}</head>", "local")).toBe('<head><script src="office.js"></script></head>');
+  });
+});
