@@ -1,10 +1,16 @@
 /**
- * The standalone page end to end, in real headless Chromium against the real local server:
+ * The pane end to end in real headless Chromium against the real local server.
+ *
+ * Standalone page: in real headless Chromium against the real local server:
  * a clerk drops a bad workbook, sees the findings the core finds (same rules, same cells),
  * clicks one and sees it in the preview; drops a good one, signs in with the town's token,
  * uploads it and sees it accepted; the status view shows it, and the county can consolidate.
  * Also the errors a clerk meets (bad token, server unreachable) as plain Chinese sentences.
- * Saves docs/taskpane.png (the pane with findings) for the README.
+ *
+ * Inside Excel: the same built page with office.js replaced by a small in-page stand-in for
+ * Excel (a workbook of used ranges, conditional formats, getFileAsync slices), so the Office
+ * path — reading, jumping to a cell, marking, uploading the document — runs in a browser too.
+ * Saves docs/taskpane.png (the pane in Excel with findings) and docs/standalone.png.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,7 +22,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startServer, type RunningServer } from "../functions/local/server";
 import { buildTemplate } from "../templates/build";
+import type { GridSheet } from "../templates/grid";
+import { parseAddress, columnLetter } from "../templates/grid";
 import { inspectWorkbook } from "../templates/inspect";
+import { readXlsxGrid } from "../templates/xlsx/index";
 import { indicatorCell, SHEETS } from "../templates/layout";
 import { sampleFill } from "../templates/samples";
 // @ts-expect-error plain .mjs scripts have no type declarations
@@ -124,7 +133,7 @@ describe("standalone page in Chromium", () => {
     await expect.poll(() => page.locator("#hz-preview .hz-preview-title").textContent()).toBe(`工作表：${SHEETS.cover}　单元格 C11`);
     await page.locator(`.hz-finding[data-rule="NUMBER_APPROXIMATE"]`).click();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: "docs/taskpane.png", fullPage: true });
+    await page.screenshot({ path: "docs/standalone.png", fullPage: true });
   });
 
   it("says in Chinese when the token is wrong, and when the server cannot be reached", async () => {
@@ -194,5 +203,196 @@ describe("standalone page in Chromium", () => {
     const res = await page.request.get(href);
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+// ---------------------------------------------------------------- inside Excel (stand-in host)
+
+interface FakeSheet {
+  name: string;
+  visibility: string;
+  range: { rowIndex: number; columnIndex: number; values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][]; valueTypes: string[][] } | null;
+}
+
+/** What Excel's getUsedRange would load for each sheet of a workbook. */
+function excelSheets(bytes: Uint8Array): FakeSheet[] {
+  const r = readXlsxGrid(bytes);
+  if (!r.ok) throw new Error(r.message);
+  return r.grid.sheets.map((sheet: GridSheet) => {
+    const addrs = Object.keys(sheet.cells).map((a) => parseAddress(a)!);
+    const visibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" }[sheet.state];
+    if (!addrs.length) return { name: sheet.name, visibility, range: null };
+    const top = Math.min(...addrs.map((a) => a.row));
+    const left = Math.min(...addrs.map((a) => a.col));
+    const rows = Math.max(...addrs.map((a) => a.row)) - top + 1;
+    const cols = Math.max(...addrs.map((a) => a.col)) - left + 1;
+    const grid = (fn: (c: GridSheet["cells"][string] | undefined) => unknown) =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => fn(sheet.cells[`${columnLetter(left + j)}${top + i}`])));
+    return {
+      name: sheet.name,
+      visibility,
+      range: {
+        rowIndex: top - 1,
+        columnIndex: left - 1,
+        values: grid((c) => c?.error ?? c?.value ?? ""),
+        formulas: grid((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? ""))),
+        numberFormat: grid((c) => c?.numFmt ?? "General"),
+        valueTypes: grid((c) => (c?.error ? "Error" : c?.value === null || c?.value === undefined || c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : "String")) as string[][],
+      },
+    };
+  });
+}
+
+/** Runs in the page before any script: `Office` and `Excel` over the workbook in `window.__wb`. */
+function installFakeExcel(): void {
+  type W = { __wb: { sheets: FakeSheet[]; file: string }; __excelLog: string[]; __marks: Map<string, { sheet: string; cell: string; custom: { format: { fill: { color?: string } } } }> };
+  const w = window as unknown as W & Record<string, unknown>;
+  const log: string[] = (w.__excelLog = []);
+  const marks = (w.__marks = new Map());
+  let next = 1;
+  const noop = () => {};
+  const range = (sheet: string, cell: string) => ({
+    select: () => log.push(`select ${sheet}!${cell}`),
+    conditionalFormats: {
+      items: [] as { id: string }[],
+      load() {
+        this.items = [...marks.entries()].filter(([, m]) => m.sheet === sheet && m.cell === cell).map(([id]) => ({ id }));
+      },
+      add() {
+        const cf = { id: `{cf-${next++}}`, sheet, cell, custom: { rule: {}, format: { fill: {}, font: {} } }, load: noop };
+        marks.set(cf.id, cf);
+        log.push(`mark ${sheet}!${cell}`);
+        return cf;
+      },
+      getItem: (id: string) => ({
+        delete: () => {
+          marks.delete(id);
+          log.push(`unmark ${sheet}!${cell}`);
+        },
+      }),
+    },
+  });
+  const sheetObj = (s: FakeSheet) => ({
+    name: s.name,
+    visibility: s.visibility,
+    protection: { protected: false, options: {}, load: noop, unprotect: noop, protect: noop },
+    getUsedRange: () => ({ ...s.range, load: noop }),
+    activate: () => log.push(`activate ${s.name}`),
+    getRange: (cell: string) => range(s.name, cell),
+  });
+  const context = {
+    workbook: {
+      get worksheets() {
+        const items = w.__wb.sheets.map(sheetObj);
+        return {
+          items,
+          load: noop,
+          getItem(name: string) {
+            const found = items.find((x) => x.name === name);
+            if (!found) throw Object.assign(new Error("ItemNotFound"), { code: "ItemNotFound" });
+            return found;
+          },
+        };
+      },
+      insertWorksheetsFromBase64: noop,
+    },
+    sync: async () => {},
+  };
+  w.Excel = { run: async (fn: (c: unknown) => unknown) => fn(context), createWorkbook: async () => {} };
+  w.Office = {
+    HostType: { Excel: "Excel" },
+    onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+    context: {
+      requirements: { isSetSupported: () => true },
+      ui: {},
+      document: {
+        getFileAsync(_type: string, opts: { sliceSize: number }, cb: (r: unknown) => void) {
+          const bytes = Uint8Array.from(atob(w.__wb.file), (c) => c.charCodeAt(0));
+          const count = Math.ceil(bytes.length / opts.sliceSize);
+          log.push(`getFile ${count} slices`);
+          cb({
+            status: "succeeded",
+            value: {
+              sliceCount: count,
+              getSliceAsync: (i: number, scb: (r: unknown) => void) => scb({ status: "succeeded", value: { index: i, data: Array.from(bytes.subarray(i * opts.sliceSize, (i + 1) * opts.sliceSize)) } }),
+              closeAsync: (ccb: () => void) => {
+                log.push("closeFile");
+                ccb();
+              },
+            },
+          });
+        },
+      },
+    },
+  };
+}
+
+describe("the pane inside Excel (stand-in host)", () => {
+  let pane: Page;
+  const setWorkbook = (bytes: Uint8Array) =>
+    pane.evaluate((wb) => {
+      (window as unknown as { __wb: unknown }).__wb = wb;
+    }, { sheets: excelSheets(bytes), file: Buffer.from(bytes).toString("base64") });
+  const excelLog = () => pane.evaluate(() => (window as unknown as { __excelLog: string[] }).__excelLog.splice(0));
+
+  beforeAll(async () => {
+    pane = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "zh-CN" });
+    await pane.route("**/addin/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
+    await pane.addInitScript(installFakeExcel);
+    await pane.goto(`${server.url}/addin/taskpane.html`);
+    await pane.locator("html[data-ready='1']").waitFor({ timeout: 20_000 });
+    await setWorkbook(bad);
+  });
+
+  it("runs as the Excel pane: 新建模板, the marking switch, no file picker", async () => {
+    expect(await pane.locator("html").getAttribute("data-host")).toBe("excel");
+    expect(await pane.locator("#hz-new").textContent()).toBe("新建模板");
+    expect(await pane.locator("#hz-file").count()).toBe(0);
+    expect(await pane.locator("#hz-mark").isDisabled()).toBe(true);
+  });
+
+  it("checks the open workbook and lists the same findings as the core", async () => {
+    await pane.locator("#hz-tab-check").click();
+    await pane.locator("#hz-check").click();
+    await pane.locator(".hz-result").waitFor();
+    const expected = inspectWorkbook(bad);
+    if (!expected.ok) throw new Error(expected.message);
+    const shown = await pane.locator(".hz-finding").evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.sheet}!${(e as HTMLElement).dataset.cell}`));
+    expect(shown.sort()).toEqual(expected.findings.map((f) => `${f.sheet}!${f.cell}`).sort());
+    expect(await pane.locator("#hz-mark").isDisabled()).toBe(false);
+    await excelLog();
+  });
+
+  it("clicking a finding activates its sheet, then selects its cell", async () => {
+    await pane.locator(`.hz-finding[data-rule="NEGATIVE"]`).click();
+    await expect.poll(excelLog).toEqual([`activate ${SHEETS.indicators}`, `select ${SHEETS.indicators}!${indicatorCell("C02", "current")}`]);
+    await pane.locator(`.hz-finding[data-rule="PHONE_INVALID"]`).click();
+    await expect.poll(excelLog).toEqual([`activate ${SHEETS.cover}`, `select ${SHEETS.cover}!C11`]);
+  });
+
+  it("marks the offending cells with the switch and removes exactly those marks again", async () => {
+    const cells = await pane.locator(".hz-finding").evaluateAll((els) => [...new Set(els.map((e) => `${(e as HTMLElement).dataset.sheet}!${(e as HTMLElement).dataset.cell}`))]);
+    await pane.locator("label[for=hz-mark]").click();
+    await expect.poll(() => pane.evaluate(() => (window as unknown as { __marks: Map<string, unknown> }).__marks.size)).toBe(cells.length);
+    expect((await excelLog()).sort()).toEqual(cells.map((c) => `mark ${c}`).sort());
+    await pane.screenshot({ path: "docs/taskpane.png", fullPage: true });
+    await pane.locator("label[for=hz-mark]").click();
+    await expect.poll(() => pane.evaluate(() => (window as unknown as { __marks: Map<string, unknown> }).__marks.size)).toBe(0);
+    expect((await excelLog()).sort()).toEqual(cells.map((c) => `unmark ${c}`).sort());
+  });
+
+  it("uploads the open workbook, read in 64 KiB slices, and shows the server's answer", async () => {
+    await setWorkbook(good);
+    await pane.locator("#hz-tab-settings").click();
+    await pane.locator("#hz-token").fill(token(TOWN.code));
+    await pane.locator("#hz-save").click();
+    await pane.locator("#hz-settings-result .hz-bar-success").waitFor();
+    await pane.locator("#hz-tab-upload").click();
+    await pane.locator("#hz-upload").click();
+    const ok = pane.locator("#hz-upload-result .hz-bar-success");
+    await ok.waitFor({ timeout: 30_000 });
+    expect(await ok.locator("span").textContent()).toBe("上传成功：青阳镇 2025年全年报表，状态：已报送。");
+    const slices = Math.ceil(good.length / 65536);
+    expect(await excelLog()).toEqual([`getFile ${slices} slices`, "closeFile"]);
   });
 });
