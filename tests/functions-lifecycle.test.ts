@@ -383,6 +383,8 @@ describe("the local server's other duties", () => {
     const office = await fetch(`${base}/addin/office.js`);
     expect([office.status, office.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
     expect((await office.text()).length).toBeGreaterThan(1000);
+    const preflight = await fetch(`${base}/api/periods`, { method: "OPTIONS", headers: { origin: "https://pane.example", "access-control-request-method": "POST" } });
+    expect([preflight.status, preflight.headers.get("access-control-allow-origin"), preflight.headers.get("access-control-allow-headers")]).toEqual([204, "*", "authorization, content-type"]);
     const traversal = await fetch(`${base}/addin/..%2F..%2Fpackage.json`);
     expect(traversal.status).toBe(404);
     const tpl = await call(base, "GET", "/api/template");

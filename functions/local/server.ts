@@ -196,6 +196,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext
     return;
   }
 
+  if (url.pathname.startsWith("/api/") && method === "OPTIONS") {
+    // CORS preflight, as the HTTP API's CorsConfiguration answers it (template.yaml): a pane served from
+    // another origin may call. Credentials travel in the Authorization header, never in cookies.
+    res.writeHead(204, { ...CORS, "access-control-allow-methods": "GET, POST, PUT", "access-control-allow-headers": "authorization, content-type", "access-control-max-age": "600" }).end();
+    return;
+  }
   const match = url.pathname.startsWith("/api/") ? matchRoute(ALL_ROUTES, method, url.pathname) : null;
   const body = await readBody(req, res, limits.bodyTimeoutMs);
   if (body === null) return;
@@ -205,11 +211,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext
     timer = setTimeout(() => resolve(apiError("SERVER_TIMEOUT")), limits.handlerTimeoutMs);
   });
   try {
-    send(res, await Promise.race([dispatch(ALL_ROUTES, event, ctx), timeout]));
+    send(res, await Promise.race([dispatch(ALL_ROUTES, event, ctx), timeout]), CORS);
   } finally {
     clearTimeout(timer);
   }
 }
+
+const CORS = { "access-control-allow-origin": process.env.HUIZONG_CORS_ORIGIN?.trim() || "*", "access-control-expose-headers": "content-disposition" };
 
 function apiError(code: ApiErrorCode): Response {
   return errorJson(apiErrorStatus(code), code, apiErrorMessage(code));
@@ -235,7 +243,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number):
     function refuse(code: ApiErrorCode): void {
       cleanup();
       req.pause();
-      send(res, apiError(code), { connection: "close" });
+      send(res, apiError(code), { ...CORS, connection: "close" });
       // Let the answer reach the client, then drop the connection instead of reading the rest.
       res.once("finish", () => setTimeout(() => req.socket.destroy(), 200).unref());
       resolve(null);
