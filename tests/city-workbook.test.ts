@@ -54,6 +54,8 @@ beforeAll(async () => {
 
 const sheet = (name: string) => wb.getWorksheet(name)!;
 const fv = (cell: ExcelJS.Cell) => cell.value as ExcelJS.CellFormulaValue;
+/** exceljs reads conditional formats back but its typings do not declare them. */
+const formats = (name: string) => (sheet(name) as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
 
 describe("city workbook: sheets and formulas", () => {
   it("has the report sheets, then the template sheets", () => {
@@ -167,11 +169,11 @@ describe("city workbook: looks like a report", () => {
   });
 
   it("negative growth in red; data bars and colour scales on the ranking", () => {
-    const cf = sheet("汇总").conditionalFormattings;
+    const cf = formats("汇总");
     expect(cf).toHaveLength(1);
     expect(cf[0]!.ref).toBe(`G5:H${SUMMARY_ROWS.G05}`);
     expect(cf[0]!.rules[0]).toMatchObject({ type: "cellIs", operator: "lessThan", formulae: ["0"], style: { font: { color: { argb: "FFC00000" } } } });
-    const rank = sheet("排名").conditionalFormattings;
+    const rank = formats("排名");
     expect(rank.filter((x) => x.rules.some((r) => r.type === "dataBar")).map((x) => x.ref)).toContain("C5:C6");
     expect(rank.filter((x) => x.rules.some((r) => r.type === "colorScale")).map((x) => x.ref)).toContain("D5:D6");
     expect(rank.filter((x) => x.rules.some((r) => r.type === "cellIs")).map((x) => x.ref)).toContain("D5:D6");

@@ -148,9 +148,6 @@ export function ratioFormula(num: string, den: string): string {
 export function sumFormula(range: string, complete?: string): string {
   return complete ? `IF(OR(COUNT(${range})=0,COUNT(${range})<COUNT(${complete})),"",SUM(${range}))` : `IF(COUNT(${range})=0,"",SUM(${range}))`;
 }
-/** Let the zip writer consume committed rows, so a big sheet is never held whole in memory. */
-const drain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 const growthCached = (cur: number | null, prior: number | null): Cached => growthOf(cur, prior) ?? growthLabel(cur, prior)!;
 
 export interface WorkbookOptions {
@@ -365,7 +362,6 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
 
   const colIndex = new Map(INDICATORS.flatMap((ind) => VALUE_KINDS.map((k) => [`${ind.code}:${k}`, DETAIL.fixedCols + 1 + INDICATORS.indexOf(ind) * 3 + VALUE_KINDS.indexOf(k)] as const)));
   for (const [i, u] of units.entries()) {
-    if (i % 100 === 99) await drain();
     const rowNo = DETAIL.firstRow + i;
     const row = ws.getRow(rowNo);
     row.getCell(1).value = i + 1;
@@ -453,7 +449,6 @@ async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   h.height = 30;
   const dRef = (code: string, kind: ValueKind, unitIndex: number) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${DETAIL.firstRow + unitIndex}`;
   for (let k = 0; k < reported.length; k++) {
-    if (k % 200 === 199) await drain();
     const row = ws.getRow(5 + k);
     orders.forEach(({ ind, sorted, ranks }, b) => {
       const x = sorted[k]!;
