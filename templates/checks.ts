@@ -171,7 +171,7 @@ function checkIndicator(sub: Submission, ind: Indicator, push: Push): void {
       push("error", "FRACTIONAL_COUNT", f.sheet, f.cell, `${where(ind, col, f)}应为整数（单位：${ind.unit}），现为 ${v}，请填写如 ${Math.round(v)}。`, { indicator: ind.code });
     }
   }
-  checkPlausibility(entry, ind, push);
+  checkPlausibility(entry, ind, isTownLevel(sub), push);
 }
 
 function textMessage(ind: Indicator, col: ValueColumn, f: Field, form: NumberForm, suggestion: number | null): string {
@@ -201,6 +201,11 @@ function textMessage(ind: Indicator, col: ValueColumn, f: Field, form: NumberFor
   }
 }
 
+/** Town-scale limits (townMax) only make sense for a town or street, not a merged county or city. */
+function isTownLevel(sub: Submission): boolean {
+  return sub.cover.unitType.text === "乡镇" || sub.cover.unitType.text === "街道";
+}
+
 function num(f: Field): number | null {
   return f.error ? null : f.value;
 }
@@ -209,7 +214,7 @@ function explained(entry: IndicatorEntry): boolean {
   return entry.note.text.length > 0;
 }
 
-function checkPlausibility(entry: IndicatorEntry, ind: Indicator, push: Push): void {
+function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boolean, push: Push): void {
   const cur = num(entry.current);
   const prior = num(entry.prior);
   const note = `（${entry.note.sheet}!${entry.note.cell}）`;
@@ -228,7 +233,7 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, push: Push): v
       push("warning", "UNIT_SLIP", cell.sheet, cell.cell, `“${label(ind)}”本期 ${fmt(cur)} 是上年同期 ${fmt(prior)} 的 ${fmt(factor >= 1 ? factor : 1 / factor)} 倍之差，${which}可能把“元”当成了“${ind.unit}”填写。请核对单位（本表金额单位为${ind.unit}）；确认无误的，请在备注${note}中说明。`, extra);
     }
   }
-  if (!slip && ind.townMax !== undefined && cur > ind.townMax) {
+  if (!slip && townLevel && ind.townMax !== undefined && cur > ind.townMax) {
     push(
       "warning",
       ind.kind === "amount" ? "UNIT_SLIP" : "VALUE_IMPLAUSIBLE",

@@ -164,3 +164,17 @@ describe("the normalized record", () => {
     expect(r.submission.indicators.D01!.current).toMatchObject({ sheet: "指标", cell: "E37", value: fill.values!.D01!.current });
   });
 });
+
+describe("scale limits depend on the level of the unit", () => {
+  it("a county's big figures are not a town-scale slip", async () => {
+    const edits = [
+      { sheet: SHEETS.cover, cell: "C6", value: "330102000000" },
+      { sheet: SHEETS.cover, cell: "C7", value: "县（市、区）" },
+      valueEdit("A10", "current", 2_000_000),
+      valueEdit("A10", "prior", 1_800_000),
+    ];
+    expect(tuples(inspectOk(await setCells(await goodWorkbook(), edits)))).toEqual([]);
+    // the same figures on a town are flagged
+    expect(tuples(inspectOk(await setCells(await goodWorkbook(), edits.slice(2))))).toEqual([["UNIT_SLIP", "warning", "指标!E16"]]);
+  });
+});
