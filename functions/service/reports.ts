@@ -138,7 +138,7 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
     }
     const history = await unitHistory(store, input.periodId, input.unitCode);
     const seq = history.versions.indexOf(version) + 1;
-    return { ok: true as const, version: summarize(stored, seq, undefined), findings };
+    return { ok: true as const, version: summarize(metaOf(stored), seq, undefined), findings };
   });
 }
 
@@ -193,8 +193,49 @@ async function readVersion(store: ObjectStore, periodId: string, unitCode: strin
   return store.getJson<StoredVersion>(versionKeys(periodId, unitCode, version).json);
 }
 
+/** What status and history need of a version (the record itself stays in storage). */
+interface VersionMeta {
+  version: string;
+  submittedAt: string;
+  submittedBy: Actor;
+  preparer: string;
+  warnings: number;
+}
+
+/**
+ * Versions and reviews are written once (create-only) and never change, so
+ * what was read of them can be kept for the life of the process: status
+ * calls then read only what is new. Kept per store, bounded.
+ */
+const immutableCache = new WeakMap<ObjectStore, Map<string, unknown>>();
+const CACHE_LIMIT = 20_000;
+
+async function cached<T>(store: ObjectStore, key: string, load: () => Promise<T>): Promise<T> {
+  let cache = immutableCache.get(store);
+  if (!cache) immutableCache.set(store, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = await load();
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+function metaOf(stored: StoredVersion): VersionMeta {
+  return { version: stored.version, submittedAt: stored.submittedAt, submittedBy: stored.submittedBy, preparer: stored.record.meta.preparer, warnings: stored.record.warnings.length };
+}
+
+function readMeta(store: ObjectStore, periodId: string, unitCode: string, version: string): Promise<VersionMeta> {
+  const key = versionKeys(periodId, unitCode, version).json;
+  return cached(store, key, async () => metaOf(await store.getJson<StoredVersion>(key)));
+}
+
 async function readReviews(store: ObjectStore, periodId: string, unitCode: string, ids: readonly string[]): Promise<Review[]> {
-  return Promise.all(ids.map((id) => store.getJson<Review>(reviewKey(periodId, unitCode, id))));
+  return Promise.all(
+    ids.map((id) => {
+      const key = reviewKey(periodId, unitCode, id);
+      return cached(store, key, () => store.getJson<Review>(key));
+    }),
+  );
 }
 
 /** The newest review of `version` among `reviews` (time order). */
@@ -203,20 +244,20 @@ function lastReviewOf(reviews: readonly Review[], version: string): Review | und
   return undefined;
 }
 
-function stateOf(stored: StoredVersion, review: Review | undefined): VersionSummary["state"] {
+function stateOf(meta: VersionMeta, review: Review | undefined): VersionSummary["state"] {
   if (review) return review.action === "return" ? "returned" : "accepted";
-  return stored.record.warnings.length > 0 ? "has_warnings" : "submitted";
+  return meta.warnings > 0 ? "has_warnings" : "submitted";
 }
 
-function summarize(stored: StoredVersion, seq: number, review: Review | undefined): VersionSummary {
+function summarize(meta: VersionMeta, seq: number, review: Review | undefined): VersionSummary {
   return {
-    version: stored.version,
+    version: meta.version,
     seq,
-    submittedAt: stored.submittedAt,
-    submittedBy: stored.submittedBy,
-    preparer: stored.record.meta.preparer,
-    warnings: stored.record.warnings.length,
-    state: stateOf(stored, review),
+    submittedAt: meta.submittedAt,
+    submittedBy: meta.submittedBy,
+    preparer: meta.preparer,
+    warnings: meta.warnings,
+    state: stateOf(meta, review),
     ...(review ? { review } : {}),
   };
 }
@@ -225,7 +266,7 @@ function summarize(stored: StoredVersion, seq: number, review: Review | undefine
 export async function listVersions(store: ObjectStore, periodId: string, unitCode: string): Promise<VersionSummary[]> {
   const h = await unitHistory(store, periodId, unitCode);
   const [stored, reviews] = await Promise.all([
-    Promise.all(h.versions.map((v) => readVersion(store, periodId, unitCode, v))),
+    Promise.all(h.versions.map((v) => readMeta(store, periodId, unitCode, v))),
     readReviews(store, periodId, unitCode, h.reviews),
   ]);
   return stored.map((s, i) => summarize(s, i + 1, lastReviewOf(reviews, s.version)));
@@ -269,7 +310,7 @@ export async function periodStatus(store: ObjectStore, periodId: string, units: 
       if (!h || !latest) {
         return { ...base, state: "missing", version: null, seq: 0, preparer: null, submittedAt: null, submittedBy: null, warnings: 0, returnReason: null, review: null };
       }
-      const [stored, reviews] = await Promise.all([readVersion(store, periodId, u.code, latest), readReviews(store, periodId, u.code, h.reviews)]);
+      const [stored, reviews] = await Promise.all([readMeta(store, periodId, u.code, latest), readReviews(store, periodId, u.code, h.reviews)]);
       const review = lastReviewOf(reviews, latest);
       const s = summarize(stored, h.versions.length, review);
       return {
