@@ -415,3 +415,27 @@ describe("the local server's other duties", () => {
     expect(typeof logged[0].ms).toBe("number");
   });
 });
+
+describe("time bounds of the local server", () => {
+  it("answers 408 REQUEST_TIMEOUT (JSON) when a body does not arrive in time", async () => {
+    const slow = await startTestServer({ bodyTimeoutMs: 300 });
+    try {
+      const { request } = await import("node:http");
+      const url = new URL(`${slow.url}/api/periods/2025-Y/units/${QY.code}/reports`);
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ hostname: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { authorization: `Bearer ${tokenOf(slow, QY.code)}`, "content-length": "1000" } }, (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.write(Buffer.alloc(100));
+      });
+      expect(answer.status).toBe(408);
+      expect(JSON.parse(answer.body)).toEqual({ ok: false, code: "REQUEST_TIMEOUT", message: "上传超时：文件没有在规定时间内传完（网络可能太慢或中断）。请检查网络后重新上报。" });
+    } finally {
+      await slow.cleanup();
+    }
+  });
+});
