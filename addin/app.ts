@@ -120,7 +120,8 @@ export class App {
       main,
     );
     root.classList.add(`hz-${this.source.kind}`);
-    this.select(this.settings.get().token ? "check" : this.source.kind === "file" ? "check" : "settings");
+    // Checking needs no token; uploading asks for one when it is missing.
+    this.select("check");
     if (this.settings.get().token) void this.signIn(false);
   }
 

@@ -7,7 +7,8 @@
 import { App } from "./app";
 import { excelSource } from "./office/source";
 
-const OFFICE_READY_TIMEOUT_MS = 5000;
+// In a browser office.js answers at once (host null); this only bounds a host that never answers.
+const OFFICE_READY_TIMEOUT_MS = 15_000;
 
 async function officeHost(): Promise<string | null> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
