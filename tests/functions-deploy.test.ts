@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, type CollectionTag, type ScalarTag } from "yaml";
 import { FUNCTIONS } from "../functions/handlers/index";
@@ -19,6 +19,7 @@ import { FUNCTION_NAMES, targets } from "../scripts/build/functions.mjs";
 import { deriveKeys, issueToken } from "../functions/auth/tokens";
 import { demoRoster } from "../functions/local/server";
 import { FsObjectStore, rosterKey, periodKey } from "../functions/storage/index";
+import { startLambdaHost } from "./support/functions-lambda";
 import { goodReport, SECRET } from "./support/functions-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -117,7 +118,11 @@ describe("template.yaml", () => {
 
 describe("a built Lambda bundle", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "huizong-lambda-"));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const host = startLambdaHost({ HUIZONG_STORAGE: "fs", HUIZONG_DATA_DIR: dataDir, HUIZONG_JWT_SECRET: SECRET, HUIZONG_LOG_LEVEL: "SILENT" });
+  afterAll(() => {
+    host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const event = (routeKey: string, rawPath: string, init: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 => ({
     version: "2.0",
@@ -145,13 +150,10 @@ describe("a built Lambda bundle", () => {
     const store = new FsObjectStore({ root: dataDir });
     await store.putJson(rosterKey(), demoRoster());
     await store.putJson(periodKey("2025-Y"), { id: "2025-Y", label: "2025年全年", open: true, openedAt: "2025-01-01T00:00:00.000Z", openedBy: "test" });
-    Object.assign(process.env, { HUIZONG_STORAGE: "fs", HUIZONG_DATA_DIR: dataDir, HUIZONG_JWT_SECRET: SECRET, HUIZONG_LOG_LEVEL: "SILENT" });
+    const handler = (e: APIGatewayProxyEventV2) => host.invoke("submit", e);
     const town = demoRoster().units[2]!;
     const token = await issueToken(deriveKeys(SECRET), { sub: town.code, role: "unit", name: town.name }, 600);
     const bytes = await goodReport({ name: town.name, code: town.code, type: "乡镇" }, "2025-Y");
-    const { handler } = (await import(pathToFileURL(path.join(ROOT, "dist/functions/submit/index.mjs")).href)) as {
-      handler: (e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
-    };
     const path_ = `/api/periods/2025-Y/units/${town.code}/reports`;
     const res = await handler(
       event("POST /api/periods/{period}/units/{unit}/reports", path_, {
