@@ -12,6 +12,7 @@ import { REPORT_SHEETS, SUMMARY_COLS, SUMMARY_ROWS } from "../templates/merge/wo
 import { readErrorMessage } from "../templates/errors";
 import { demoUnits } from "../templates/samples";
 import { versionKeys } from "../functions/storage/index";
+import { MAX_BODY_BYTES } from "../functions/http/event";
 import {
   badReport,
   call,
@@ -404,15 +405,19 @@ describe("the local server's other duties", () => {
     }) as typeof process.stdout.write;
     try {
       await call(base, "GET", `/api/periods/2025-Y/units/${QY.code}/reports`, { token: qy });
+      // Refused while streaming, before any handler: logged by the server itself.
+      await call(base, "POST", `/api/periods/2025-Y/units/${QY.code}/reports`, { token: qy, bytes: new Uint8Array(MAX_BODY_BYTES + 1) });
+      await new Promise((r) => setTimeout(r, 50));
     } finally {
       process.stdout.write = write;
       s.ctx.logger.setLogLevel("SILENT");
     }
     const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.message === "request");
-    expect(logged).toHaveLength(1);
+    expect(logged).toHaveLength(2);
     expect(logged[0]).toMatchObject({ level: "INFO", service: "huizong", route: "GET /api/periods/{period}/units/{unit}/reports", caller: QY.code, unit: QY.code, period: "2025-Y", status: 200, outcome: "ok" });
     expect(typeof logged[0].requestId).toBe("string");
     expect(typeof logged[0].ms).toBe("number");
+    expect(logged[1]).toMatchObject({ level: "INFO", method: "POST", status: 413, outcome: "PAYLOAD_TOO_LARGE" });
   });
 });
 

@@ -187,6 +187,22 @@ interface Limits {
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext, addinDir: string, limits: Limits): Promise<void> {
   const url = new URL(req.url ?? "/", "http://local");
   const method = (req.method ?? "GET").toUpperCase();
+  // Requests that reach a handler are logged by `dispatch`; the rest (static files, refusals while
+  // reading the body, timeouts) get their one line here.
+  const started = performance.now();
+  const line: { outcome: string; dispatched: boolean } = { outcome: "ok", dispatched: false };
+  res.once("close", () => {
+    if (line.dispatched && line.outcome === "ok") return;
+    ctx.logger.info("request", {
+      requestId: randomUUID(),
+      method,
+      route: url.pathname.startsWith("/api/") ? url.pathname : "static",
+      path: url.pathname,
+      status: res.headersSent ? res.statusCode : 0,
+      outcome: line.outcome,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
   if (url.pathname === "/" && (method === "GET" || method === "HEAD")) {
     res.writeHead(302, { location: "/addin/taskpane.html" }).end();
     return;
@@ -203,12 +219,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext
     return;
   }
   const match = url.pathname.startsWith("/api/") ? matchRoute(ALL_ROUTES, method, url.pathname) : null;
-  const body = await readBody(req, res, limits.bodyTimeoutMs);
-  if (body === null) return;
+  const body = await readBody(req, res, limits.bodyTimeoutMs, (outcome) => (line.outcome = outcome));
+  if (!body) return;
   const event = toEvent(req, url, method, body, match);
+  line.dispatched = true;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Response>((resolve) => {
-    timer = setTimeout(() => resolve(apiError("SERVER_TIMEOUT")), limits.handlerTimeoutMs);
+    timer = setTimeout(() => {
+      line.outcome = "SERVER_TIMEOUT";
+      resolve(apiError("SERVER_TIMEOUT"));
+    }, limits.handlerTimeoutMs);
   });
   try {
     send(res, await Promise.race([dispatch(ALL_ROUTES, event, ctx), timeout]), CORS);
@@ -226,9 +246,9 @@ function apiError(code: ApiErrorCode): Response {
 /**
  * Read the body, at most MAX_BODY_BYTES. Past that (or a Content-Length
  * saying so) answer 413 and stop reading; past the time limit answer 408.
- * Returns null when it has answered.
+ * Returns null (after telling `refused` why) when it has answered or the client left.
  */
-function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number, refused: (outcome: ApiErrorCode | "ABORTED") => void): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -242,6 +262,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number):
     }
     function refuse(code: ApiErrorCode): void {
       cleanup();
+      refused(code);
       req.pause();
       send(res, apiError(code), { ...CORS, connection: "close" });
       // Let the answer reach the client, then drop the connection instead of reading the rest.
@@ -259,6 +280,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number):
     }
     function onAbort(): void {
       cleanup();
+      refused("ABORTED");
       resolve(null);
     }
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return refuse("PAYLOAD_TOO_LARGE");
