@@ -1,5 +1,4 @@
 /** Periods: the city opens a period for collection and closes it; everyone lists them. */
-import { can } from "../auth/can";
 import { ApiError } from "../http/errors";
 import { jsonBody } from "../http/event";
 import { json } from "../http/responses";
@@ -11,12 +10,8 @@ export const periodRoutes: Route[] = [
     method: "GET",
     path: "/api/periods",
     auth: "token",
-    run: async (req, ctx) => {
-      const roster = await req.roster();
-      // Any unit on the roster (or the city bootstrapping an empty one); not a token of a removed unit.
-      if (!can(req.principal, "read", req.principal.sub, roster) && !can(req.principal, "setup", "", roster)) throw new ApiError("FORBIDDEN_UNIT");
-      return json(200, { ok: true, periods: await listPeriods(ctx.store) });
-    },
+    // Any validly signed caller: period ids and labels are not confidential (the contract; tests/auth-matrix).
+    run: async (_req, ctx) => json(200, { ok: true, periods: await listPeriods(ctx.store) }),
   },
   {
     method: "POST",
