@@ -6,7 +6,7 @@
 import type { ReadFailure } from "../templates/errors";
 import { hasErrors, type Finding } from "../templates/findings";
 import type { Grid } from "../templates/grid";
-import { inspectGrid } from "../templates/inspect";
+import { inspectGrid } from "../templates/inspect-grid";
 import { periodFromLabel } from "../templates/period";
 import { ApiClient, type ApiFailure, type HttpTransport, type PeriodInfo, type StatusRow, type Unit, type UnitState } from "./api";
 import { apiBase, SettingsStore } from "./settings";

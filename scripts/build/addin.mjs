@@ -47,20 +47,6 @@ const statics = (outDir, mode) => ({
   },
 });
 
-// templates/inspect.ts also exports inspectWorkbook, so it imports the xlsx reader. fflate declares
-// "sideEffects": false and is dropped from taskpane.js by tree shaking; saxes (CommonJS) does not, so
-// its require() would stay. It has no import-time side effects: say so, and the unused reader goes.
-const pureSaxes = {
-  name: "pure-saxes",
-  setup(build) {
-    build.onResolve({ filter: /^(saxes|xmlchars\/.*)$/ }, async (args) => {
-      if (args.pluginData?.pure) return undefined;
-      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { pure: true } });
-      return r.errors.length ? undefined : { path: r.path, sideEffects: false };
-    });
-  },
-};
-
 const common = {
   bundle: true,
   minify: true,
@@ -85,7 +71,7 @@ export function addinTargets(outDir = OUT_DIR, mode = officeJsMode()) {
       target: "es2020",
       // Loaded at run time, only outside Office (see addin/taskpane.ts).
       external: ["./standalone.js"],
-      plugins: [statics(outDir, mode), pureSaxes],
+      plugins: [statics(outDir, mode)],
     },
     {
       // The standalone page's file source: the browser-safe xlsx reader (fflate + saxes).

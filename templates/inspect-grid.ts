@@ -1,0 +1,26 @@
+/**
+ * Read and check a grid: the judgement of one report without any file
+ * reader, so the task pane (cells from Office.js) bundles no xlsx parser.
+ */
+import { checkSubmission, type CheckOptions } from "./checks";
+import type { ReadFailure } from "./errors";
+import { hasErrors, type Finding } from "./findings";
+import type { Grid } from "./grid";
+import { readSubmission, type Submission } from "./read";
+import { toRecord, type ReportRecord } from "./record";
+
+export interface Inspection {
+  ok: true;
+  submission: Submission;
+  findings: Finding[];
+  /** Present when the report has no errors. */
+  record: ReportRecord | null;
+}
+
+/** Read and check a grid (from Office.js or from a file). */
+export function inspectGrid(grid: Grid, options: CheckOptions = {}): Inspection | ReadFailure {
+  const read = readSubmission(grid);
+  if (!read.ok) return read;
+  const findings = checkSubmission(read.submission, options);
+  return { ok: true, submission: read.submission, findings, record: hasErrors(findings) ? null : toRecord(read.submission, findings) };
+}
