@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the prebuilt CLI bundle (built by `npm install` via the prepare script, or `npm run build`).
 import { existsSync } from "node:fs";
-const bundle = new URL("../dist/cli.mjs", import.meta.url);
+const bundle = new URL("../dist/cli/entry.mjs", import.meta.url);
 if (!existsSync(bundle)) {
   console.error("huizong 尚未构建，请先运行 npm install 或 npm run build (NOT_BUILT)");
   process.exit(2);

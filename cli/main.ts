@@ -6,7 +6,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { buildTemplate } from "../templates/build";
 import { catalogJson } from "../templates/catalog";
 import { hasErrors, type Finding } from "../templates/findings";
 import { inspectWorkbook } from "../templates/inspect";
@@ -38,6 +37,7 @@ export const COMMANDS: Record<string, Command> = {
       io.err("请用 -o 指定输出文件，例如：huizong template -o 科技统计报表.xlsx");
       return 2;
     }
+    const { buildTemplate } = await import("../templates/build");
     writeOut(values.output, await buildTemplate());
     io.out(`已写出空白模板：${values.output}`);
     return 0;

@@ -4,20 +4,18 @@
  * (numbers and text) before the next is read, so memory stays flat in the
  * number of files.
  */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildTemplate } from "../templates/build";
 import { INDICATORS } from "../templates/catalog";
-import { inspectWorkbook } from "../templates/inspect";
 import { parsePeriod } from "../templates/period";
 import { demoUnits, sampleFill } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { growthText } from "../templates/merge/growth";
 import { consolidationJson, mergeReports, type MergeInput, type Rejection } from "../templates/merge/merge";
 import { parseRosterCsv, parseRosterGrid, type RosterResult, type RosterUnit } from "../templates/merge/roster";
-import { buildRosterWorkbook, writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { COMMANDS, readInput, writeOut, type CliIO } from "./main";
+import { readReportFiles } from "./read-pool";
 
 /** Read a roster file: .csv (UTF-8) or a workbook. */
 export function readRosterFile(file: string, io: CliIO): RosterResult | null {
@@ -45,6 +43,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
       preparer: { type: "string" },
       phone: { type: "string" },
       head: { type: "string" },
+      jobs: { type: "string" },
     },
   });
   if (positionals.length === 0 || !values.output) {
@@ -77,27 +76,9 @@ async function merge(args: string[], io: CliIO): Promise<number> {
 
   const inputs: MergeInput[] = [];
   const rejected: Rejection[] = [];
-  for (const file of positionals) {
-    const quiet: CliIO = { out: () => {}, err: (s) => rejected.push({ source: file, code: /\(([A-Z_]+)\)$/.exec(s)?.[1] ?? "READ_FAILED", message: s }) };
-    const bytes = readInput(file, quiet);
-    if (!bytes) continue;
-    const result = inspectWorkbook(bytes, { expectedPeriod });
-    if (!result.ok) {
-      rejected.push({ source: file, code: result.code, message: result.message });
-      continue;
-    }
-    if (!result.record) {
-      const errors = result.findings.filter((f) => f.severity === "error");
-      const first = errors[0];
-      rejected.push({
-        source: file,
-        code: errors.some((f) => f.rule === "PERIOD_MISMATCH") ? "PERIOD_MISMATCH" : "HAS_ERRORS",
-        message: `检查发现${errors.length}个错误，未汇总${first ? `。第一个：${first.sheet}!${first.cell} ${first.message}` : ""}`,
-      });
-      continue;
-    }
-    // A fresh copy: strings read from the file are slices of its whole XML text and would keep it alive.
-    inputs.push({ record: structuredClone(result.record), source: file, submittedAt: statSync(file).mtime.toISOString() });
+  for (const outcome of await readReportFiles(positionals, expectedPeriod, values.jobs ? Number(values.jobs) : undefined)) {
+    if (outcome.ok) inputs.push(outcome.input);
+    else rejected.push(outcome.rejection);
   }
 
   const merged = mergeReports(inputs, {
@@ -117,6 +98,9 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   const c = merged.consolidation;
   // exceljs' zip dependency (archiver) calls the deprecated Buffer(); a clerk should not see that warning.
   process.noDeprecation = true;
+  // exceljs (a large module) is loaded only now, after the inputs are read and their garbage is gone,
+  // so it is never resident together with a thousand files' worth of parsing.
+  const { writeConsolidationWorkbook } = await import("../templates/merge/workbook");
   writeOut(values.output, await writeConsolidationWorkbook(c, { rejected }));
 
   if (values.json) {
@@ -153,6 +137,7 @@ async function roster(args: string[], io: CliIO): Promise<number> {
     io.err("请用 -o 指定输出文件，例如：huizong roster -o 报送单位名单.xlsx");
     return 2;
   }
+  const { buildRosterWorkbook } = await import("../templates/merge/workbook");
   writeOut(values.output, await buildRosterWorkbook());
   io.out(`已写出空白报送单位名单：${values.output}（按“名称、区划代码、上级代码”三列填写，每行一个单位）`);
   return 0;
@@ -168,6 +153,8 @@ async function demo(args: string[], io: CliIO): Promise<number> {
   const units = demoUnits(6, countyCode);
   const period = "2025-Y";
   const files: string[] = [];
+  const { buildTemplate } = await import("../templates/build");
+  const { buildRosterWorkbook } = await import("../templates/merge/workbook");
   // One town has not reported yet, to show how a missing unit looks.
   for (const [i, u] of units.slice(0, 5).entries()) {
     const file = join(townDir, `${u.name}.xlsx`);

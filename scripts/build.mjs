@@ -9,8 +9,8 @@ const dir = fileURLToPath(new URL("./build/", import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort();
 const only = process.argv.slice(2);
 for (const f of files) {
-  const { targets, report } = await import(pathToFileURL(join(dir, f)).href);
   if (only.length && !only.some((o) => f.startsWith(o))) continue;
+  const { targets, report } = await import(pathToFileURL(join(dir, f)).href);
   for (const t of targets) {
     const result = await build({ metafile: true, logLevel: "warning", ...t });
     if (report) await report(result, t);

@@ -145,3 +145,24 @@ describe("huizong roster and demo", () => {
     expect(parseRosterGrid(roster.grid)).toMatchObject({ ok: true, units: { length: 6 } });
   }, 60_000);
 });
+
+describe("huizong merge reads in parallel worker threads (the built CLI)", () => {
+  it("gives the same consolidation and rejections with --jobs 2 as inline", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const inputs = [...files, join(dir, "bad.xlsx"), join(dir, "notes.csv"), join(dir, "missing.xlsx")];
+    const cli = (jobs: string) => {
+      const r = spawnSync(process.execPath, ["bin/huizong.js", "merge", ...inputs, "--period", "2025-Y", "--jobs", jobs, "-o", join(dir, `jobs${jobs}.xlsx`), "--json"], { encoding: "utf8", timeout: 60_000 });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const json = JSON.parse(r.stdout);
+      delete json.output;
+      return json;
+    };
+    const inline = cli("1");
+    const parallel = cli("2");
+    expect(parallel).toEqual(inline);
+    expect(parallel.rejected.map((r: { code: string }) => r.code)).toEqual(["HAS_ERRORS", "NOT_XLSX_CSV", "FILE_NOT_FOUND"]);
+    expect(parallel.totals.D01.current).toBe(inline.totals.D01.current);
+    expect(parallel.units.filter((u: { status: string }) => u.status !== "missing")).toHaveLength(3);
+  });
+});

@@ -1,8 +1,16 @@
-// The command line bundle: dist/cli.mjs, run by bin/huizong.js.
+// The command line bundle: dist/cli/entry.mjs (+ lazily loaded chunks), run by bin/huizong.js.
+// Code splitting keeps exceljs in its own chunk, loaded only by commands that write a workbook.
+import { rmSync } from "node:fs";
+
+// Chunk names are content hashes: start from an empty folder so old chunks do not pile up.
+rmSync("dist/cli", { recursive: true, force: true });
+
 export const targets = [
   {
-    entryPoints: ["cli/entry.ts"],
-    outfile: "dist/cli.mjs",
+    entryPoints: { entry: "cli/entry.ts", "read-worker": "cli/read-worker.ts" },
+    outdir: "dist/cli",
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
     bundle: true,
     platform: "node",
     target: "node20",

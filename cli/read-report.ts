@@ -1,0 +1,39 @@
+/**
+ * One input file of a merge → its record or the reason it is left out.
+ * Runs in the main thread or in a read worker (cli/read-worker.ts).
+ */
+import { readFileSync, statSync } from "node:fs";
+import { inspectWorkbook } from "../templates/inspect";
+import type { MergeInput, Rejection } from "../templates/merge/merge";
+
+export type ReadOutcome = { ok: true; input: MergeInput } | { ok: false; rejection: Rejection };
+
+/** Read, check and reduce one file; never throws. */
+export function readReportFile(file: string, expectedPeriod: string | undefined): ReadOutcome {
+  let bytes: Uint8Array;
+  let submittedAt: string;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+    submittedAt = statSync(file).mtime.toISOString();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === "ENOENT" ? `找不到文件：${file}` : code === "EISDIR" ? `${file} 是文件夹，不是文件` : `无法读取文件 ${file}`;
+    return { ok: false, rejection: { source: file, code: code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "NOT_A_FILE" : "READ_FAILED", message } };
+  }
+  const result = inspectWorkbook(bytes, { expectedPeriod });
+  if (!result.ok) return { ok: false, rejection: { source: file, code: result.code, message: result.message } };
+  if (!result.record) {
+    const errors = result.findings.filter((f) => f.severity === "error");
+    const first = errors[0];
+    return {
+      ok: false,
+      rejection: {
+        source: file,
+        code: errors.some((f) => f.rule === "PERIOD_MISMATCH") ? "PERIOD_MISMATCH" : "HAS_ERRORS",
+        message: `检查发现${errors.length}个错误，未汇总${first ? `。第一个：${first.sheet}!${first.cell} ${first.message}` : ""}`,
+      },
+    };
+  }
+  // A fresh copy: strings read from the file are slices of its whole XML text and would keep it alive.
+  return { ok: true, input: { record: structuredClone(result.record), source: file, submittedAt } };
+}
