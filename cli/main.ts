@@ -59,15 +59,8 @@ export const COMMANDS: Record<string, Command> = {
       io.err("请指定要检查的文件，例如：huizong check 青阳镇.xlsx");
       return 2;
     }
-    let expectedPeriod: string | undefined;
-    if (values.period) {
-      const p = parsePeriod(values.period);
-      if (!p) {
-        io.err(`期间“${values.period}”无法识别 (BAD_PERIOD)。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`);
-        return 2;
-      }
-      expectedPeriod = p.id;
-    }
+    const expectedPeriod = periodOption(values.period, io);
+    if (expectedPeriod === null) return 2;
     const bytes = readInput(file, io);
     if (!bytes) return 2;
     const result = inspectWorkbook(bytes, { expectedPeriod });
@@ -84,6 +77,20 @@ export const COMMANDS: Record<string, Command> = {
     return hasErrors(result.findings) ? 1 : 0;
   },
 };
+
+/**
+ * The --period option as a period id: undefined when absent, null (after telling the clerk) when
+ * it cannot be read.
+ */
+export function periodOption(text: string | undefined, io: CliIO): string | undefined | null {
+  if (!text) return undefined;
+  const p = parsePeriod(text);
+  if (!p) {
+    io.err(`期间“${text}”无法识别 (BAD_PERIOD)。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`);
+    return null;
+  }
+  return p.id;
+}
 
 /** Human-readable findings, grouped by severity. */
 export function formatFindings(file: string, findings: readonly Finding[]): string {

@@ -8,13 +8,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { INDICATORS } from "../templates/catalog";
-import { parsePeriod } from "../templates/period";
 import { demoUnits, sampleFill } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { growthText } from "../templates/merge/growth";
 import { consolidationJson, mergeReports, type MergeInput, type Rejection } from "../templates/merge/merge";
 import { parseRosterCsv, parseRosterGrid, type RosterResult, type RosterUnit } from "../templates/merge/roster";
-import { COMMANDS, readInput, writeOut, type CliIO } from "./main";
+import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
 
 /** Read a roster file: .csv (UTF-8) or a workbook. */
@@ -50,14 +49,11 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] -o 汇总.xlsx [--json]");
     return 2;
   }
-  let expectedPeriod: string | undefined;
-  if (values.period) {
-    const p = parsePeriod(values.period);
-    if (!p) {
-      io.err(`期间“${values.period}”无法识别 (BAD_PERIOD)。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`);
-      return 2;
-    }
-    expectedPeriod = p.id;
+  const expectedPeriod = periodOption(values.period, io);
+  if (expectedPeriod === null) return 2;
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) {
+    io.err(`--jobs 应为正整数（同时读取文件的线程数），现为“${values.jobs}” (BAD_JOBS)。`);
+    return 2;
   }
   if (values.code && !/^\d{12}$/.test(values.code)) {
     io.err(`汇总单位的区划代码“${values.code}”应为12位数字 (BAD_CODE)。`);
