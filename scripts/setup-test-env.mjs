@@ -23,6 +23,6 @@ if (process.getuid && process.getuid() !== 0) {
 }
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
 execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-const r = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing.map((m) => m.pkg)], { stdio: "inherit", env });
+const r = spawnSync("apt-get", ["install", "-y", "-qq", ...missing.map((m) => m.pkg)], { stdio: "inherit", env });
 if (r.status !== 0) process.exit(r.status ?? 1);
 console.log("test environment: installed");
