@@ -243,9 +243,14 @@ function apiError(code: ApiErrorCode): Response {
   return errorJson(apiErrorStatus(code), code, apiErrorMessage(code));
 }
 
+/** After a refusal, how much more of an upload is read and thrown away, and for how long (see readBody). */
+const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 10_000;
+
 /**
  * Read the body, at most MAX_BODY_BYTES. Past that (or a Content-Length
- * saying so) answer 413 and stop reading; past the time limit answer 408.
+ * saying so) answer 413 and keep nothing more (a bounded lingering close lets the
+ * client read the answer); past the time limit answer 408.
  * Returns null (after telling `refused` why) when it has answered or the client left.
  */
 function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number, refused: (outcome: ApiErrorCode | "ABORTED") => void): Promise<Buffer | null> {
@@ -263,10 +268,21 @@ function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number, 
     function refuse(code: ApiErrorCode): void {
       cleanup();
       refused(code);
-      req.pause();
-      send(res, apiError(code), { ...CORS, connection: "close" });
-      // Let the answer reach the client, then drop the connection instead of reading the rest.
-      res.once("finish", () => setTimeout(() => req.socket.destroy(), 200).unref());
+      // Lingering close: answer now, then read and throw away (never keep) the rest of the upload.
+      // Closing with unread data would make the kernel send a reset, and the client could lose the
+      // 413 it had already received. An upload that goes on past LINGER_BYTES or LINGER_MS is cut off.
+      send(res, apiError(code), CORS);
+      let drained = 0;
+      const cutOff = () => req.socket.destroy();
+      const lingerTimer = setTimeout(cutOff, LINGER_MS);
+      lingerTimer.unref();
+      req.on("data", (c: Buffer) => {
+        drained += c.byteLength;
+        if (drained > LINGER_BYTES) cutOff();
+      });
+      // Once the upload has ended the connection is clean again and may be kept alive as usual.
+      req.once("end", () => clearTimeout(lingerTimer));
+      req.resume();
       resolve(null);
     }
     function onData(chunk: Buffer): void {
