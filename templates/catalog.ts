@@ -163,6 +163,15 @@ export function indicator(code: string): Indicator | undefined {
   return BY_CODE.get(code);
 }
 
+/**
+ * An "其中" item (A05/A06, C02–C04, D02–D04, D06): printed as "其中：…" under its
+ * total, and together with its siblings it may not exceed that total. A01/C08/A07
+ * have a partOf too but are only bounded by another total.
+ */
+export function isOfWhich(ind: Indicator): boolean {
+  return ind.partOf !== undefined && ind.nameEn.startsWith("of which");
+}
+
 /** Indicators a clerk types (everything except ratios). */
 export const INPUT_INDICATORS: readonly Indicator[] = INDICATORS.filter((i) => i.kind !== "ratio");
 

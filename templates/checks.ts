@@ -3,7 +3,7 @@
  * the command line and the server all call this, so a clerk sees the same
  * findings everywhere.
  */
-import { INDICATORS, NARRATIVE_SECTIONS, UNIT_TYPES, indicator, type Indicator } from "./catalog";
+import { INDICATORS, NARRATIVE_SECTIONS, UNIT_TYPES, indicator, isOfWhich, type Indicator } from "./catalog";
 import type { Finding, RuleId, Severity } from "./findings";
 import { COLUMN_TITLES, COVER_FIELDS, SHEETS, VALUE_COLUMNS, type CoverKey, type ValueColumn } from "./layout";
 import { fmt, readNumber, type NumberForm } from "./numbers";
@@ -33,7 +33,7 @@ const FORM_RULE: Record<Exclude<NumberForm, "empty" | "number">, RuleId> = {
 };
 
 function label(ind: Indicator): string {
-  return ind.partOf && ind.nameEn.startsWith("of which") ? `${indicator(ind.partOf)!.name}（其中：${ind.name}）` : ind.name;
+  return isOfWhich(ind) ? `${indicator(ind.partOf!)!.name}（其中：${ind.name}）` : ind.name;
 }
 
 function where(ind: Indicator, col: ValueColumn, f: Field): string {
@@ -255,9 +255,17 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boo
   }
 }
 
+/** Per total: the items bounded by it, and its "其中" items that are bounded together (only without a components rule). */
+const BOUNDED = INDICATORS.map((total) => {
+  const children = INDICATORS.filter((i) => i.partOf === total.code);
+  const ofWhich = children.filter(isOfWhich);
+  return { total, children, jointOfWhich: !total.components && ofWhich.length > 1 ? ofWhich : null };
+});
+const RATIOS = INDICATORS.filter((i) => i.kind === "ratio");
+
 function checkRelations(sub: Submission, push: Push): void {
   const entry = (code: string) => sub.indicators[code]!;
-  for (const total of INDICATORS) {
+  for (const { total, children, jointOfWhich: ofWhich } of BOUNDED) {
     for (const col of VALUE_COLUMNS) {
       const t = num(entry(total.code)[col]);
       if (total.components) {
@@ -272,7 +280,6 @@ function checkRelations(sub: Submission, push: Push): void {
           }
         }
       }
-      const children = INDICATORS.filter((i) => i.partOf === total.code);
       if (t === null || children.length === 0) continue;
       for (const child of children) {
         const v = num(entry(child.code)[col]);
@@ -283,8 +290,7 @@ function checkRelations(sub: Submission, push: Push): void {
         }
       }
       // "of which" items without a components rule (A05+A06 ≤ A04) may not exceed the total together.
-      const ofWhich = children.filter((c) => c.nameEn.startsWith("of which"));
-      if (!total.components && ofWhich.length > 1) {
+      if (ofWhich) {
         const vals = ofWhich.map((c) => num(entry(c.code)[col]));
         // Items that exceed the total alone already have a PART_EXCEEDS_TOTAL finding.
         if (vals.every((v): v is number => v !== null && v <= t + 1e-9)) {
@@ -298,7 +304,7 @@ function checkRelations(sub: Submission, push: Push): void {
       }
     }
   }
-  for (const ratio of INDICATORS.filter((i) => i.kind === "ratio")) {
+  for (const ratio of RATIOS) {
     const n = num(entry(ratio.numerator!).current);
     const d = num(entry(ratio.denominator!).current);
     if (n === null || d === null || d <= 0 || n > d) continue;

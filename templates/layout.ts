@@ -3,7 +3,7 @@
  * addresses, the reader reads them and the checks report them, so a layout
  * change happens in this one file.
  */
-import { GROUPS, INDICATORS, NARRATIVE_SECTIONS, type GroupCode, type Indicator, type NarrativeKey } from "./catalog";
+import { GROUPS, INDICATORS, NARRATIVE_SECTIONS, isOfWhich, type GroupCode, type Indicator, type NarrativeKey } from "./catalog";
 
 export const SHEETS = {
   cover: "封面",
@@ -107,11 +107,7 @@ export function groupTitle(group: GroupCode): string {
 
 /** Name as printed: "其中：" items are indented. */
 export function printedName(ind: Indicator): string {
-  return ind.partOf && !ind.numerator && isSubItem(ind) ? `  其中：${ind.name}` : ind.name;
-}
-function isSubItem(ind: Indicator): boolean {
-  // A05/A06, C02–C04, D02–D04, D06 are "of which" items; A01/C08/A07 are only bounded by another total.
-  return ind.nameEn.startsWith("of which");
+  return isOfWhich(ind) ? `  其中：${ind.name}` : ind.name;
 }
 
 /** Narrative: title in column A on the row above, clerk's text in column A. */

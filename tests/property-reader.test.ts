@@ -14,7 +14,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildTemplate, type TemplateFill } from "../templates/build";
-import { INDICATORS, INPUT_INDICATORS, type Indicator } from "../templates/catalog";
+import { INDICATORS, INPUT_INDICATORS, indicator, isOfWhich, type Indicator } from "../templates/catalog";
 import { readErrorMessage, type ReadErrorCode, type ReadFailure } from "../templates/errors";
 import type { Grid } from "../templates/grid";
 import { inspectGrid, inspectWorkbook, type Inspection } from "../templates/inspect";
@@ -57,8 +57,8 @@ function columnArb(): fc.Arbitrary<Record<string, number>> {
     const v = { ...base };
     for (const total of INPUT_INDICATORS.filter((i) => i.components)) v[total.code] = total.components!.reduce((a, c) => a + v[c]!, 0);
     for (const ind of INPUT_INDICATORS) {
-      if (!ind.partOf || INDICATORS.find((t) => t.code === ind.partOf)!.components) continue;
-      const siblings = INPUT_INDICATORS.filter((s) => s.partOf === ind.partOf && s.nameEn.startsWith("of which"));
+      if (!ind.partOf || indicator(ind.partOf)!.components) continue;
+      const siblings = INPUT_INDICATORS.filter((s) => s.partOf === ind.partOf && isOfWhich(s));
       const t = v[ind.partOf]!;
       if (siblings.length > 1 && siblings[0]!.code !== ind.code) {
         // Second "of which" item: within what the first left, in the clerk's units (cents), so Σ ≤ total in decimals.
