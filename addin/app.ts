@@ -3,11 +3,11 @@
  * browser; only the WorkbookSource differs (Office.js, or a file the clerk picked).
  * Everything shown is Simplified Chinese; failures arrive as data with a message.
  */
+import { coverPeriod } from "../templates/checks";
 import type { ReadFailure } from "../templates/errors";
 import { hasErrors, type Finding } from "../templates/findings";
 import type { Grid } from "../templates/grid";
 import { inspectGrid } from "../templates/inspect-grid";
-import { periodFromLabel } from "../templates/period";
 import { ApiClient, type ApiFailure, type HttpTransport, type PeriodInfo, type StatusRow, type Unit, type UnitState } from "./api";
 import { apiBase, SettingsStore } from "./settings";
 import type { CellTarget, FilePicker, WorkbookSource } from "./source";
@@ -225,8 +225,7 @@ export class App {
       fill(this.checkResult, messageBar("error", result.message, `代码：${result.code}`));
       return null;
     }
-    const cover = result.submission.cover;
-    this.coverPeriod = periodFromLabel(Number(cover.year.text), cover.periodSpan.text)?.id ?? null;
+    this.coverPeriod = coverPeriod(result.submission)?.id ?? null;
     this.findings = result.findings;
     this.markToggle.disabled = this.findings.length === 0;
     fill(this.checkResult, renderFindings(this.findings, (f, item) => void this.pick(f, item)));
