@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { issueToken } from "../functions/auth/tokens";
-import { startServer } from "../functions/local/server";
+import { demoRoster, startServer } from "../functions/local/server";
 import { buildTemplate } from "../templates/build";
 import { demoUnits, sampleFill } from "../templates/samples";
 
@@ -23,13 +23,7 @@ const countyToken = s.tokens.find((t) => t.code === COUNTY)!.token;
 const put = await fetch(`${s.url}/api/roster`, {
   method: "PUT",
   headers: { authorization: `Bearer ${cityToken}`, "content-type": "application/json" },
-  body: JSON.stringify({
-    units: [
-      { code: CITY, name: "示例市", type: "市", parent: null },
-      { code: COUNTY, name: "示例区", type: "县（市、区）", parent: CITY },
-      ...towns.map((t) => ({ ...t, parent: COUNTY })),
-    ],
-  }),
+  body: JSON.stringify(demoRoster(towns.length)),
 });
 if (put.status !== 200) throw new Error(`roster: ${put.status}`);
 const tokens = await Promise.all(towns.map((t) => issueToken(s.ctx.keys, { sub: t.code, role: "unit", name: t.name }, 3600)));

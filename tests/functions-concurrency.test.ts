@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deriveKeys, issueToken } from "../functions/auth/tokens";
+import { demoRoster } from "../functions/local/server";
 import { demoUnits, type SampleUnit } from "../templates/samples";
 import { inspectWorkbook } from "../templates/inspect";
 import { call, CITY, COUNTY, goodReport, SECRET, startTestServer, tokenOf } from "./support/functions-server";
@@ -24,12 +25,7 @@ describe("concurrent submissions (in-process server, filesystem storage)", () =>
 
   beforeAll(async () => {
     s = await startTestServer();
-    const units = [
-      { code: CITY, name: "示例市", type: "市", parent: null },
-      { code: COUNTY, name: "示例区", type: "县（市、区）", parent: CITY },
-      ...towns.map((t) => ({ code: t.code, name: t.name, type: t.type, parent: COUNTY })),
-    ];
-    const put = await call(s.url, "PUT", "/api/roster", { token: tokenOf(s, CITY), json: { units } });
+    const put = await call(s.url, "PUT", "/api/roster", { token: tokenOf(s, CITY), json: demoRoster(towns.length) });
     expect(put.status).toBe(200);
     for (const t of towns) tokens.set(t.code, await issueToken(s.ctx.keys, { sub: t.code, role: "unit", name: t.name }, 3600));
   });

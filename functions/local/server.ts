@@ -78,14 +78,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The demo roster: the city, one county, the demo towns under it. */
-export function demoRoster(): Roster {
+/** The demo roster: the city (示例市), one county (示例区), `towns` demo towns under it (`demoUnits`). */
+export function demoRoster(towns = 6): Roster {
   const county = "330102000000";
   return {
     units: [
       { code: "330100000000", name: "示例市", type: "市", parent: null },
       { code: county, name: "示例区", type: "县（市、区）", parent: "330100000000" },
-      ...demoUnits(6, county).map((u) => ({ code: u.code, name: u.name, type: u.type, parent: county })),
+      ...demoUnits(towns, county).map((u) => ({ code: u.code, name: u.name, type: u.type, parent: county })),
     ],
   };
 }
