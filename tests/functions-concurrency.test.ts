@@ -3,18 +3,18 @@
  * upload is stored, versions are in order, nothing half-written is visible
  * after a restart, and a retry lands.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveKeys, issueToken } from "../functions/auth/tokens";
+import { issueToken } from "../functions/auth/tokens";
 import { demoRoster } from "../functions/local/server";
 import { demoUnits, type SampleUnit } from "../templates/samples";
 import { inspectWorkbook } from "../templates/inspect";
-import { call, CITY, COUNTY, goodReport, SECRET, startTestServer, tokenOf } from "./support/functions-server";
+import { startServerProcess, tokenFor, type ServerProcess } from "./fixtures/server-process";
+import { call, CITY, COUNTY, goodReport, startTestServer, tokenOf } from "./support/functions-server";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
@@ -78,41 +78,6 @@ describe("concurrent submissions (in-process server, filesystem storage)", () =>
 
 // ---------------------------------------------------------------------------
 
-interface Child {
-  proc: ChildProcess;
-  url: string;
-}
-
-function startChild(dataDir: string): Promise<Child> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "functions/local/server.ts"], {
-    env: { ...process.env, PORT: "0", HUIZONG_DATA_DIR: dataDir, HUIZONG_JWT_SECRET: SECRET, HUIZONG_DEMO_PERIOD: "2025-Y", HUIZONG_LOG_LEVEL: "SILENT" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 30_000);
-    proc.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-    proc.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /listening (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1]! });
-      }
-    });
-    proc.once("exit", (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
-}
-
-function kill(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.proc.exitCode !== null || child.proc.signalCode !== null) return resolve();
-    child.proc.once("exit", () => resolve());
-    child.proc.kill("SIGKILL");
-  });
-}
-
 /** Send headers and half the body, then hang: the upload is cut when the server dies. */
 function halfUpload(url: string, token: string, bytes: Uint8Array): Promise<string> {
   const u = new URL(url);
@@ -134,22 +99,21 @@ function filesUnder(dir: string): string[] {
 
 describe("a server killed mid-upload (child process), restarted on the same folder", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "huizong-kill-"));
-  const keys = deriveKeys(SECRET);
   const towns = demoUnits(6, COUNTY);
-  let child: Child | null = null;
+  let child: ServerProcess | null = null;
   afterAll(async () => {
-    if (child) await kill(child);
+    await child?.kill();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("keeps every acknowledged upload, shows nothing half-written, and takes the retry", async () => {
     const token = new Map<string, string>();
-    for (const t of towns) token.set(t.code, await issueToken(keys, { sub: t.code, role: "unit", name: t.name }, 3600));
-    const countyToken = await issueToken(keys, { sub: COUNTY, role: "county", name: "示例区" }, 3600);
+    for (const t of towns) token.set(t.code, await tokenFor(t.code, "unit", t.name));
+    const countyToken = await tokenFor(COUNTY, "county", "示例区");
     const submit = (base: string, t: SampleUnit, bytes: Uint8Array) =>
       call(base, "POST", `/api/periods/2025-Y/units/${t.code}/reports`, { token: token.get(t.code)!, bytes }).catch((e: Error) => ({ status: 0, body: { error: e.message } }) as const);
 
-    child = await startChild(dataDir);
+    child = await startServerProcess(dataDir);
     const qy = towns[0]!;
     const first = await submit(child.url, qy, await goodReport(qy, "2025-Y", 1));
     expect(first.status).toBe(201);
@@ -159,14 +123,14 @@ describe("a server killed mid-upload (child process), restarted on the same fold
     const cut = halfUpload(`${child.url}/api/periods/2025-Y/units/${qy.code}/reports`, token.get(qy.code)!, files[0]!);
     const burst = files.map((bytes, i) => submit(child!.url, towns[i % 6]!, bytes));
     await Promise.race(burst);
-    await kill(child);
+    await child.kill();
     const results = await Promise.all(burst);
     expect(await cut).not.toMatch(/^answered/);
     const acknowledged = results.flatMap((r, i) => (r.status === 201 ? [{ unit: towns[i % 6]!.code, version: (r.body as { version: string }).version, sha: sha(files[i]!) }] : []));
     expect(acknowledged.length).toBeGreaterThan(0);
     console.info(`[measure] killed with ${acknowledged.length} of ${results.length} uploads acknowledged`);
 
-    child = await startChild(dataDir);
+    child = await startServerProcess(dataDir);
     // No temp file survives the restart; every version on disk is a complete pair.
     const files2 = filesUnder(dataDir);
     expect(files2.filter((f) => path.basename(f).startsWith(".tmp-"))).toEqual([]);
