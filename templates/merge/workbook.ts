@@ -11,9 +11,9 @@
  */
 import ExcelJS from "exceljs";
 import { INDICATORS, NARRATIVE_SECTIONS, type Indicator } from "../catalog";
-import { addTemplateSheets, type TemplateFill } from "../build";
+import { addTemplateSheets, numberFormat, type TemplateFill } from "../build";
 import { columnLetter } from "../grid";
-import { groupTitle } from "../layout";
+import { COLUMN_TITLES, INDICATOR_FIRST_ROW, INDICATOR_ROWS, VALUE_COLUMNS, groupTitle, printedName, type ValueColumn } from "../layout";
 import type { ReportRecord } from "../record";
 import { growthLabel, growthOf, ratioOf } from "./growth";
 import { splitText, type Consolidation, type Rejection, type UnitEntry } from "./merge";
@@ -30,8 +30,8 @@ export const REPORT_SHEETS = {
 
 /** Number formats: 万元/亿元 two decimals, counts whole, % one decimal. */
 export const NUMFMT = {
-  count: "#,##0",
-  amount: "#,##0.00",
+  count: numberFormat("count"),
+  amount: numberFormat("amount"),
   ratio: "0.0%",
   percent: "0.0%",
   points: '+0.00"个百分点";-0.00"个百分点";0.00"个百分点"',
@@ -39,34 +39,24 @@ export const NUMFMT = {
 
 /** Detail sheet: fixed columns, then three per indicator (本期, 上年同期, 全年目标). */
 export const DETAIL = { headerRow: 3, subHeaderRow: 4, firstRow: 5, fixedCols: 4 } as const;
-const VALUE_KINDS = ["current", "prior", "target"] as const;
-type ValueKind = (typeof VALUE_KINDS)[number];
-const VALUE_TITLES: Record<ValueKind, string> = { current: "本期", prior: "上年同期", target: "全年目标" };
+/** Column number of each indicator's value on the detail sheet, computed once: rows are written per unit. */
+const DETAIL_COLUMNS = new Map(INDICATORS.map((ind, i) => [ind.code, { current: DETAIL.fixedCols + 1 + i * 3, prior: DETAIL.fixedCols + 2 + i * 3, target: DETAIL.fixedCols + 3 + i * 3 }]));
+const DETAIL_LETTERS = new Map([...DETAIL_COLUMNS].map(([code, cols]) => [code, { current: columnLetter(cols.current), prior: columnLetter(cols.prior), target: columnLetter(cols.target) }]));
 
 /** Column letter of an indicator's value on the detail sheet. */
-export function detailColumn(code: string, kind: ValueKind): string {
-  const i = INDICATORS.findIndex((x) => x.code === code);
-  if (i < 0) throw new Error(`unknown indicator ${code}`);
-  return columnLetter(DETAIL.fixedCols + 1 + i * 3 + VALUE_KINDS.indexOf(kind));
+export function detailColumn(code: string, kind: ValueColumn): string {
+  const letters = DETAIL_LETTERS.get(code);
+  if (!letters) throw new Error(`unknown indicator ${code}`);
+  return letters[kind];
 }
 
 /** Summary sheet columns. */
 export const SUMMARY_COLS = { seq: "A", code: "B", name: "C", unit: "D", current: "E", prior: "F", delta: "G", growth: "H", target: "I", completion: "J", note: "K" } as const;
 export const SUMMARY_HEADER_ROW = 4;
-/** Row of each indicator on 汇总 (group headings in between, as on the template). */
-export const SUMMARY_ROWS: Record<string, number> = (() => {
-  const rows: Record<string, number> = {};
-  let row = SUMMARY_HEADER_ROW + 1;
-  let group = "";
-  for (const ind of INDICATORS) {
-    if (ind.group !== group) {
-      group = ind.group;
-      row++;
-    }
-    rows[ind.code] = row++;
-  }
-  return rows;
-})();
+/** 汇总 has the template's indicator rows (group headings in between), right under its header row. */
+const SUMMARY_ROW_SHIFT = SUMMARY_HEADER_ROW + 1 - INDICATOR_FIRST_ROW;
+/** Row of each indicator on 汇总. */
+export const SUMMARY_ROWS: Record<string, number> = Object.fromEntries(INDICATOR_ROWS.filter((r) => r.indicator).map((r) => [r.indicator!.code, r.row + SUMMARY_ROW_SHIFT]));
 
 const FONT = "宋体";
 const BLUE = "FF8EA9DB";
@@ -266,16 +256,15 @@ async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
 
   const first = DETAIL.firstRow;
   const last = ctx.lastUnitRow;
-  const range = (code: string, kind: ValueKind) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${first}:${detailColumn(code, kind)}${last}`;
-  let group = "";
+  const range = (code: string, kind: ValueColumn) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${first}:${detailColumn(code, kind)}${last}`;
   let seq = 0;
-  for (const ind of INDICATORS) {
-    const rowNo = SUMMARY_ROWS[ind.code]!;
-    if (ind.group !== group) {
-      group = ind.group;
-      const g = ws.getRow(rowNo - 1);
+  for (const { row: templateRow, group, indicator: ind } of INDICATOR_ROWS) {
+    const rowNo = templateRow + SUMMARY_ROW_SHIFT;
+    if (!ind) {
+      const g = ws.getRow(rowNo);
       for (let col = 1; col <= 11; col++) g.getCell(col).style = S.group;
-      g.getCell(3).value = groupTitle(ind.group);
+      g.getCell(3).value = groupTitle(group);
+      continue;
     }
     const t = c.totals[ind.code]!;
     const row = ws.getRow(rowNo);
@@ -285,7 +274,7 @@ async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
     at("seq").style = S.center;
     at("code").value = ind.code;
     at("code").style = S.codeText;
-    at("name").value = ind.nameEn.startsWith("of which") ? `  其中：${ind.name}` : ind.name;
+    at("name").value = printedName(ind);
     at("name").style = S.text;
     at("unit").value = ind.unit;
     at("unit").style = S.center;
@@ -348,11 +337,11 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
     const z = detailColumn(ind.code, "target");
     ws.mergeCells(`${a}${DETAIL.headerRow}:${z}${DETAIL.headerRow}`);
     const cell = ws.getCell(`${a}${DETAIL.headerRow}`);
-    cell.value = `${ind.code} ${ind.nameEn.startsWith("of which") ? `其中：${ind.name}` : ind.name}（${ind.unit}）`;
+    cell.value = `${ind.code} ${printedName(ind).trimStart()}（${ind.unit}）`;
     cell.style = S.header;
-    for (const kind of VALUE_KINDS) {
+    for (const kind of VALUE_COLUMNS) {
       const c2 = ws.getCell(`${detailColumn(ind.code, kind)}${DETAIL.subHeaderRow}`);
-      c2.value = VALUE_TITLES[kind];
+      c2.value = COLUMN_TITLES[kind];
       c2.style = S.header;
       if (kind !== "current") ws.getCell(`${detailColumn(ind.code, kind)}${DETAIL.headerRow}`).style = S.header;
     }
@@ -360,7 +349,6 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   h.height = 42;
   for (let r = 1; r <= DETAIL.subHeaderRow; r++) ws.getRow(r).commit();
 
-  const colIndex = new Map(INDICATORS.flatMap((ind) => VALUE_KINDS.map((k) => [`${ind.code}:${k}`, DETAIL.fixedCols + 1 + INDICATORS.indexOf(ind) * 3 + VALUE_KINDS.indexOf(k)] as const)));
   for (const [i, u] of units.entries()) {
     const rowNo = DETAIL.firstRow + i;
     const row = ws.getRow(rowNo);
@@ -375,8 +363,8 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
     status.style = u.status === "missing" ? S.missing : u.unlisted || u.warnings ? S.warned : S.ok;
     const values = u.report?.record.values;
     for (const ind of INDICATORS) {
-      for (const kind of VALUE_KINDS) {
-        const cell = row.getCell(colIndex.get(`${ind.code}:${kind}`)!);
+      for (const kind of VALUE_COLUMNS) {
+        const cell = row.getCell(DETAIL_COLUMNS.get(ind.code)![kind]);
         cell.style = valueStyle(ind);
         if (!values) continue;
         if (ind.kind === "ratio") {
@@ -397,9 +385,9 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   for (let col = 1; col <= 4; col++) total.getCell(col).style = S.totalLabel;
   for (const ind of INDICATORS) {
     const t = ctx.c.totals[ind.code]!;
-    for (const kind of VALUE_KINDS) {
+    for (const kind of VALUE_COLUMNS) {
       const col = detailColumn(ind.code, kind);
-      const cell = total.getCell(colIndex.get(`${ind.code}:${kind}`)!);
+      const cell = total.getCell(DETAIL_COLUMNS.get(ind.code)![kind]);
       cell.style = valueStyle(ind, true);
       cell.value =
         ind.kind === "ratio"
@@ -447,7 +435,7 @@ async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
     }
   });
   h.height = 30;
-  const dRef = (code: string, kind: ValueKind, unitIndex: number) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${DETAIL.firstRow + unitIndex}`;
+  const dRef = (code: string, kind: ValueColumn, unitIndex: number) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${DETAIL.firstRow + unitIndex}`;
   for (let k = 0; k < reported.length; k++) {
     const row = ws.getRow(5 + k);
     orders.forEach(({ ind, sorted, ranks }, b) => {
