@@ -5,7 +5,7 @@
  * reads the cells there), so exceljs stays out of the bundle Excel loads.
  */
 import ExcelJS from "exceljs";
-import { FORM_HEADER, INDICATORS, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_TITLE, TEMPLATE_VERSION, UNIT_TYPES, indicator, type NarrativeKey } from "./catalog";
+import { FORM_HEADER, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_TITLE, TEMPLATE_VERSION, UNIT_TYPES, type NarrativeKey } from "./catalog";
 import {
   COLS,
   COLUMN_MARKS,
@@ -22,6 +22,7 @@ import {
   SHEETS,
   VALUE_COLUMNS,
   groupTitle,
+  indicatorRow,
   printedName,
   type CoverKey,
   type ValueColumn,
@@ -64,6 +65,11 @@ const PROTECT: Partial<ExcelJS.WorksheetProtection> = {
 /** Number format for an indicator's unit kind. */
 export function numberFormat(kind: "count" | "amount" | "ratio"): string {
   return kind === "count" ? "#,##0" : kind === "amount" ? "#,##0.00" : "0.00%";
+}
+
+/** A data validation that stops a wrong entry with a titled message; blanks are allowed. */
+function validation(rule: Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae">, errorTitle: string, error: string): ExcelJS.DataValidation {
+  return { ...rule, allowBlank: true, showErrorMessage: true, errorTitle, error };
 }
 
 function markInput(cell: ExcelJS.Cell): void {
@@ -163,51 +169,13 @@ function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
   }
   const cell = (key: CoverKey) => ws.getCell(`${COVER_INPUT_COL}${COVER_FIELDS.find((f) => f.key === key)!.row}`);
   cell("divisionCode").numFmt = "@";
-  cell("divisionCode").dataValidation = {
-    type: "textLength",
-    operator: "equal",
-    formulae: [12],
-    allowBlank: true,
-    showErrorMessage: true,
-    errorTitle: "区划代码",
-    error: "统计用区划代码为12位数字。",
-  };
-  cell("unitType").dataValidation = {
-    type: "list",
-    formulae: [DEFINED_NAMES.unitTypeList],
-    allowBlank: true,
-    showErrorMessage: true,
-    errorTitle: "单位类型",
-    error: "请从下拉列表中选择单位类型。",
-  };
-  cell("year").dataValidation = {
-    type: "whole",
-    operator: "between",
-    formulae: [2000, 2100],
-    allowBlank: true,
-    showErrorMessage: true,
-    errorTitle: "统计年度",
-    error: "请填写4位年份，如 2025。",
-  };
-  cell("periodSpan").dataValidation = {
-    type: "list",
-    formulae: [DEFINED_NAMES.periodList],
-    allowBlank: true,
-    showErrorMessage: true,
-    errorTitle: "报告期",
-    error: "请从下拉列表中选择报告期。",
-  };
+  cell("divisionCode").dataValidation = validation({ type: "textLength", operator: "equal", formulae: [12] }, "区划代码", "统计用区划代码为12位数字。");
+  cell("unitType").dataValidation = validation({ type: "list", formulae: [DEFINED_NAMES.unitTypeList] }, "单位类型", "请从下拉列表中选择单位类型。");
+  cell("year").dataValidation = validation({ type: "whole", operator: "between", formulae: [2000, 2100] }, "统计年度", "请填写4位年份，如 2025。");
+  cell("periodSpan").dataValidation = validation({ type: "list", formulae: [DEFINED_NAMES.periodList] }, "报告期", "请从下拉列表中选择报告期。");
   cell("phone").numFmt = "@";
   cell("date").numFmt = "yyyy-mm-dd";
-  cell("date").dataValidation = {
-    type: "date",
-    operator: "greaterThan",
-    formulae: [new Date(Date.UTC(2000, 0, 1))],
-    allowBlank: true,
-    showErrorMessage: true,
-    errorTitle: "填报日期",
-    error: "请填写日期，如 2025-12-20。",
-  };
+  cell("date").dataValidation = validation({ type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(2000, 0, 1))] }, "填报日期", "请填写日期，如 2025-12-20。");
   ws.getCell("B15").value = "黄色单元格为填报区，其余单元格已保护。填完后请在任务窗格中点击“检查”。";
   ws.getCell("B15").font = { name: FONT, size: 9, color: { argb: "FF808080" } };
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
@@ -281,8 +249,8 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksh
       cell.numFmt = numberFormat(ind.kind);
       cell.font = { name: FONT, size: 10 };
       if (ind.kind === "ratio") {
-        const num = `${COLS[col]}${rowOf(ind.numerator!)}`;
-        const den = `${COLS[col]}${rowOf(ind.denominator!)}`;
+        const num = `${COLS[col]}${indicatorRow(ind.numerator!)}`;
+        const den = `${COLS[col]}${indicatorRow(ind.denominator!)}`;
         const vals = fill.values ?? {};
         cell.value = {
           formula: ratioFormula(num, den),
@@ -295,26 +263,12 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksh
       markInput(cell);
       const v = fill.values?.[ind.code]?.[col];
       if (v !== undefined && v !== null) cell.value = v;
-      cell.dataValidation =
-        ind.kind === "count"
-          ? {
-              type: "whole",
-              operator: "greaterThanOrEqual",
-              formulae: [0],
-              allowBlank: true,
-              showErrorMessage: true,
-              errorTitle: ind.name,
-              error: `请填写不小于0的整数（单位：${ind.unit}），不要带单位或文字。`,
-            }
-          : {
-              type: "decimal",
-              operator: "greaterThanOrEqual",
-              formulae: [0],
-              allowBlank: true,
-              showErrorMessage: true,
-              errorTitle: ind.name,
-              error: `请填写不小于0的数字（单位：${ind.unit}），不要带单位或文字。`,
-            };
+      const whole = ind.kind === "count";
+      cell.dataValidation = validation(
+        { type: whole ? "whole" : "decimal", operator: "greaterThanOrEqual", formulae: [0] },
+        ind.name,
+        `请填写不小于0的${whole ? "整数" : "数字"}（单位：${ind.unit}），不要带单位或文字。`,
+      );
     }
     if (ind.kind !== "ratio") {
       markInput(at("note"));
@@ -337,12 +291,6 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksh
   };
   ws.headerFooter = { oddFooter: `&C第 &P 页，共 &N 页` };
   return ws;
-}
-
-function rowOf(code: string): number {
-  const found = INDICATOR_ROWS.find((r) => r.indicator?.code === code);
-  if (!found || !indicator(code)) throw new Error(`unknown indicator ${code}`);
-  return found.row;
 }
 
 function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
@@ -410,6 +358,3 @@ function addInfo(wb: ExcelJS.Workbook, version: string): ExcelJS.Worksheet {
   wb.definedNames.add(`'${SHEETS.info}'!$${INFO.unitTypeListCol}$1:$${INFO.unitTypeListCol}$${UNIT_TYPES.length}`, DEFINED_NAMES.unitTypeList);
   return ws;
 }
-
-/** Indicator codes, for completeness checks in tests. */
-export const ALL_CODES = INDICATORS.map((i) => i.code);

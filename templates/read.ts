@@ -3,7 +3,7 @@
  * sheets, rows in place) and lifts every value with the cell it came from.
  * Judging the values is the checks' job (checks.ts); this only reads.
  */
-import { INDICATORS, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "./catalog";
+import { NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "./catalog";
 import { readFailure, type ReadFailure } from "./errors";
 import { sheetByName, type CellValue, type Grid, type GridSheet } from "./grid";
 import {
@@ -11,6 +11,7 @@ import {
   COVER_FIELDS,
   COVER_INPUT_COL,
   COVER_LABEL_COL,
+  INDICATOR_LAST_ROW,
   INDICATOR_ROWS,
   INFO,
   NARRATIVE_ROWS,
@@ -130,7 +131,7 @@ export function readSubmission(grid: Grid): ReadResult {
       return readFailure("ROWS_CHANGED", `指标表第${row.row}行应为指标 ${row.indicator!.code}“${row.indicator!.name}”，实际为“${code || "空"}”`);
     }
   }
-  const last = INDICATOR_ROWS[INDICATOR_ROWS.length - 1]!.row;
+  const last = INDICATOR_LAST_ROW;
   const after = text(cellValue(ind, `${COLS.code}${last + 1}`)) || text(cellValue(ind, `${COLS.name}${last + 1}`));
   if (after) return readFailure("ROWS_CHANGED", `指标表第${last + 1}行多出了内容“${after}”`);
   for (const s of NARRATIVE_SECTIONS) {
@@ -163,6 +164,3 @@ export function readSubmission(grid: Grid): ReadResult {
 
   return { ok: true, submission: { templateId: id, templateVersion: version, cover: coverFields, indicators, narrative } };
 }
-
-/** Codes in template order (for iteration in callers). */
-export const INDICATOR_CODES: readonly string[] = INDICATORS.map((i) => i.code);
