@@ -7,12 +7,12 @@
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deriveKeys, issueLink, issueToken } from "../functions/auth/tokens";
 import type { Role } from "../functions/service/roster";
+import { rawRequest } from "./fixtures/server-process";
 import { call, goodReport, startTestServer } from "./support/functions-server";
 
 const CITY = "330100000000";
@@ -310,27 +310,7 @@ describe("download links", () => {
 // ---------------------------------------------------------------- storage keys from request data
 
 /** Raw request (the path exactly as written: fetch would normalise `..`). */
-function raw(method: string, rawPath: string, token: string | undefined, body?: Uint8Array): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const u = new URL(s.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ hostname: u.hostname, port: u.port, path: rawPath, method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/octet-stream", "content-length": String(body.byteLength) } : {}) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => {
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          /* keep text */
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
-    req.on("error", reject);
-    req.end(body ? Buffer.from(body) : undefined);
-  });
-}
+const raw = (method: string, rawPath: string, token: string | undefined, body?: Uint8Array) => rawRequest(s.url, method, rawPath, { token, body });
 
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
