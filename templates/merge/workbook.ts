@@ -103,6 +103,17 @@ function valueStyle(ind: Indicator, total = false): Partial<ExcelJS.Style> {
   return total ? S.totalAmount : S.amount;
 }
 
+/** Write a row's cells from column 1, each with its style; a null value leaves the cell empty. */
+function putCells(row: ExcelJS.Row, cells: readonly (readonly [value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>])[]): void {
+  cells.forEach(([value, style], k) => {
+    const cell = row.getCell(k + 1);
+    if (value !== null) cell.value = value;
+    cell.style = style;
+  });
+}
+const headerCells = (row: ExcelJS.Row, titles: readonly string[]) => putCells(row, titles.map((t) => [t, S.header] as const));
+const statusStyle = (u: UnitEntry) => (u.status === "missing" ? S.missing : u.unlisted || u.warnings ? S.warned : S.ok);
+
 const RED_FONT: Partial<ExcelJS.Style> = { font: { color: { argb: "FFC00000" } } };
 function redWhenNegative(ws: ExcelJS.Worksheet, ref: string, priority: number): void {
   ws.addConditionalFormatting({ ref, rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0"], style: RED_FONT, priority }] });
@@ -246,12 +257,7 @@ async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   hint.style = S.note;
   ws.getRow(3).height = 28;
   const head = ws.getRow(SUMMARY_HEADER_ROW);
-  const titles = ["序号", "指标代码", "指标名称", "计量单位", "本期", "上年同期", "增减量", "同比增长", "全年目标", "完成率", "备注"];
-  titles.forEach((t, i) => {
-    const cell = head.getCell(i + 1);
-    cell.value = t;
-    cell.style = S.header;
-  });
+  headerCells(head, ["序号", "指标代码", "指标名称", "计量单位", "本期", "上年同期", "增减量", "同比增长", "全年目标", "完成率", "备注"]);
   head.height = 24;
 
   const first = DETAIL.firstRow;
@@ -352,15 +358,12 @@ async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   for (const [i, u] of units.entries()) {
     const rowNo = DETAIL.firstRow + i;
     const row = ws.getRow(rowNo);
-    row.getCell(1).value = i + 1;
-    row.getCell(1).style = S.center;
-    row.getCell(2).value = u.name;
-    row.getCell(2).style = S.text;
-    row.getCell(3).value = u.code;
-    row.getCell(3).style = S.codeText;
-    const status = row.getCell(4);
-    status.value = u.status === "missing" ? "未报送" : u.unlisted ? "名单外" : "已报送";
-    status.style = u.status === "missing" ? S.missing : u.unlisted || u.warnings ? S.warned : S.ok;
+    putCells(row, [
+      [i + 1, S.center],
+      [u.name, S.text],
+      [u.code, S.codeText],
+      [u.status === "missing" ? "未报送" : u.unlisted ? "名单外" : "已报送", statusStyle(u)],
+    ]);
     const values = u.report?.record.values;
     for (const ind of INDICATORS) {
       for (const kind of VALUE_COLUMNS) {
@@ -486,16 +489,12 @@ async function writeStatus(wb: ExcelJS.Workbook, ctx: Ctx, extra: readonly Rejec
     pageSetup: { ...PRINT, printTitlesRow: "3:3" },
     headerFooter: FOOTER,
   });
-  const titles = ["序号", "单位名称", "区划代码", "上级代码", "报送状态", "警告数", "填报人", "联系电话", "填报日期", "报送时间", "版本", "来源文件", "此前报送（已被替代）"];
   ws.columns = [{ width: 6 }, { width: 18 }, { width: 15 }, { width: 15 }, { width: 20 }, { width: 8 }, { width: 10 }, { width: 14 }, { width: 12 }, { width: 20 }, { width: 8 }, { width: 28 }, { width: 40 }];
   titleRows(ws, ctx, "M", `${ctx.title}——报送情况`);
   ws.getRow(1).commit();
   ws.getRow(2).commit();
   const h = ws.getRow(3);
-  titles.forEach((t, i) => {
-    h.getCell(i + 1).value = t;
-    h.getCell(i + 1).style = S.header;
-  });
+  headerCells(h, ["序号", "单位名称", "区划代码", "上级代码", "报送状态", "警告数", "填报人", "联系电话", "填报日期", "报送时间", "版本", "来源文件", "此前报送（已被替代）"]);
   h.commit();
   let r = 4;
   ctx.units.forEach((u, i) => {
@@ -505,26 +504,21 @@ async function writeStatus(wb: ExcelJS.Workbook, ctx: Ctx, extra: readonly Rejec
       u.status === "missing"
         ? "未报送"
         : `${u.unlisted ? "名单外（已计入汇总）" : "已报送"}${u.warnings ? `，有${u.warnings}条警告` : ""}${u.reportedCode ? `，报表代码为${u.reportedCode}` : ""}`;
-    const cells: (string | number | null)[] = [
-      i + 1,
-      u.name,
-      u.code,
-      u.parent || null,
-      status,
-      rep ? u.warnings : null,
-      rep?.record.meta.preparer ?? null,
-      rep?.record.meta.phone ?? null,
-      rep?.record.meta.date ?? null,
-      rep?.submittedAt ?? null,
-      rep ? `第${rep.version}版` : null,
-      rep?.source ?? null,
-      u.superseded.length ? u.superseded.map((s) => `第${s.version}版：${s.source ?? s.record.unit.name}${s.submittedAt ? `（${s.submittedAt}）` : ""}`).join("；") : null,
-    ];
-    cells.forEach((v, k) => {
-      const cell = row.getCell(k + 1);
-      if (v !== null) cell.value = v;
-      cell.style = k === 4 ? (u.status === "missing" ? S.missing : u.unlisted || u.warnings ? S.warned : S.ok) : k === 2 || k === 3 ? S.codeText : k === 0 || k === 5 || k === 10 ? S.center : S.text;
-    });
+    putCells(row, [
+      [i + 1, S.center],
+      [u.name, S.text],
+      [u.code, S.codeText],
+      [u.parent || null, S.codeText],
+      [status, statusStyle(u)],
+      [rep ? u.warnings : null, S.center],
+      [rep?.record.meta.preparer ?? null, S.text],
+      [rep?.record.meta.phone ?? null, S.text],
+      [rep?.record.meta.date ?? null, S.text],
+      [rep?.submittedAt ?? null, S.text],
+      [rep ? `第${rep.version}版` : null, S.center],
+      [rep?.source ?? null, S.text],
+      [u.superseded.length ? u.superseded.map((s) => `第${s.version}版：${s.source ?? s.record.unit.name}${s.submittedAt ? `（${s.submittedAt}）` : ""}`).join("；") : null, S.text],
+    ]);
     row.commit();
   });
   const rejected = [...extra, ...c.rejected];
@@ -535,21 +529,16 @@ async function writeStatus(wb: ExcelJS.Workbook, ctx: Ctx, extra: readonly Rejec
   head2.commit();
   if (rejected.length) {
     const hh = ws.getRow(r++);
-    ["序号", "文件", "原因代码", "原因"].forEach((t, i) => {
-      hh.getCell(i + 1).value = t;
-      hh.getCell(i + 1).style = S.header;
-    });
+    headerCells(hh, ["序号", "文件", "原因代码", "原因"]);
     hh.commit();
     rejected.forEach((x, i) => {
       const row = ws.getRow(r++);
-      row.getCell(1).value = i + 1;
-      row.getCell(1).style = S.center;
-      row.getCell(2).value = x.source;
-      row.getCell(2).style = S.text;
-      row.getCell(3).value = x.code;
-      row.getCell(3).style = S.text;
-      row.getCell(4).value = x.message;
-      row.getCell(4).style = S.textWrap;
+      putCells(row, [
+        [i + 1, S.center],
+        [x.source, S.text],
+        [x.code, S.text],
+        [x.message, S.textWrap],
+      ]);
       row.commit();
     });
   }
@@ -567,18 +556,20 @@ async function writeIssues(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   ws.getRow(1).commit();
   ws.getRow(2).commit();
   const h = ws.getRow(3);
-  ["序号", "单位名称", "区划代码", "规则", "工作表", "单元格", "问题说明", "已在备注说明"].forEach((t, i) => {
-    h.getCell(i + 1).value = t;
-    h.getCell(i + 1).style = S.header;
-  });
+  headerCells(h, ["序号", "单位名称", "区划代码", "规则", "工作表", "单元格", "问题说明", "已在备注说明"]);
   h.commit();
   ctx.c.warnings.forEach((w, i) => {
     const row = ws.getRow(4 + i);
-    const vals: (string | number)[] = [i + 1, w.unit, w.unitCode, w.finding.rule, w.finding.sheet, w.finding.cell, w.finding.message, w.finding.explained ? "是" : "否"];
-    vals.forEach((v, k) => {
-      row.getCell(k + 1).value = v;
-      row.getCell(k + 1).style = k === 6 ? S.textWrap : k === 2 ? S.codeText : k === 0 || k === 7 ? S.center : S.text;
-    });
+    putCells(row, [
+      [i + 1, S.center],
+      [w.unit, S.text],
+      [w.unitCode, S.codeText],
+      [w.finding.rule, S.text],
+      [w.finding.sheet, S.text],
+      [w.finding.cell, S.text],
+      [w.finding.message, S.textWrap],
+      [w.finding.explained ? "是" : "否", S.center],
+    ]);
     row.commit();
   });
   if (ctx.c.warnings.length === 0) {
@@ -627,11 +618,7 @@ export async function buildRosterWorkbook(units: readonly RosterUnit[] = []): Pr
   wb.modified = wb.created;
   const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = [{ width: 24 }, { width: 18 }, { width: 18 }, { width: 60 }];
-  ROSTER_HEADERS.forEach((t, i) => {
-    const cell = ws.getCell(1, i + 1);
-    cell.value = t;
-    cell.style = S.header;
-  });
+  headerCells(ws.getRow(1), ROSTER_HEADERS);
   ws.getCell("D1").value = "说明：每行一个应报送的单位。区划代码为12位统计用区划代码（乡镇/街道为9位+000）；上级代码为其所属县（市、区）或市的代码。";
   ws.getCell("D1").style = S.note;
   units.forEach((u, i) => {
