@@ -294,15 +294,9 @@ export class App {
 
   async upload(): Promise<void> {
     fill(this.uploadMsg);
-    const api = this.api();
-    const unit = await this.ensureMe(api, this.uploadMsg);
-    if (!unit) return;
-    if (!this.periods.length) await this.loadPeriods(api);
-    const period = this.uploadPeriod.value;
-    if (!period) {
-      fill(this.uploadMsg, messageBar("warning", "目前没有正在收集的报告期，无法上传。请与上级确认报送时间。"));
-      return;
-    }
+    const ready = await this.signedInWithPeriod(this.uploadMsg, this.uploadPeriod, "warning", "目前没有正在收集的报告期，无法上传。请与上级确认报送时间。");
+    if (!ready) return;
+    const { api, unit, period } = ready;
     this.setProgress(0, "正在检查…");
     const findings = await this.check();
     if (findings === null || hasErrors(findings)) {
@@ -355,6 +349,20 @@ export class App {
     }
     this.setMe(r.unit);
     return r.unit;
+  }
+
+  /** The API, the signed-in unit and the period chosen in `select`; null once `into` shows why one is missing. */
+  private async signedInWithPeriod(into: HTMLElement, select: HTMLSelectElement, ...noPeriod: Parameters<typeof messageBar>): Promise<{ api: ApiClient; unit: Unit; period: string } | null> {
+    const api = this.api();
+    const unit = await this.ensureMe(api, into);
+    if (!unit) return null;
+    if (!this.periods.length) await this.loadPeriods(api);
+    const period = select.value;
+    if (!period) {
+      fill(into, messageBar(...noPeriod));
+      return null;
+    }
+    return { api, unit, period };
   }
 
   private setMe(unit: Unit | null): void {
@@ -416,15 +424,9 @@ export class App {
   }
 
   async loadStatus(): Promise<void> {
-    const api = this.api();
-    const unit = await this.ensureMe(api, this.statusBody);
-    if (!unit) return;
-    if (!this.periods.length) await this.loadPeriods(api);
-    const period = this.statusPeriod.value;
-    if (!period) {
-      fill(this.statusBody, messageBar("info", "还没有任何报告期。"));
-      return;
-    }
+    const ready = await this.signedInWithPeriod(this.statusBody, this.statusPeriod, "info", "还没有任何报告期。");
+    if (!ready) return;
+    const { api, unit, period } = ready;
     if (!this.statusBody.firstChild) fill(this.statusBody, h("p", { class: "hz-muted" }, "正在加载…"));
     const r = await api.status(period, unit.role === "county" ? unit.code : undefined);
     if (!r.ok) {
