@@ -3,7 +3,7 @@
  * not are listed as missing instead of silently counting as zero. A simple
  * two- or three-column sheet or CSV: 名称, 区划代码, 上级代码.
  */
-import type { CellValue, Grid } from "../grid";
+import { parseAddress, type CellValue, type Grid } from "../grid";
 
 export interface RosterUnit {
   name: string;
@@ -27,7 +27,7 @@ const PARENT_HEADER = /^上级(区划)?代码$|^上级单位代码$/;
 
 function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "number") return String(v);
   return String(v).replace(/\u3000/g, " ").trim();
 }
 
@@ -75,11 +75,9 @@ export function parseRosterGrid(grid: Grid): RosterResult {
   if (!sheet) return { ok: false, code: "ROSTER_EMPTY", message: "名单工作簿中没有工作表。" };
   const rows: CellValue[][] = [];
   for (const [addr, cell] of Object.entries(sheet.cells)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(addr);
-    if (!m || m[1]!.length > 1) continue;
-    const col = m[1]!.charCodeAt(0) - 65;
-    const row = Number(m[2]) - 1;
-    (rows[row] ??= [])[col] = cell.value;
+    const at = parseAddress(addr);
+    if (!at || at.col > 26) continue;
+    (rows[at.row - 1] ??= [])[at.col - 1] = cell.value;
   }
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   return parseRosterRows(rows);
