@@ -23,8 +23,8 @@ import {
   parseVersionKey,
   reviewKey,
   unitPrefix,
+  unitsPrefix,
   versionKeys,
-  periodPrefix,
   type ObjectStore,
 } from "../storage/index";
 import { getPeriod } from "./periods";
@@ -189,6 +189,11 @@ async function unitHistory(store: ObjectStore, periodId: string, unitCode: strin
   return historyFromKeys(await store.list(unitPrefix(periodId, unitCode))).get(unitCode) ?? { versions: [], reviews: [] };
 }
 
+/** Every unit's history in the period, from one listing. */
+async function periodHistory(store: ObjectStore, periodId: string): Promise<Map<string, UnitHistory>> {
+  return historyFromKeys(await store.list(unitsPrefix(periodId)));
+}
+
 async function readVersion(store: ObjectStore, periodId: string, unitCode: string, version: string): Promise<StoredVersion> {
   return store.getJson<StoredVersion>(versionKeys(periodId, unitCode, version).json);
 }
@@ -301,7 +306,7 @@ export interface StatusRow {
  * unit that has submitted.
  */
 export async function periodStatus(store: ObjectStore, periodId: string, units: readonly RosterUnit[]): Promise<StatusRow[]> {
-  const byUnit = historyFromKeys(await store.list(`${periodPrefix(periodId)}units/`));
+  const byUnit = await periodHistory(store, periodId);
   return Promise.all(
     units.map(async (u): Promise<StatusRow> => {
       const h = byUnit.get(u.code);
@@ -356,7 +361,7 @@ export async function recordsForMerge(
   units: readonly RosterUnit[],
   include: "accepted" | "submitted",
 ): Promise<Array<{ unit: RosterUnit; stored: StoredVersion }>> {
-  const byUnit = historyFromKeys(await store.list(`${periodPrefix(periodId)}units/`));
+  const byUnit = await periodHistory(store, periodId);
   const picked = await Promise.all(
     units.map(async (unit) => {
       const h = byUnit.get(unit.code);

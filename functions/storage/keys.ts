@@ -73,9 +73,14 @@ export function periodKey(periodId: string): string {
   return `${periodPrefix(periodId)}period.json`;
 }
 
+/** `periods/{periodId}/units/` — every unit's versions and reviews of one period (list is recursive). */
+export function unitsPrefix(periodId: string): string {
+  return `${periodPrefix(periodId)}units/`;
+}
+
 /** `periods/{periodId}/units/{unitCode}/` — all versions and reviews of one unit (list is recursive). */
 export function unitPrefix(periodId: string, unitCode: string): string {
-  return `${periodPrefix(periodId)}units/${assertUnitCode(unitCode)}/`;
+  return `${unitsPrefix(periodId)}${assertUnitCode(unitCode)}/`;
 }
 
 /** `periods/{p}/units/{u}/{versionId}.xlsx` (original) or `.json` (normalized record). */
