@@ -25,6 +25,7 @@ import {
   unitPrefix,
   unitsPrefix,
   versionKeys,
+  StorageNotFound,
   type ObjectStore,
 } from "../storage/index";
 import { getPeriod } from "./periods";
@@ -279,9 +280,12 @@ export async function listVersions(store: ObjectStore, periodId: string, unitCod
 
 /** One version's stored envelope, or null when there is no such (committed) version. */
 export async function getVersion(store: ObjectStore, periodId: string, unitCode: string, version: string): Promise<StoredVersion | null> {
-  const keys = versionKeys(periodId, unitCode, version);
-  if (!(await store.exists(keys.json))) return null;
-  return store.getJson<StoredVersion>(keys.json);
+  try {
+    return await readVersion(store, periodId, unitCode, version);
+  } catch (err) {
+    if (err instanceof StorageNotFound) return null;
+    throw err;
+  }
 }
 
 export interface StatusRow {
