@@ -13,7 +13,6 @@ import { readFailure, type ReadErrorCode, type ReadFailure } from "../errors";
 import type { SheetContext, SheetFail, SheetResult } from "./cells";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { BUILTIN_NUMFMTS } from "./numfmt";
-import { parseSheetSaxes } from "./sheet-saxes";
 import { parseSheetScan } from "./sheet-scan";
 import { cfbIsEncryptedOoxml, sniffFileKind, type FileKind } from "./sniff";
 import { readZipDirectory, readZipEntry, type InflateBudget, type ZipDir } from "./zip";
@@ -27,8 +26,6 @@ export interface ReadXlsxGridOptions {
   limits?: Partial<XlsxLimits>;
   /** Parse cells only of these sheets; the others are still listed, with no cells. */
   sheets?: string[];
-  /** Worksheet parser; "scan" (default) is the fast one, "saxes" the reference for tests and bench. */
-  sheetParser?: "scan" | "saxes";
 }
 
 export type ReadXlsxGridResult = { ok: true; grid: Grid } | ReadFailure;
@@ -138,7 +135,6 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   }
 
   const ctx: SheetContext = { sharedStrings, xfFormats, limits, deadline: budget.deadline, cellCount: 0 };
-  const parseSheet = opts.sheetParser === "saxes" ? parseSheetSaxes : parseSheetScan;
   const sheets: GridSheet[] = [];
   for (const s of wb.sheets) {
     const sheet: GridSheet = { name: s.name, state: s.state, cells: {}, rowCount: 0 };
@@ -150,7 +146,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     if (xml instanceof Fail) return xml;
     if (xml === undefined) return new Fail("CORRUPT_ZIP", `工作表“${s.name}”缺失（${rel.target}）`);
     if (!rel.type.endsWith("/worksheet")) continue; // chartsheets, dialog sheets: no cells
-    const res: SheetResult | SheetFail = parseSheet(xml, ctx);
+    const res: SheetResult | SheetFail = parseSheetScan(xml, ctx);
     if ("fail" in res) return new Fail(res.fail, res.detail ? `工作表“${s.name}”：${res.detail}` : `工作表“${s.name}”`);
     sheet.cells = res.cells;
     sheet.rowCount = res.rowCount;

@@ -1,10 +1,10 @@
 /**
- * Worksheet parser on saxes — the reference implementation. The default path
- * is the hand-written scanner in sheet-scan.ts (see there for the numbers);
- * this one stays for the differential test and the bench.
+ * Worksheet parser on saxes — the test oracle for the hand-written scanner
+ * (templates/xlsx/sheet-scan.ts, which readXlsxGrid uses): tests/xlsx-grid.test.ts
+ * reads the same files with both and expects the same grid; the bench times both.
  */
-import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "./cells";
-import { saxParse, unescapeOoxml } from "./xml";
+import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "../../templates/xlsx/cells";
+import { saxParse, unescapeOoxml } from "../../templates/xlsx/xml";
 
 export function parseSheetSaxes(xml: string, ctx: SheetContext): SheetResult | SheetFail {
   const sink = new CellSink(ctx);
