@@ -93,11 +93,5 @@ export class InvalidKeyInput extends StorageError {
 /** Short, log-safe rendering of a refused value (control characters escaped, length capped). */
 function describe(value: unknown): string {
   if (typeof value !== "string") return typeof value;
-  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  return shown;
-}
-
-/** The standard Chinese message for a code. */
-export function storageErrorMessage(code: StorageErrorCode): string {
-  return MESSAGES[code];
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
