@@ -123,8 +123,12 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
   const [cmd, ...rest] = argv;
   const command = cmd ? COMMANDS[cmd] : undefined;
   if (!command) {
-    (cmd && cmd !== "help" && cmd !== "--help" ? io.err : io.out)(cmd && cmd !== "help" && cmd !== "--help" ? `未知命令：${cmd}\n${USAGE}` : USAGE);
-    return cmd && cmd !== "help" && cmd !== "--help" ? 2 : 0;
+    if (!cmd || cmd === "help" || cmd === "--help") {
+      io.out(USAGE);
+      return 0;
+    }
+    io.err(`未知命令：${cmd}\n${USAGE}`);
+    return 2;
   }
   try {
     return await command(rest, io);
