@@ -22,8 +22,7 @@ export const reviewRoutes: Route[] = [
       if (action !== "return" && action !== "accept") throw new ApiError("BAD_REQUEST", {}, "请指明审核结果：action 应为 return（退回）或 accept（通过）。");
       const reason = typeof body.reason === "string" ? body.reason.trim() : "";
       if ((action === "return" && reason === "") || reason.length > MAX_REASON_LENGTH) throw new ApiError("REASON_REQUIRED");
-      const p = req.principal;
-      const r = await reviewReport(ctx.store, { periodId: period.id, unitCode: unit, version, action, reason, by: { code: p.sub, name: p.name, role: p.role }, now: ctx.now() });
+      const r = await reviewReport(ctx.store, { periodId: period.id, unitCode: unit, version, action, reason, by: req.actor, now: ctx.now() });
       if (!r.ok) throw new ApiError(r.kind === "not_found" ? "VERSION_NOT_FOUND" : "VERSION_SUPERSEDED", { version });
       req.log.outcome = action === "return" ? "returned" : "accepted";
       req.log.version = version;

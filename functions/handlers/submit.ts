@@ -18,8 +18,7 @@ export const submitRoutes: Route[] = [
       await req.authorize("submit", unit);
       const bytes = bodyBytes(req.event);
       req.log.bytes = bytes.byteLength;
-      const p = req.principal;
-      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: { code: p.sub, name: p.name, role: p.role } });
+      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: req.actor });
       if (r.ok) {
         req.log.outcome = "stored";
         req.log.version = r.version.version;

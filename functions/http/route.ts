@@ -10,6 +10,7 @@ import { StorageError } from "../storage/errors";
 import { parsePeriodId, type Period } from "../../templates/period";
 import { can, type Action } from "../auth/can";
 import { verifyToken, type Principal } from "../auth/tokens";
+import type { Actor } from "../service/reports";
 import { findUnit, loadRoster, type Roster, type RosterUnit } from "../service/roster";
 import type { AppContext } from "./context";
 import { ApiError, storageErrorStatus } from "./errors";
@@ -48,6 +49,12 @@ export class ApiRequest {
   get principal(): Principal {
     if (!this.principalValue) throw new ApiError("AUTH_REQUIRED");
     return this.principalValue;
+  }
+
+  /** The caller as stored with what it writes (versions, reviews, consolidations). */
+  get actor(): Actor {
+    const p = this.principal;
+    return { code: p.sub, name: p.name, role: p.role };
   }
 
   /** The roster, read once per request. */
