@@ -121,11 +121,7 @@ const FALLBACK: Record<string, string> = {
 };
 
 function isReadCode(code: string): code is ReadErrorCode {
-  try {
-    return typeof readErrorMessage(code as ReadErrorCode) === "string";
-  } catch {
-    return false;
-  }
+  return typeof readErrorMessage(code as ReadErrorCode) === "string";
 }
 
 /** Turn a non-2xx answer (or none) into a failure the clerk can act on. */
@@ -142,14 +138,10 @@ export function describeFailure(status: number, body: unknown, online = true): A
   if (status === 413) return fail("PAYLOAD_TOO_LARGE");
   if (status === 502 || status === 503 || status === 504) return fail("SERVER_DOWN");
   if (status >= 500) return fail("SERVER_ERROR");
-  if (status === 415) {
-    if (serverCode && isReadCode(serverCode)) return fail(serverCode, serverMessage || readErrorMessage(serverCode));
-    return fail(serverCode || "NOT_XLSX", serverMessage || FALLBACK.NOT_XLSX);
-  }
-  if (status === 422) {
-    if (serverCode && isReadCode(serverCode)) return fail(serverCode, serverMessage || readErrorMessage(serverCode));
-    return fail(serverCode || "REPORT_HAS_ERRORS", serverMessage || FALLBACK[serverCode] || FALLBACK.REPORT_HAS_ERRORS);
-  }
+  // A read error of the core keeps its code, and its message when the server sent none in Chinese.
+  if ((status === 415 || status === 422) && isReadCode(serverCode)) return fail(serverCode, serverMessage || readErrorMessage(serverCode));
+  if (status === 415) return fail(serverCode || "NOT_XLSX", serverMessage || FALLBACK.NOT_XLSX);
+  if (status === 422) return fail(serverCode || "REPORT_HAS_ERRORS", serverMessage || FALLBACK[serverCode] || FALLBACK.REPORT_HAS_ERRORS);
   if (status === 403) return fail(serverCode || "FORBIDDEN", serverMessage || FALLBACK.FORBIDDEN);
   if (status === 404) return fail(serverCode || "NOT_FOUND", serverMessage || FALLBACK.NOT_FOUND);
   if (status === 409) return fail(serverCode || "PERIOD_NOT_OPEN", serverMessage || FALLBACK[serverCode] || FALLBACK.PERIOD_NOT_OPEN);
