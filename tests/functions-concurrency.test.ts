@@ -4,7 +4,7 @@
  * after a restart, and a retry lands.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { issueToken } from "../functions/auth/tokens";
 import { demoRoster } from "../functions/local/server";
 import { demoUnits, type SampleUnit } from "../templates/samples";
 import { inspectWorkbook } from "../templates/inspect";
-import { startServerProcess, tokenFor, type ServerProcess } from "./fixtures/server-process";
+import { filesUnder, startServerProcess, tokenFor, type ServerProcess } from "./fixtures/server-process";
 import { call, CITY, COUNTY, goodReport, startTestServer, tokenOf } from "./support/functions-server";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -89,12 +89,6 @@ function halfUpload(url: string, token: string, bytes: Uint8Array): Promise<stri
     req.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
     req.write(bytes.subarray(0, bytes.byteLength >> 1));
   });
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
 describe("a server killed mid-upload (child process), restarted on the same folder", () => {

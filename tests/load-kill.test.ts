@@ -12,13 +12,13 @@
  * - a retried upload lands as the next version.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildTemplate } from "../templates/build";
 import { demoUnits, sampleFill } from "../templates/samples";
-import { startServerProcess, tokenFor, type ServerProcess } from "./fixtures/server-process";
+import { filesUnder, startServerProcess, tokenFor, type ServerProcess } from "./fixtures/server-process";
 
 const P = "2025-Y";
 const COUNTY = "330102000000";
@@ -43,11 +43,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function filesOnDisk(): string[] {
-  return readdirSync(dataDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dataDir, path.join(e.parentPath, e.name)));
-}
+const filesOnDisk = () => filesUnder(dataDir);
 
 describe("a server SIGKILLed at several moments of a burst, restarted each time", () => {
   it(`${KILLS.length} kills: nothing half-written, nothing acknowledged lost, retries land`, async () => {
