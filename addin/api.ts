@@ -3,10 +3,13 @@
  * `{ ok: true, ... }` or an `ApiFailure` whose `message` is a plain Chinese
  * sentence telling the clerk what to do — never a raw exception or status code.
  */
+import type { ReportState } from "../functions/service/reports";
+import type { Role } from "../functions/service/roster";
 import { readErrorMessage, type ReadErrorCode } from "../templates/errors";
 import type { Finding } from "../templates/findings";
 
-export type Role = "unit" | "county" | "city";
+// The server's own types, imported as types only: nothing of functions/ reaches the bundle.
+export type { Role };
 export interface Unit {
   code: string;
   name: string;
@@ -17,7 +20,7 @@ export interface PeriodInfo {
   label: string;
   open: boolean;
 }
-export type UnitState = "missing" | "submitted" | "has_warnings" | "returned" | "accepted";
+export type UnitState = ReportState;
 export interface StatusRow {
   code: string;
   name: string;

@@ -8,7 +8,7 @@ import type { ReadFailure } from "../templates/errors";
 import { hasErrors, type Finding } from "../templates/findings";
 import type { Grid } from "../templates/grid";
 import { inspectGrid } from "../templates/inspect-grid";
-import { ApiClient, type ApiFailure, type HttpTransport, type PeriodInfo, type StatusRow, type Unit, type UnitState } from "./api";
+import { ApiClient, type ApiFailure, type HttpTransport, type PeriodInfo, type Role, type StatusRow, type Unit, type UnitState } from "./api";
 import { apiBase, SettingsStore } from "./settings";
 import type { CellTarget, FilePicker, WorkbookSource } from "./source";
 import { fill, h } from "./ui/dom";
@@ -28,7 +28,7 @@ export interface AppOptions {
 
 type Tab = "check" | "upload" | "status" | "settings";
 
-const ROLE_LABEL: Record<string, string> = { unit: "乡镇（街道）", county: "区县", city: "市科技局" };
+const ROLE_LABEL: Record<Role, string> = { unit: "乡镇（街道）", county: "区县", city: "市科技局" };
 const STATE_LABEL: Record<UnitState, string> = {
   missing: "未报送",
   submitted: "已报送",

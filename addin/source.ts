@@ -26,9 +26,6 @@ export interface WorkbookSource {
   newTemplate(api: ApiClient): Promise<string>;
 }
 
-/** A thrown value from Office or the browser, turned into a sentence for the clerk. */
-export class ClerkError extends Error {}
-
 /** The extra surface of the standalone (file) source: the picked file and its preview hook. */
 export interface FilePicker {
   setFile(name: string, bytes: Uint8Array): void;
