@@ -10,6 +10,7 @@ import { catalogJson } from "../templates/catalog";
 import { hasErrors, type Finding } from "../templates/findings";
 import { inspectWorkbook } from "../templates/inspect";
 import { parsePeriod } from "../templates/period";
+import { fileReadError } from "./read-report";
 
 export interface CliIO {
   out: (s: string) => void;
@@ -107,8 +108,9 @@ export function readInput(file: string, io: CliIO): Uint8Array | null {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(code === "ENOENT" ? `找不到文件：${file} (FILE_NOT_FOUND)` : code === "EISDIR" ? `${file} 是文件夹，不是文件 (NOT_A_FILE)` : `无法读取文件 ${file} (${code ?? "READ_FAILED"})`);
+    const { code, message } = fileReadError(file, e);
+    // Beyond the two a clerk can fix by name, the system's own code (EACCES, …) says more than READ_FAILED.
+    io.err(`${message} (${code === "READ_FAILED" ? ((e as NodeJS.ErrnoException).code ?? code) : code})`);
     return null;
   }
 }

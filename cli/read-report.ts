@@ -8,6 +8,14 @@ import type { MergeInput, Rejection } from "../templates/merge/merge";
 
 export type ReadOutcome = { ok: true; input: MergeInput } | { ok: false; rejection: Rejection };
 
+/** Why a file could not be read from disk: a stable code and what to tell the clerk. */
+export function fileReadError(file: string, e: unknown): { code: "FILE_NOT_FOUND" | "NOT_A_FILE" | "READ_FAILED"; message: string } {
+  const errno = (e as NodeJS.ErrnoException).code;
+  if (errno === "ENOENT") return { code: "FILE_NOT_FOUND", message: `找不到文件：${file}` };
+  if (errno === "EISDIR") return { code: "NOT_A_FILE", message: `${file} 是文件夹，不是文件` };
+  return { code: "READ_FAILED", message: `无法读取文件 ${file}` };
+}
+
 /** Read, check and reduce one file; never throws. */
 export function readReportFile(file: string, expectedPeriod: string | undefined): ReadOutcome {
   let bytes: Uint8Array;
@@ -16,9 +24,7 @@ export function readReportFile(file: string, expectedPeriod: string | undefined)
     bytes = new Uint8Array(readFileSync(file));
     submittedAt = statSync(file).mtime.toISOString();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? `找不到文件：${file}` : code === "EISDIR" ? `${file} 是文件夹，不是文件` : `无法读取文件 ${file}`;
-    return { ok: false, rejection: { source: file, code: code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "NOT_A_FILE" : "READ_FAILED", message } };
+    return { ok: false, rejection: { source: file, ...fileReadError(file, e) } };
   }
   const result = inspectWorkbook(bytes, { expectedPeriod });
   if (!result.ok) return { ok: false, rejection: { source: file, code: result.code, message: result.message } };
