@@ -1,6 +1,6 @@
 /** Reporting periods: the city opens one for collection and closes it. */
 import { parsePeriodId } from "../../templates/period";
-import { periodKey, type ObjectStore } from "../storage/index";
+import { parsePeriodKey, periodKey, type ObjectStore } from "../storage/index";
 import { StorageNotFound } from "../storage/errors";
 
 export interface PeriodInfo {
@@ -24,12 +24,10 @@ export async function getPeriod(store: ObjectStore, id: string): Promise<PeriodI
   }
 }
 
-const PERIOD_FILE = /^periods\/([^/]+)\/period\.json$/;
-
 /** Every period ever opened, newest id first. */
 export async function listPeriods(store: ObjectStore): Promise<PeriodInfo[]> {
   // One recursive listing; period.json files are picked out of it (the key layout has no period index).
-  const ids = (await store.list("periods/")).flatMap((k) => PERIOD_FILE.exec(k)?.[1] ?? []);
+  const ids = (await store.list("periods/")).flatMap((k) => parsePeriodKey(k) ?? []);
   const periods = await Promise.all(ids.map((id) => getPeriod(store, id)));
   return periods.filter((p): p is PeriodInfo => p !== null).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

@@ -128,9 +128,15 @@ export function consolidationKeys(periodId: string, parentCode: string, id: stri
 const P = String.raw`(\d{4}-(?:Y|H[12]|Q[1-4]|M(?:0[1-9]|1[0-2])))`;
 const U = String.raw`(\d{12})`;
 const V = String.raw`(v\d{8}T\d{9}Z-[0-9a-f]{8})`;
+const PERIOD_KEY_RE = new RegExp(`^periods/${P}/period\\.json$`);
 const VERSION_KEY_RE = new RegExp(`^periods/${P}/units/${U}/${V}\\.(xlsx|json)$`);
 const REVIEW_KEY_RE = new RegExp(`^periods/${P}/units/${U}/reviews/${V}\\.json$`);
 const CONSOLIDATION_KEY_RE = new RegExp(`^periods/${P}/consolidations/${U}/${V}\\.(xlsx|json)$`);
+
+/** The period id of a `periods/{p}/period.json` key; `null` for any other key. */
+export function parsePeriodKey(key: string): string | null {
+  return PERIOD_KEY_RE.exec(key)?.[1] ?? null;
+}
 
 export interface VersionKeyParts {
   periodId: string;
