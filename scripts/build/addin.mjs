@@ -56,31 +56,27 @@ const common = {
   charset: "utf8",
 };
 
+// Office's webviews: Edge WebView2 (Windows), WKWebView (Mac), the browser for Excel on the web.
+const script = { ...common, format: "esm", platform: "browser", target: "es2020" };
+
 /** esbuild options for the pane, writing into `outDir` (tests build into a temporary folder). */
 export function addinTargets(outDir = OUT_DIR, mode = officeJsMode()) {
   return [
     {
       // What Excel loads: the pane and the Office.js adapter. No file reader (exceljs, fflate, saxes):
-      // tests/addin-build.test.ts checks the metafile.
-      ...common,
+      // tests/addin-pane.test.ts checks the metafile.
+      ...script,
       entryPoints: { taskpane: join(ROOT, "addin/taskpane.ts") },
       outdir: outDir,
-      format: "esm",
-      platform: "browser",
-      // Office's webviews: Edge WebView2 (Windows), WKWebView (Mac), the browser for Excel on the web.
-      target: "es2020",
       // Loaded at run time, only outside Office (see addin/taskpane.ts).
       external: ["./standalone.js"],
       plugins: [statics(outDir, mode)],
     },
     {
       // The standalone page's file source: the browser-safe xlsx reader (fflate + saxes).
-      ...common,
+      ...script,
       entryPoints: { standalone: join(ROOT, "addin/standalone.ts") },
       outdir: outDir,
-      format: "esm",
-      platform: "browser",
-      target: "es2020",
     },
     {
       ...common,
