@@ -62,26 +62,21 @@ export const GROUPS: Record<GroupCode, { name: string; nameEn: string }> = {
   G: { name: "科学普及", nameEn: "Science outreach" },
 };
 
-const c = (code: string, name: string, nameEn: string, unit: string, group: GroupCode, extra: Partial<Indicator> = {}): Indicator => ({
-  code,
-  name,
-  nameEn,
-  unit,
-  kind: "count",
-  group,
-  aggregate: "sum",
-  ...extra,
-});
-const a = (code: string, name: string, nameEn: string, unit: string, group: GroupCode, extra: Partial<Indicator> = {}): Indicator => ({
-  code,
-  name,
-  nameEn,
-  unit,
-  kind: "amount",
-  group,
-  aggregate: "sum",
-  ...extra,
-});
+/** Constructor of a summed indicator of one kind. */
+const summed =
+  (kind: "count" | "amount") =>
+  (code: string, name: string, nameEn: string, unit: string, group: GroupCode, extra: Partial<Indicator> = {}): Indicator => ({
+    code,
+    name,
+    nameEn,
+    unit,
+    kind,
+    group,
+    aggregate: "sum",
+    ...extra,
+  });
+const c = summed("count");
+const a = summed("amount");
 const r = (code: string, name: string, nameEn: string, group: GroupCode, numerator: string, denominator: string, plausibleMaxRatio: number, extra: Partial<Indicator> = {}): Indicator => ({
   code,
   name,
