@@ -14,6 +14,7 @@ import { INDICATORS, NARRATIVE_SECTIONS, type Indicator } from "../catalog";
 import { addTemplateSheets, numberFormat, type TemplateFill } from "../build";
 import { columnLetter } from "../grid";
 import { COLUMN_TITLES, INDICATOR_FIRST_ROW, INDICATOR_ROWS, VALUE_COLUMNS, groupTitle, printedName, type ValueColumn } from "../layout";
+import { PERIOD_SPANS } from "../period";
 import type { ReportRecord } from "../record";
 import { growthLabel, growthOf, ratioOf } from "./growth";
 import { splitText, type Consolidation, type Rejection, type UnitEntry } from "./merge";
@@ -204,10 +205,6 @@ interface Ctx {
   subtitle: string;
 }
 
-function spanLabel(r: ReportRecord): string {
-  return r.period.label.slice(String(r.period.year).length + 1);
-}
-
 /** The template fill of a consolidation record (cover, totals, notes, narrative). */
 export function fillFromRecord(r: ReportRecord): TemplateFill {
   const values: NonNullable<TemplateFill["values"]> = {};
@@ -221,7 +218,7 @@ export function fillFromRecord(r: ReportRecord): TemplateFill {
     divisionCode: r.unit.code,
     unitType: r.unit.type,
     year: r.period.year,
-    periodSpan: spanLabel(r),
+    periodSpan: PERIOD_SPANS.find((s) => s.code === r.period.span)!.label,
     preparer: r.meta.preparer,
     phone: r.meta.phone,
     head: r.meta.head,
