@@ -1,30 +1,14 @@
 // Draws the add-in's icons (16/32/64/80 px for Office, 128 px for the store listing) and writes them
 // as PNG files into addin/assets/. No image library: a tiny PNG encoder (node:zlib for the deflate
-// stream, CRC-32 by table) and a 4×4 supersampled rasteriser, so the output is byte-for-byte
+// stream and the CRC-32) and a 4×4 supersampled rasteriser, so the output is byte-for-byte
 // reproducible and the committed PNGs can be checked against this script (tests/addin-manifest.test.ts).
 //
 //   node scripts/make-icons.mjs          write addin/assets/icon-<size>.png
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const ICON_SIZES = [16, 32, 64, 80, 128];
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type, data) {
   const out = Buffer.alloc(12 + data.length);
