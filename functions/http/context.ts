@@ -16,3 +16,9 @@ export interface AppContext {
 
 /** Default lifetime of a download link: 15 minutes. */
 export const DEFAULT_LINK_TTL_SECONDS = 15 * 60;
+
+/** `HUIZONG_LINK_TTL_SECONDS` when it is a positive number, else {@link DEFAULT_LINK_TTL_SECONDS}. */
+export function linkTtlFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const ttl = Number(env.HUIZONG_LINK_TTL_SECONDS);
+  return ttl > 0 ? ttl : DEFAULT_LINK_TTL_SECONDS;
+}

@@ -6,7 +6,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { secretFromEnv } from "../auth/secret";
 import { deriveKeys } from "../auth/tokens";
-import { DEFAULT_LINK_TTL_SECONDS, type AppContext } from "../http/context";
+import { linkTtlFromEnv, type AppContext } from "../http/context";
 import { apiErrorMessage } from "../http/errors";
 import { createLogger } from "../http/log";
 import { errorJson } from "../http/responses";
@@ -24,7 +24,7 @@ export async function contextFromEnv(env: Record<string, string | undefined> = p
     merge: defaultMergeEngine,
     logger: createLogger(),
     now: () => new Date(),
-    linkTtlSeconds: Number(env.HUIZONG_LINK_TTL_SECONDS) > 0 ? Number(env.HUIZONG_LINK_TTL_SECONDS) : DEFAULT_LINK_TTL_SECONDS,
+    linkTtlSeconds: linkTtlFromEnv(env),
   };
 }
 

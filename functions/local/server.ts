@@ -20,7 +20,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { demoUnits } from "../../templates/samples";
 import { issueToken, deriveKeys, type Principal } from "../auth/tokens";
 import { ALL_ROUTES } from "../handlers/index";
-import { DEFAULT_LINK_TTL_SECONDS, type AppContext } from "../http/context";
+import { linkTtlFromEnv, type AppContext } from "../http/context";
 import { apiErrorMessage, apiErrorStatus, type ApiErrorCode } from "../http/errors";
 import { MAX_BODY_BYTES } from "../http/event";
 import { createLogger, type LogLevelName } from "../http/log";
@@ -122,7 +122,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     merge: defaultMergeEngine,
     logger: createLogger(options.logLevel),
     now,
-    linkTtlSeconds: options.linkTtlSeconds ?? (Number(env.HUIZONG_LINK_TTL_SECONDS) || DEFAULT_LINK_TTL_SECONDS),
+    linkTtlSeconds: options.linkTtlSeconds ?? linkTtlFromEnv(env),
   };
 
   if (options.demo ?? true) {
