@@ -10,12 +10,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildTemplate } from "../templates/build";
-import { INPUT_INDICATORS } from "../templates/catalog";
-import { parsePeriodId } from "../templates/period";
-import type { IndicatorValues, ReportRecord } from "../templates/record";
+import type { ReportRecord } from "../templates/record";
 import { sampleFill, type SampleUnit } from "../templates/samples";
 import { mergeReports, type MergeInput } from "../templates/merge/merge";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { sampleRecord } from "../tests/support/records";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const WORK = join(ROOT, ".tmp", "bench-merge");
@@ -29,24 +28,7 @@ function unit(i: number): SampleUnit {
 }
 
 function record(i: number): ReportRecord {
-  const u = unit(i);
-  const fill = sampleFill(u, PERIOD, i + 1, 0.5 + (i % 9) * 0.25);
-  const values: Record<string, IndicatorValues> = {};
-  for (const ind of INPUT_INDICATORS) {
-    const v = fill.values![ind.code]!;
-    values[ind.code] = { current: v.current as number, prior: v.prior as number, target: v.target as number };
-  }
-  return {
-    schema: 1,
-    templateId: "HZ-KJ-01",
-    templateVersion: "2026.1",
-    unit: { name: u.name, code: u.code, type: u.type },
-    period: parsePeriodId(PERIOD)!,
-    meta: { preparer: "王晓燕", phone: "13905710000", head: "李建国", date: "2025-12-20" },
-    values,
-    narrative: fill.narrative as ReportRecord["narrative"],
-    warnings: [],
-  };
+  return sampleRecord(unit(i), PERIOD, i + 1, 0.5 + (i % 9) * 0.25);
 }
 
 /** Child mode: merge N stored records (JSON lines) and write the city workbook. */

@@ -9,14 +9,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INPUT_INDICATORS } from "../templates/catalog";
 import type { Grid } from "../templates/grid";
-import { parsePeriodId } from "../templates/period";
-import type { IndicatorValues, ReportRecord } from "../templates/record";
-import { demoUnits, sampleFill } from "../templates/samples";
+import type { ReportRecord } from "../templates/record";
+import { demoUnits } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { mergeReports, type MergeInput } from "../templates/merge/merge";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { sampleRecord } from "./support/records";
 
 const dir = mkdtempSync(join(tmpdir(), "hz-lo-test-"));
 const profile = join(tmpdir(), `lo-${process.pid}-${Math.random().toString(36).slice(2)}`);
@@ -44,24 +43,11 @@ function grid(file: string): Grid {
 const INJECT = "=1+1";
 
 function record(i: number, name: string, code: string): ReportRecord {
-  const fill = sampleFill({ name, code, type: "乡镇" }, "2025-Y", 500 + i, 1 + i * 0.7);
-  const values: Record<string, IndicatorValues> = {};
-  for (const ind of INPUT_INDICATORS) {
-    const v = fill.values![ind.code]!;
+  return sampleRecord({ name, code, type: "乡镇" }, "2025-Y", 500 + i, 1 + i * 0.7, {
     // No town had an incubator last year (新增 for the county); town 3 set no targets.
-    values[ind.code] = { current: v.current as number, prior: ind.code === "C12" ? 0 : (v.prior as number), target: i === 2 ? null : (v.target as number) };
-  }
-  return {
-    schema: 1,
-    templateId: "HZ-KJ-01",
-    templateVersion: "2026.1",
-    unit: { name, code, type: "乡镇" },
-    period: parsePeriodId("2025-Y")!,
-    meta: { preparer: "王晓燕", phone: "13905710000", head: "李建国", date: "2025-12-20" },
-    values,
+    values: (ind, v) => ({ current: v.current, prior: ind.code === "C12" ? 0 : v.prior, target: i === 2 ? null : v.target }),
     narrative: { achievements: `${INJECT} 成效`, problems: "问题", plans: "打算" },
-    warnings: [],
-  };
+  });
 }
 
 let original: Grid;

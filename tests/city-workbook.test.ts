@@ -2,10 +2,10 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INPUT_INDICATORS } from "../templates/catalog";
 import { inspectWorkbook } from "../templates/inspect";
-import { parsePeriodId } from "../templates/period";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { mergeReports, type Consolidation } from "../templates/merge/merge";
 import { NUMFMT, REPORT_SHEETS, SUMMARY_ROWS, detailColumn, writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { reportRecord } from "./support/records";
 
 const INJECT_NAME = '=HYPERLINK("http://evil.example","点我")';
 
@@ -13,17 +13,13 @@ function rec(name: string, code: string, figures: Record<string, [number | null,
   // Every figure present (0 unless given) so the consolidation is a complete report.
   const values: Record<string, IndicatorValues> = Object.fromEntries(INPUT_INDICATORS.map((i) => [i.code, { current: 0, prior: 0, target: null }]));
   for (const [k, [current, prior, target]] of Object.entries(figures)) values[k] = { current, prior, target };
-  return {
-    schema: 1,
-    templateId: "HZ-KJ-01",
-    templateVersion: "2026.1",
-    unit: { name, code, type: "乡镇" },
-    period: parsePeriodId("2025-Y")!,
-    meta: { preparer: "+王晓燕", phone: "13905710000", head: "李建国", date: "2025-12-20" },
+  return reportRecord({
+    unit: { name, code },
+    meta: { preparer: "+王晓燕" },
     values,
     narrative: { achievements: narrative, problems: "-问题", plans: "@打算" },
     warnings: [{ severity: "warning", rule: "GROWTH_IMPLAUSIBLE", sheet: "指标", cell: "E30", message: "=1+1 增长过快", indicator: "D01", explained: true }],
-  };
+  });
 }
 
 let c: Consolidation;

@@ -4,13 +4,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INPUT_INDICATORS } from "../templates/catalog";
 import { inspectWorkbook } from "../templates/inspect";
-import { parsePeriodId } from "../templates/period";
-import type { IndicatorValues, ReportRecord } from "../templates/record";
-import { sampleFill, type SampleUnit } from "../templates/samples";
+import type { ReportRecord } from "../templates/record";
+import type { SampleUnit } from "../templates/samples";
 import { mergeReports, type Consolidation, type MergeInput } from "../templates/merge/merge";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { sampleRecord } from "./support/records";
 
 const PERIOD = "2025-Y";
 
@@ -18,25 +17,14 @@ const PERIOD = "2025-Y";
 function townRecord(county: number, town: number, seed: number, scale: number, blanks: number): ReportRecord {
   const countyCode = `3301${String(county + 1).padStart(2, "0")}`;
   const unit: SampleUnit = { name: `${countyCode}镇${town + 1}`, code: `${countyCode}${String(town + 1).padStart(3, "0")}000`, type: "乡镇" };
-  const fill = sampleFill(unit, PERIOD, seed, scale);
-  const values: Record<string, IndicatorValues> = {};
-  INPUT_INDICATORS.forEach((ind, k) => {
-    const v = fill.values![ind.code]!;
+  return sampleRecord(unit, PERIOD, seed, scale, {
     // Blank a prior (a new unit) or a target (none set) on some rows: sums skip them.
-    const bit = (blanks >> k % 30) & 1;
-    values[ind.code] = { current: v.current as number, prior: bit && k % 2 ? null : (v.prior as number), target: bit && k % 2 === 0 ? null : (v.target as number) };
-  });
-  return {
-    schema: 1,
-    templateId: "HZ-KJ-01",
-    templateVersion: "2026.1",
-    unit: { name: unit.name, code: unit.code, type: unit.type },
-    period: parsePeriodId(PERIOD)!,
-    meta: { preparer: "王晓燕", phone: "13905710000", head: "李建国", date: "2025-12-20" },
-    values,
+    values: (_, v, k) => {
+      const bit = (blanks >> k % 30) & 1;
+      return { current: v.current, prior: bit && k % 2 ? null : v.prior, target: bit && k % 2 === 0 ? null : v.target };
+    },
     narrative: { achievements: `${unit.name}的成效`, problems: "问题", plans: "打算" },
-    warnings: [],
-  };
+  });
 }
 
 const town = fc.record({ seed: fc.integer({ min: 1, max: 1_000_000 }), scale: fc.double({ min: 0.05, max: 40, noNaN: true }), blanks: fc.integer({ min: 0, max: 2 ** 30 - 1 }) });

@@ -1,27 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { INPUT_INDICATORS } from "../templates/catalog";
-import { parsePeriodId } from "../templates/period";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { completionOf, growthLabel, growthOf, growthText, pointsChange, ratioOf } from "../templates/merge/growth";
 import { CELL_TEXT_LIMIT, TRUNCATION_NOTE, boundText, consolidationJson, mergeReports, splitText, type Consolidation, type MergeInput, type MergeOptions } from "../templates/merge/merge";
 import { parseRosterCsv, parseRosterRows } from "../templates/merge/roster";
+import { reportRecord } from "./support/records";
 
 type Triple = [number | null, number | null, number | null];
 
 function rec(name: string, code: string, figures: Record<string, Triple>, extra: { period?: string; date?: string; narrative?: string } = {}): ReportRecord {
   const values: Record<string, IndicatorValues> = {};
   for (const [k, [current, prior, target]] of Object.entries(figures)) values[k] = { current, prior, target };
-  return {
-    schema: 1,
-    templateId: "HZ-KJ-01",
-    templateVersion: "2026.1",
-    unit: { name, code, type: "乡镇" },
-    period: parsePeriodId(extra.period ?? "2025-Y")!,
-    meta: { preparer: `${name}填报人`, phone: "13905710000", head: "负责人", date: extra.date ?? "2025-12-20" },
+  return reportRecord({
+    unit: { name, code },
+    period: extra.period,
+    meta: { preparer: `${name}填报人`, head: "负责人", date: extra.date ?? "2025-12-20" },
     values,
     narrative: { achievements: extra.narrative ?? `${name}成效`, problems: `${name}问题`, plans: `${name}打算` },
-    warnings: [],
-  };
+  });
 }
 
 function merged(inputs: MergeInput[], options: MergeOptions = {}): Consolidation {
