@@ -14,14 +14,14 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readErrorMessage, type ReadErrorCode } from "../templates/errors";
 import { contentTypeFor, expectedHttp, HOSTILE_CORPUS, type CorpusCase } from "./fixtures/hostile";
-import { postBytes, startServerProcess, tokenFor, type RawAnswer, type ServerProcess } from "./fixtures/server-process";
+import { filesUnder, postBytes, startServerProcess, tokenFor, type RawAnswer, type ServerProcess } from "./fixtures/server-process";
 import { PERIOD, TOWN } from "./support/workbooks";
 import { inspectOk } from "./support/workbooks";
 import type { Submission } from "../templates/read";
@@ -159,7 +159,7 @@ describe("the hostile corpus, uploaded to the local server's submit route", () =
   it("stored exactly the accepted uploads, byte for byte, with formula-looking text kept as text", async () => {
     const accepted = HOSTILE_CORPUS.filter((c) => http.get(c)?.status === 201);
     expect(accepted.map((c) => c.kind)).toEqual(HOSTILE_CORPUS.filter((c) => expectedHttp(c.expect).status === 201).map((c) => c.kind));
-    const files = (await readdir(dataDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dataDir.length + 1));
+    const files = filesUnder(dataDir);
     const unitDir = `periods/${PERIOD}/units/${TOWN.code}/`;
     const stored = files.filter((f) => f.startsWith(unitDir)).sort();
     // Every file is either setup (roster, period, dev secret) or one of the accepted versions' pair.
