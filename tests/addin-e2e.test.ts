@@ -22,12 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startServer, type RunningServer } from "../functions/local/server";
 import { buildTemplate } from "../templates/build";
-import type { GridSheet } from "../templates/grid";
-import { parseAddress, columnLetter } from "../templates/grid";
 import { inspectWorkbook } from "../templates/inspect";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { indicatorCell, SHEETS } from "../templates/layout";
 import { sampleFill } from "../templates/samples";
+import type { RangeData } from "../addin/office/excel";
+import { OFFICE_VISIBILITY, usedRange } from "./fixtures/office-range";
 // @ts-expect-error plain .mjs scripts have no type declarations
 import { addinTargets } from "../scripts/build/addin.mjs";
 // @ts-expect-error plain .mjs scripts have no type declarations
@@ -211,36 +211,14 @@ describe("standalone page in Chromium", () => {
 interface FakeSheet {
   name: string;
   visibility: string;
-  range: { rowIndex: number; columnIndex: number; values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][]; valueTypes: string[][] } | null;
+  range: RangeData | null;
 }
 
 /** What Excel's getUsedRange would load for each sheet of a workbook. */
 function excelSheets(bytes: Uint8Array): FakeSheet[] {
   const r = readXlsxGrid(bytes);
   if (!r.ok) throw new Error(r.message);
-  return r.grid.sheets.map((sheet: GridSheet) => {
-    const addrs = Object.keys(sheet.cells).map((a) => parseAddress(a)!);
-    const visibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" }[sheet.state];
-    if (!addrs.length) return { name: sheet.name, visibility, range: null };
-    const top = Math.min(...addrs.map((a) => a.row));
-    const left = Math.min(...addrs.map((a) => a.col));
-    const rows = Math.max(...addrs.map((a) => a.row)) - top + 1;
-    const cols = Math.max(...addrs.map((a) => a.col)) - left + 1;
-    const grid = (fn: (c: GridSheet["cells"][string] | undefined) => unknown) =>
-      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => fn(sheet.cells[`${columnLetter(left + j)}${top + i}`])));
-    return {
-      name: sheet.name,
-      visibility,
-      range: {
-        rowIndex: top - 1,
-        columnIndex: left - 1,
-        values: grid((c) => c?.error ?? c?.value ?? ""),
-        formulas: grid((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? ""))),
-        numberFormat: grid((c) => c?.numFmt ?? "General"),
-        valueTypes: grid((c) => (c?.error ? "Error" : c?.value === null || c?.value === undefined || c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : "String")) as string[][],
-      },
-    };
-  });
+  return r.grid.sheets.map((sheet) => ({ name: sheet.name, visibility: OFFICE_VISIBILITY[sheet.state], range: usedRange(sheet) }));
 }
 
 /** Runs in the page before any script: `Office` and `Excel` over the workbook in `window.__wb`. */

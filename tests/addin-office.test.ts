@@ -10,8 +10,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { describe, expect, it } from "vitest";
 
 import { buildTemplate } from "../templates/build";
-import type { Grid, GridSheet } from "../templates/grid";
-import { parseAddress } from "../templates/grid";
+import type { Grid } from "../templates/grid";
 import { inspectGrid } from "../templates/inspect";
 import { indicatorCell, SHEETS } from "../templates/layout";
 import { TEMPLATE_SHEETS } from "../templates/read";
@@ -19,30 +18,9 @@ import { sampleFill } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { markCells, MARK_STYLE, rangeToSheet, readGrid, selectCell, SheetLockedError, unmarkCells, insertTemplateSheets, type RangeData } from "../addin/office/excel";
 import { readDocumentFile } from "../addin/office/file";
+import { OFFICE_VISIBILITY, usedRange } from "./fixtures/office-range";
 
 const TOWN = { name: "青阳镇", code: "330102001000", type: "乡镇" as const };
-
-/** What Excel returns for a sheet's used range: rectangular arrays from the first used cell. */
-function usedRangeOf(sheet: GridSheet): RangeData & { address: string } {
-  const addrs = Object.keys(sheet.cells).map((a) => parseAddress(a)!);
-  const top = Math.min(...addrs.map((a) => a.row));
-  const left = Math.min(...addrs.map((a) => a.col));
-  const bottom = Math.max(...addrs.map((a) => a.row));
-  const right = Math.max(...addrs.map((a) => a.col));
-  const rows = (fn: (cell: GridSheet["cells"][string] | undefined) => unknown) =>
-    Array.from({ length: bottom - top + 1 }, (_, i) =>
-      Array.from({ length: right - left + 1 }, (_, j) => fn(sheet.cells[`${String.fromCharCode(64 + left + j)}${top + i}`])),
-    );
-  return {
-    address: `${sheet.name}!A1`,
-    rowIndex: top - 1,
-    columnIndex: left - 1,
-    values: rows((c) => (c?.error ?? c?.value ?? "")),
-    formulas: rows((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? ""))),
-    numberFormat: rows((c) => c?.numFmt ?? "General"),
-    valueTypes: rows((c) => (c?.error ? "Error" : c?.value === null || c?.value === undefined || c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String")) as string[][],
-  };
-}
 
 /**
  * office-addin-mock has no collections: `load("items/name")` on a collection needs the
@@ -185,11 +163,7 @@ async function workbookGrid(fill: Parameters<typeof buildTemplate>[0]): Promise<
 }
 
 function mockFromGrid(grid: Grid, log: string[], protect = false) {
-  return contextMock(
-    grid.sheets.map((s) =>
-      sheetMock(s.name, { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" }[s.state], Object.keys(s.cells).length ? usedRangeOf(s) : null, log, protect),
-    ),
-  );
+  return contextMock(grid.sheets.map((s) => sheetMock(s.name, OFFICE_VISIBILITY[s.state], usedRange(s), log, protect)));
 }
 
 describe("rangeToSheet", () => {
