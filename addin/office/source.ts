@@ -55,18 +55,16 @@ export function excelSource(openUrl: (url: string) => void): WorkbookSource {
       const t = await api.template();
       if (!t.ok) return t.message;
       const b64 = toBase64(t.bytes);
-      if (supports("1.13")) {
+      const inserted = supports("1.13");
+      if (inserted) {
         await Excel.run((ctx) => insertTemplateSheets(ctx, b64, SHEETS.cover));
         const after = await Excel.run(sheetNames);
         if (after.includes(SHEETS.info)) return "已插入标准模板（封面、指标、文字材料、填表说明）。请从“封面”开始填写，填好后点“检查报表”。";
-        // Some Excel builds do not copy the very hidden template-info sheet; a new workbook keeps everything.
-        if (supports("1.8")) {
-          await Excel.createWorkbook(b64);
-          return "已在新窗口中打开标准模板，请在新窗口中填写（当前工作簿中插入的工作表缺少模板信息，请删除）。";
-        }
-      } else if (supports("1.8")) {
+      }
+      // Older Excel, or a build that did not copy the very hidden template-info sheet: a new workbook keeps everything.
+      if (supports("1.8")) {
         await Excel.createWorkbook(b64);
-        return "已在新窗口中打开标准模板，请在新窗口中填写。";
+        return `已在新窗口中打开标准模板，请在新窗口中填写${inserted ? "（当前工作簿中插入的工作表缺少模板信息，请删除）" : ""}。`;
       }
       openUrl(api.url("/api/template"));
       return "此版本的 Excel 不能直接插入模板，已开始下载标准模板。下载完成后请用 Excel 打开填写。";
