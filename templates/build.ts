@@ -5,6 +5,7 @@
  * reads the cells there), so exceljs stays out of the bundle Excel loads.
  */
 import ExcelJS from "exceljs";
+import { COLORS, FONT, solid, THIN_BORDER } from "./style";
 import { FORM_HEADER, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_TITLE, TEMPLATE_VERSION, UNIT_TYPES, type NarrativeKey } from "./catalog";
 import {
   COLS,
@@ -43,17 +44,11 @@ export interface BuildOptions {
   version?: string;
 }
 
-const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-const GROUP_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDEDED" } };
-const RATIO_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: "FF8EA9DB" } },
-  left: { style: "thin", color: { argb: "FF8EA9DB" } },
-  bottom: { style: "thin", color: { argb: "FF8EA9DB" } },
-  right: { style: "thin", color: { argb: "FF8EA9DB" } },
-};
-const FONT = "宋体";
+const INPUT_FILL = solid(COLORS.input);
+const HEADER_FILL = solid(COLORS.header);
+const GROUP_FILL = solid(COLORS.group);
+const RATIO_FILL = solid(COLORS.ratio);
+const THIN = THIN_BORDER;
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 const PROTECT: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,

@@ -12,6 +12,7 @@
 import ExcelJS from "exceljs";
 import { INDICATORS, NARRATIVE_SECTIONS, type Indicator } from "../catalog";
 import { addTemplateSheets, numberFormat, type TemplateFill } from "../build";
+import { COLORS, FONT, solid, THIN_BORDER } from "../style";
 import { columnLetter } from "../grid";
 import { COLUMN_TITLES, INDICATOR_FIRST_ROW, INDICATOR_ROWS, VALUE_COLUMNS, groupTitle, printedName, type ValueColumn } from "../layout";
 import { PERIOD_SPANS } from "../period";
@@ -59,41 +60,33 @@ const SUMMARY_ROW_SHIFT = SUMMARY_HEADER_ROW + 1 - INDICATOR_FIRST_ROW;
 /** Row of each indicator on 汇总. */
 export const SUMMARY_ROWS: Record<string, number> = Object.fromEntries(INDICATOR_ROWS.filter((r) => r.indicator).map((r) => [r.indicator!.code, r.row + SUMMARY_ROW_SHIFT]));
 
-const FONT = "宋体";
-const BLUE = "FF8EA9DB";
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: BLUE } },
-  left: { style: "thin", color: { argb: BLUE } },
-  bottom: { style: "thin", color: { argb: BLUE } },
-  right: { style: "thin", color: { argb: BLUE } },
-};
-const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+const BORDER = THIN_BORDER;
 
 // Shared style objects: exceljs' writer caches style ids by object identity, so
 // cells share these (never mutate them per cell).
 const S = {
   title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
   subtitle: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "middle" } },
-  header: { font: { name: FONT, size: 10, bold: true }, fill: solid("FFD9E1F2"), border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
-  group: { font: { name: FONT, size: 10, bold: true }, fill: solid("FFEDEDED"), border: BORDER },
+  header: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.header), border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
+  group: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.group), border: BORDER },
   text: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { vertical: "top" } },
   textWrap: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { vertical: "top", wrapText: true } },
   center: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { horizontal: "center", vertical: "top" } },
   codeText: { font: { name: FONT, size: 10, color: { argb: "FF808080" } }, border: BORDER, alignment: { horizontal: "center" }, numFmt: "@" },
   count: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.count },
   amount: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.amount },
-  ratio: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.ratio, fill: solid("FFE2EFDA") },
+  ratio: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.ratio, fill: solid(COLORS.ratio) },
   percent: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.percent, alignment: { horizontal: "right" } },
   points: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.points, alignment: { horizontal: "right" } },
-  totalLabel: { font: { name: FONT, size: 10, bold: true }, fill: solid("FFFFF2CC"), border: BORDER, alignment: { horizontal: "center" } },
-  totalCount: { font: { name: FONT, size: 10, bold: true }, fill: solid("FFFFF2CC"), border: BORDER, numFmt: NUMFMT.count },
-  totalAmount: { font: { name: FONT, size: 10, bold: true }, fill: solid("FFFFF2CC"), border: BORDER, numFmt: NUMFMT.amount },
-  totalRatio: { font: { name: FONT, size: 10, bold: true }, fill: solid("FFFFF2CC"), border: BORDER, numFmt: NUMFMT.ratio },
+  totalLabel: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.input), border: BORDER, alignment: { horizontal: "center" } },
+  totalCount: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.input), border: BORDER, numFmt: NUMFMT.count },
+  totalAmount: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.input), border: BORDER, numFmt: NUMFMT.amount },
+  totalRatio: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.input), border: BORDER, numFmt: NUMFMT.ratio },
   missing: { font: { name: FONT, size: 10, color: { argb: "FFC00000" }, bold: true }, fill: solid("FFFCE4D6"), border: BORDER, alignment: { horizontal: "center" } },
   warned: { font: { name: FONT, size: 10, color: { argb: "FF9C5700" } }, fill: solid("FFFFEB9C"), border: BORDER, alignment: { horizontal: "center" } },
   ok: { font: { name: FONT, size: 10, color: { argb: "FF006100" } }, fill: solid("FFC6EFCE"), border: BORDER, alignment: { horizontal: "center" } },
   sectionTitle: { font: { name: FONT, size: 12, bold: true } },
-  unitTitle: { font: { name: FONT, size: 14, bold: true }, fill: solid("FFD9E1F2") },
+  unitTitle: { font: { name: FONT, size: 14, bold: true }, fill: solid(COLORS.header) },
   narrative: { font: { name: FONT, size: 11 }, alignment: { wrapText: true, vertical: "top" } },
   note: { font: { name: FONT, size: 9, color: { argb: "FF808080" } }, alignment: { wrapText: true, vertical: "top" } },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
