@@ -29,6 +29,11 @@ export interface Period {
   label: string;
 }
 
+/** The span's label as picked on the cover ("上半年", "1—10月"). */
+export function spanLabel(period: Period): string {
+  return PERIOD_SPANS.find((s) => s.code === period.span)!.label;
+}
+
 const PERIOD_ID = /^(\d{4})-(Y|H[12]|Q[1-4]|M(0[1-9]|1[01]))$/;
 
 /** Parse a period id ("2025-M10"); null when malformed. */

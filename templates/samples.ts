@@ -5,7 +5,7 @@
  */
 import { INPUT_INDICATORS, type Indicator } from "./catalog";
 import type { TemplateFill } from "./build";
-import { parsePeriodId } from "./period";
+import { parsePeriodId, spanLabel } from "./period";
 
 /** Mulberry32: a tiny, well-known seeded PRNG (reproducible samples). */
 export function seededRandom(seed: number): () => number {
@@ -79,7 +79,7 @@ export function sampleFill(unit: SampleUnit, periodId: string, seed: number, sca
       divisionCode: unit.code,
       unitType: unit.type,
       year: period.year,
-      periodSpan: period.label.slice(5),
+      periodSpan: spanLabel(period),
       preparer: "王晓燕",
       phone: "13905710000",
       head: "李建国",

@@ -15,7 +15,7 @@ import { addTemplateSheets, numberFormat, type TemplateFill } from "../build";
 import { COLORS, FONT, solid, THIN_BORDER } from "../style";
 import { columnLetter } from "../grid";
 import { COLUMN_TITLES, INDICATOR_FIRST_ROW, INDICATOR_ROWS, VALUE_COLUMNS, groupTitle, printedName, type ValueColumn } from "../layout";
-import { PERIOD_SPANS } from "../period";
+import { spanLabel } from "../period";
 import type { ReportRecord } from "../record";
 import { growthLabel, growthOf, ratioOf } from "./growth";
 import { splitText, type Consolidation, type Rejection, type UnitEntry } from "./merge";
@@ -211,7 +211,7 @@ export function fillFromRecord(r: ReportRecord): TemplateFill {
     divisionCode: r.unit.code,
     unitType: r.unit.type,
     year: r.period.year,
-    periodSpan: PERIOD_SPANS.find((s) => s.code === r.period.span)!.label,
+    periodSpan: spanLabel(r.period),
     preparer: r.meta.preparer,
     phone: r.meta.phone,
     head: r.meta.head,
