@@ -5,9 +5,9 @@
 //   import { ensureChromium } from "./scripts/ensure-chromium.mjs"   (test setup)
 //
 // HUIZONG_CHROMIUM=/path/to/chrome overrides the search.
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { installDebianPackages } from "./apt.mjs";
 
 export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium"];
 
@@ -35,13 +35,8 @@ export function ensureChromium({ log = (m) => console.log(m), env = process.env 
     return found;
   }
   if (env.HUIZONG_CHROMIUM?.trim()) throw new Error(`HUIZONG_CHROMIUM=${env.HUIZONG_CHROMIUM} does not exist`);
-  if (!process.getuid || process.getuid() !== 0) {
-    throw new Error("chromium not found and not root: install it with `sudo apt-get install -y chromium` (or set HUIZONG_CHROMIUM)");
-  }
   log("chromium: not found; installing Debian's chromium with apt-get (browser tests need it)");
-  const aptEnv = { ...env, DEBIAN_FRONTEND: "noninteractive" };
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env: aptEnv });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { stdio: "inherit", env: aptEnv });
+  installDebianPackages(["chromium"]);
   const installed = findChromium(env);
   if (!installed) throw new Error("apt-get installed chromium but no executable was found in " + CHROMIUM_CANDIDATES.join(", "));
   log(`chromium: installed ${installed}`);

@@ -1,28 +1,27 @@
 // Makes sure the real things the tests talk to are on this machine:
 // Debian's chromium (browser tests) and LibreOffice Calc (recalculation and
-// LibreOffice-saved files), plus python3-openpyxl (the benchmark's yardstick).
-// Installs them with apt-get when missing (needs root, as on CI and dev machines here).
-import { execFileSync, spawnSync } from "node:child_process";
+// LibreOffice-saved files), plus python3-openpyxl (the benchmark's yardstick)
+// and CJK fonts (screenshots). Installs what is missing with apt-get.
 import { existsSync } from "node:fs";
+import { installDebianPackages } from "./apt.mjs";
+import { findChromium } from "./ensure-chromium.mjs";
 
 const needs = [
-  { bin: "/usr/bin/chromium", pkg: "chromium", why: "browser tests (playwright-core drives Debian's chromium)" },
-  { bin: "/usr/bin/soffice", pkg: "libreoffice-calc-nogui", why: "recalculating output workbooks, LibreOffice-saved fixtures" },
-  { bin: "/usr/lib/python3/dist-packages/openpyxl/__init__.py", pkg: "python3-openpyxl", why: "benchmark yardstick" },
-  { bin: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", pkg: "fonts-noto-cjk", why: "Chinese glyphs in screenshots" },
+  { present: () => findChromium() !== null, pkg: "chromium", why: "browser tests (playwright-core drives Debian's chromium)" },
+  { present: () => existsSync("/usr/bin/soffice"), pkg: "libreoffice-calc-nogui", why: "recalculating output workbooks, LibreOffice-saved fixtures" },
+  { present: () => existsSync("/usr/lib/python3/dist-packages/openpyxl/__init__.py"), pkg: "python3-openpyxl", why: "benchmark yardstick" },
+  { present: () => existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), pkg: "fonts-noto-cjk", why: "Chinese glyphs in screenshots" },
 ];
-const missing = needs.filter((n) => !existsSync(n.bin));
+const missing = needs.filter((n) => !n.present());
 if (missing.length === 0) {
-  console.log("test environment: chromium, LibreOffice, openpyxl present");
+  console.log("test environment: chromium, LibreOffice, openpyxl, CJK fonts present");
   process.exit(0);
 }
 for (const m of missing) console.log(`test environment: installing ${m.pkg} for ${m.why}`);
-if (process.getuid && process.getuid() !== 0) {
-  console.error(`test environment: missing ${missing.map((m) => m.pkg).join(", ")}; run as root or: sudo apt-get install -y ${missing.map((m) => m.pkg).join(" ")}`);
+try {
+  installDebianPackages(missing.map((m) => m.pkg));
+} catch (e) {
+  console.error(`test environment: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
-const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-const r = spawnSync("apt-get", ["install", "-y", "-qq", ...missing.map((m) => m.pkg)], { stdio: "inherit", env });
-if (r.status !== 0) process.exit(r.status ?? 1);
 console.log("test environment: installed");
