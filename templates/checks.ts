@@ -9,6 +9,7 @@ import { COLUMN_TITLES, COVER_FIELDS, SHEETS, VALUE_COLUMNS, type CoverKey, type
 import { fmt, readNumber, type NumberForm } from "./numbers";
 import { parsePeriodId, periodFromLabel, type Period } from "./period";
 import type { Field, IndicatorEntry, Submission } from "./read";
+import { parseAddress } from "./grid";
 
 export interface CheckOptions {
   /** The period id the file is uploaded to ("2025-Y"); a different cover period is an error. */
@@ -321,20 +322,15 @@ function checkRelations(sub: Submission, push: Push): void {
 
 const SHEET_ORDER: string[] = [SHEETS.cover, SHEETS.indicators, SHEETS.narrative];
 
-function cellKey(cell: string): [number, string] {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  return m ? [Number(m[2]), m[1]!.padStart(3, " ")] : [0, cell];
-}
-
 function sortFindings(list: Finding[]): Finding[] {
   return list
     .map((f, i) => ({ f, i }))
     .sort((a, b) => {
       const s = SHEET_ORDER.indexOf(a.f.sheet) - SHEET_ORDER.indexOf(b.f.sheet);
       if (s) return s;
-      const [ra, ca] = cellKey(a.f.cell);
-      const [rb, cb] = cellKey(b.f.cell);
-      return ra - rb || ca.localeCompare(cb) || a.i - b.i;
+      const pa = parseAddress(a.f.cell) ?? { row: 0, col: 0 };
+      const pb = parseAddress(b.f.cell) ?? { row: 0, col: 0 };
+      return pa.row - pb.row || pa.col - pb.col || a.i - b.i;
     })
     .map((x) => x.f);
 }

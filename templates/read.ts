@@ -20,7 +20,6 @@ import {
   type CoverKey,
   type ValueColumn,
 } from "./layout";
-import { readNumber } from "./numbers";
 
 /** Where a value came from. */
 export interface CellRef {
@@ -153,7 +152,7 @@ export function readSubmission(grid: Grid): ReadResult {
       const addr = `${COLS[col]}${row.row}`;
       const c = ind.cells[addr];
       const raw = c?.value ?? null;
-      const f: Field = { sheet: ind.name, cell: addr, raw, value: readNumber(raw, row.indicator!.unit).value };
+      const f: Field = { sheet: ind.name, cell: addr, raw, value: typeof raw === "number" && Number.isFinite(raw) ? raw : null };
       if (c?.formula) f.formula = c.formula;
       if (c?.error) f.error = c.error;
       return f;
