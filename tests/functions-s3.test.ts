@@ -106,5 +106,16 @@ describe("Lambda bundles on S3 (s3rver)", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body);
     expect(wb.worksheets.map((w) => w.name)).toContain(REPORT_SHEETS.summary);
+
+    // The period list comes from the period folders (2025-Q3's now holds versions, reviews and a consolidation);
+    // a folder without a period.json is no period.
+    expect((await invoke("POST", "/api/periods", { token: city, json: { id: "2025-Y" } })).status).toBe(201);
+    await new S3ObjectStore({ bucket: s3.bucket, client: s3.makeClient() }).putJson("periods/2024-H1/notes.json", {});
+    const periods = await invoke("GET", "/api/periods", { token: town });
+    expect(periods.status).toBe(200);
+    expect(periods.body.periods.map((p: { id: string; open: boolean }) => [p.id, p.open])).toEqual([
+      ["2025-Y", true],
+      ["2025-Q3", true],
+    ]);
   });
 });

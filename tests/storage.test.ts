@@ -27,10 +27,13 @@ import {
   InvalidKeyInput,
   newVersionId,
   parseConsolidationKey,
+  parsePeriodKey,
+  parsePeriodPrefix,
   parseReviewKey,
   parseVersionKey,
   periodKey,
   periodPrefix,
+  periodsPrefix,
   reviewKey,
   reviewsPrefix,
   rosterKey,
@@ -68,6 +71,17 @@ interface Capabilities {
    * a future s3rver that starts honouring it makes this test fail loudly.
    */
   supportsConditionalWrites: boolean;
+  /**
+   * Whether `listFolders` reports a child folder whose objects all lie two
+   * or more levels below it (`periods/` → `periods/2025-Q3/` when only
+   * `periods/2025-Q3/units/{u}/{v}.json` exists). Real S3 does (a common
+   * prefix is computed from every key) and the filesystem adapter does.
+   * s3rver 3.7.1 does NOT: with a delimiter its directory walk never enters a
+   * folder beneath a common prefix, so only objects one level down are seen
+   * and such a folder is missing from `CommonPrefixes`. Asserted as measured,
+   * like conditional writes above.
+   */
+  reportsDeepOnlyFolders: boolean;
 }
 
 interface Harness {
@@ -235,6 +249,62 @@ function storageSuite(name: string, setup: () => Harness): void {
       if (h.listRequests) expect(h.listRequests() - before).toBe(2);
     });
 
+    it("lists the immediate child folders under a prefix, sorted, only while they hold an object", async () => {
+      const v1 = "v20250101T000000000Z-00000001";
+      await Promise.all(
+        [
+          rosterKey(),
+          periodKey(P),
+          versionKey(P, U, v1, "xlsx"),
+          reviewKey(P, U, v1),
+          periodKey("2025-H1"),
+          // Only nested keys below 2025-Q3/ and its units/ (and below 2025-Y/units/): folders all the same.
+          versionKey("2025-Q3", U, v1, "json"),
+          "periods/readme.json",
+          "periods-old/a.json",
+          periodKey("2025-M01"),
+        ].map((k, i) => store.put(k, bytes(i))),
+      );
+      // Emptied by a delete: gone on S3; on the filesystem its folder stays behind (see delete) but holds no key.
+      await store.delete(periodKey("2025-M01"));
+      const deep = h.caps.reportsDeepOnlyFolders;
+      const periods = ["periods/2025-H1/", ...(deep ? ["periods/2025-Q3/"] : []), "periods/2025-Y/"];
+      const cases: [string, string[]][] = [
+        ["", ["config/", "periods-old/", "periods/"]],
+        ["periods/", periods],
+        ["periods/2025-", periods],
+        ["periods", ["periods-old/", "periods/"]],
+        ["periods/2025-Y/", deep ? ["periods/2025-Y/units/"] : []],
+        ["periods/2025-Y/units/", [`periods/2025-Y/units/${U}/`]],
+        [unitPrefix(P, U), [`periods/2025-Y/units/${U}/reviews/`]],
+        [reviewsPrefix(P, U), []],
+        ["periods/2025-Q3/", deep ? ["periods/2025-Q3/units/"] : []],
+        [`periods/2025-Q3/units/`, [`periods/2025-Q3/units/${U}/`]],
+        ["periods/2025-M01/", []],
+        ["config/", []],
+        ["periods/readme.json", []],
+        ["nothing/", []],
+        ["nothing", []],
+      ];
+      for (const [prefix, expected] of cases) {
+        expect({ prefix, folders: await store.listFolders(prefix) }).toEqual({ prefix, folders: expected });
+      }
+    });
+
+    it("lists child folders across pages (over 1000 children)", { timeout: 60_000 }, async () => {
+      // 1050 objects directly under the prefix push both S3 and s3rver (which pages by objects only) past one
+      // page; every 50th name is also a folder, sorting right after its namesake file (`.` < `/`).
+      const files = Array.from({ length: 1050 }, (_, i) => `many/n${String(i).padStart(4, "0")}.bin`);
+      const folders = files.flatMap((f, i) => (i % 50 === 7 ? [`${f.slice(0, -4)}/`] : []));
+      await inBatches([...files, ...folders.map((f) => `${f}x.bin`)], 25, (k) => store.put(k, bytes(1)));
+      await store.put("manyother/outside/x.bin", bytes(2));
+      const before = h.listRequests?.() ?? 0;
+      const listed = await store.listFolders("many/");
+      expect(folders).toHaveLength(21);
+      expect(listed).toEqual(folders);
+      if (h.listRequests) expect(h.listRequests() - before).toBe(2);
+    });
+
     it("deletes, and deleting a missing key is a no-op", async () => {
       const key = versionKey(P, U, V, "json");
       await store.putJson(key, { a: 1 });
@@ -323,11 +393,16 @@ function storageSuite(name: string, setup: () => Harness): void {
       expect(await store.list("")).toEqual([]);
     });
 
-    it.each(["../", "/", "a//", "%2e%2e/", ".tmp-", "a\\"])("refuses an unsafe list prefix %j", async (prefix) => {
-      const err = await caught(store.list(prefix));
-      expect(err).toBeInstanceOf(InvalidKeyInput);
-      expect(err).toMatchObject({ code: "INVALID_KEY_INPUT", field: "prefix" });
-    });
+    it.each(["../", "/", "a//", "%2e%2e/", ".tmp-", "a\\", "periods/../", "periods/.tmp-"])(
+      "refuses an unsafe list prefix %j",
+      async (prefix) => {
+        for (const attempt of [() => store.list(prefix), () => store.listFolders(prefix)]) {
+          const err = await caught(attempt());
+          expect(err).toBeInstanceOf(InvalidKeyInput);
+          expect(err).toMatchObject({ code: "INVALID_KEY_INPUT", field: "prefix" });
+        }
+      },
+    );
   });
 }
 
@@ -346,7 +421,7 @@ afterAll(async () => {
 
 storageSuite("filesystem", () => ({
   makeStore: async () => new FsObjectStore({ root: path.join(await freshDir("fs"), "data") }),
-  caps: { supportsConditionalWrites: true },
+  caps: { supportsConditionalWrites: true, reportsDeepOnlyFolders: true },
 }));
 
 let s3: RunningS3rver;
@@ -372,7 +447,7 @@ afterAll(async () => {
 storageSuite("S3 (s3rver)", () => ({
   // Each test gets its own prefix in the one bucket, which also exercises the adapter's prefix option.
   makeStore: async () => new S3ObjectStore({ bucket: s3.bucket, prefix: `t${++prefixCounter}`, client: s3Client }),
-  caps: { supportsConditionalWrites: false },
+  caps: { supportsConditionalWrites: false, reportsDeepOnlyFolders: false },
   listRequests: () => listRequests,
 }));
 
@@ -383,6 +458,7 @@ describe("key layout", () => {
   it("builds the documented keys", () => {
     const table: [string, string][] = [
       [rosterKey(), "config/roster.json"],
+      [periodsPrefix(), "periods/"],
       [periodPrefix("2025-M10"), "periods/2025-M10/"],
       [periodKey("2025-Q3"), "periods/2025-Q3/period.json"],
       [unitPrefix("2025-H1", U), "periods/2025-H1/units/330101001001/"],
@@ -478,6 +554,12 @@ describe("key layout", () => {
       `periods/2025-Y/units/${U}/../${V}.xlsx`,
     ];
     for (const key of notVersions) expect(parseVersionKey(key)).toBeNull();
+    expect(parsePeriodKey(periodKey("2025-M10"))).toBe("2025-M10");
+    expect(parsePeriodPrefix(periodPrefix("2025-M10"))).toBe("2025-M10");
+    for (const notPeriod of ["periods/", "periods/2025-Y", "periods/2025-Y/units/", "periods/2025-y/", "x/periods/2025-Y/", periodKey(P)]) {
+      expect({ notPeriod, id: parsePeriodPrefix(notPeriod) }).toEqual({ notPeriod, id: null });
+    }
+    expect(parsePeriodKey(periodPrefix(P))).toBeNull();
     expect(parseReviewKey(versionKey(P, U, V, "json"))).toBeNull();
     expect(parseConsolidationKey(versionKey(P, U, V, "json"))).toBeNull();
   });
@@ -589,6 +671,24 @@ describe("filesystem adapter", () => {
     expect(await readdir(path.join(root, "a"))).toEqual([".tmp-inflight"]);
   });
 
+  it("listFolders skips folders holding only temp files or dot entries, and files named like folders", async () => {
+    const root = path.join(await freshDir("folders"), "data");
+    const store = new FsObjectStore({ root });
+    await store.put(periodKey(P), bytes(1));
+    // A first write of a period killed before its rename, a dot folder, a stray temp file beside the periods.
+    await mkdir(path.join(root, "periods", "2025-Q4", "units", U), { recursive: true });
+    await writeFile(path.join(root, "periods", "2025-Q4", "units", U, ".tmp-crashed"), "x");
+    await mkdir(path.join(root, "periods", ".hidden"), { recursive: true });
+    await writeFile(path.join(root, "periods", ".hidden", "x.json"), "x");
+    await writeFile(path.join(root, "periods", ".tmp-stray"), "x");
+    await writeFile(path.join(root, "periods", "2025-H2"), "x");
+    expect(await store.listFolders("periods/")).toEqual(["periods/2025-Y/"]);
+    expect(await store.listFolders("periods/2025-Q4/")).toEqual([]);
+    expect(await store.listFolders("periods/2025-H2/")).toEqual([]);
+    expect(await store.listFolders("")).toEqual(["periods/"]);
+    expect(await caught(store.listFolders("NUL/"))).toBeInstanceOf(InvalidKeyInput);
+  });
+
   it("lays objects out as folders a person can browse", async () => {
     const root = path.join(await freshDir("layout"), "data");
     const store = new FsObjectStore({ root });
@@ -612,6 +712,7 @@ describe("filesystem adapter", () => {
     expect(err).toBeInstanceOf(StorageUnavailable);
     expect(err).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
     expect(await broken.list("")).toEqual([]);
+    expect(await broken.listFolders("")).toEqual([]);
 
     const store = new FsObjectStore({ root: path.join(base, "ok") });
     await store.put("a/b.json", bytes(1));
@@ -619,6 +720,7 @@ describe("filesystem adapter", () => {
     expect(await caught(store.put("a", bytes(2), { ifAbsent: true }))).toMatchObject({ code: "STORAGE_CONFLICT" });
     expect(await caught(store.get("a"))).toBeInstanceOf(StorageNotFound);
     expect(await store.list("")).toEqual(["a/b.json"]);
+    expect(await store.listFolders("")).toEqual(["a/"]);
   });
 });
 
@@ -654,6 +756,8 @@ describe("S3 adapter", () => {
     expect(await a.list("")).toEqual(["k.json"]);
     expect(await b.get("k.json")).toEqual(bytes(2));
     expect(await all.list("iso/")).toEqual(["iso/a/k.json", "iso/ab/k.json"]);
+    expect(await a.listFolders("")).toEqual([]);
+    expect(await all.listFolders("iso/")).toEqual(["iso/a/", "iso/ab/"]);
     expect(() => new S3ObjectStore({ bucket: s3.bucket, prefix: "../x", client: s3Client })).toThrow(InvalidKeyInput);
   });
 
@@ -672,6 +776,7 @@ describe("S3 adapter", () => {
         () => store.get(rosterKey()),
         () => store.exists(rosterKey()),
         () => store.list(""),
+        () => store.listFolders(""),
         () => store.delete(rosterKey()),
       ]) {
         const err = await caught(attempt());
@@ -688,6 +793,7 @@ describe("S3 adapter", () => {
     expect(await caught(store.get(rosterKey()))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
     expect(await caught(store.put(rosterKey(), bytes(1)))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
     expect(await caught(store.list(""))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
+    expect(await caught(store.listFolders("periods/"))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
   });
 });
 

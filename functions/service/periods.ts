@@ -1,6 +1,6 @@
 /** Reporting periods: the city opens one for collection and closes it. */
 import { parsePeriodId } from "../../templates/period";
-import { parsePeriodKey, periodKey, type ObjectStore } from "../storage/index";
+import { parsePeriodPrefix, periodKey, periodsPrefix, type ObjectStore } from "../storage/index";
 import { StorageNotFound } from "../storage/errors";
 
 export interface PeriodInfo {
@@ -26,8 +26,9 @@ export async function getPeriod(store: ObjectStore, id: string): Promise<PeriodI
 
 /** Every period ever opened, newest id first. */
 export async function listPeriods(store: ObjectStore): Promise<PeriodInfo[]> {
-  // One recursive listing; period.json files are picked out of it (the key layout has no period index).
-  const ids = (await store.list("periods/")).flatMap((k) => parsePeriodKey(k) ?? []);
+  // The period folders only (one request per 1000 periods, however many uploads lie below them); a folder
+  // without a period.json (never opened) reads as null and is dropped.
+  const ids = (await store.listFolders(periodsPrefix())).flatMap((f) => parsePeriodPrefix(f) ?? []);
   const periods = await Promise.all(ids.map((id) => getPeriod(store, id)));
   return periods.filter((p): p is PeriodInfo => p !== null).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

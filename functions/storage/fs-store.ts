@@ -144,16 +144,30 @@ export class FsObjectStore extends BaseObjectStore {
     return keys.filter((k) => k.startsWith(prefix)).sort();
   }
 
-  private async walk(dir: string, keyPrefix: string, out: string[]): Promise<void> {
-    let entries;
+  async listFolders(prefix: string): Promise<string[]> {
+    assertListPrefix(prefix);
+    // Read only the deepest folder the prefix names completely; its sub-folders matching the partial rest are
+    // the candidates.
+    const cut = prefix.lastIndexOf("/");
+    const base = cut < 0 ? "" : prefix.slice(0, cut);
+    const partial = prefix.slice(cut + 1);
+    const folders: string[] = [];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      const dir = base === "" ? this.root : this.pathOf(base);
+      for (const entry of await readdirOrEmpty(dir)) {
+        // Dot entries (temp files, anything not shaped like a key segment) are never objects or folders of keys.
+        if (entry.name.startsWith(".") || !entry.isDirectory() || !entry.name.startsWith(partial)) continue;
+        // A folder emptied by deletes, or holding only a crashed write's temp file, holds no key (as on S3).
+        if (await holdsObject(path.join(dir, entry.name))) folders.push(`${base === "" ? "" : `${base}/`}${entry.name}/`);
+      }
     } catch (err) {
-      // The folder does not exist (nothing stored yet) or is a file: nothing to list.
-      if (isErrno(err, "ENOENT", "ENOTDIR")) return;
-      throw err;
+      throw unavailable(prefix, err);
     }
-    for (const entry of entries) {
+    return folders.sort();
+  }
+
+  private async walk(dir: string, keyPrefix: string, out: string[]): Promise<void> {
+    for (const entry of await readdirOrEmpty(dir)) {
       // Temp files and anything else not shaped like a key segment are not objects.
       if (entry.name.startsWith(".")) continue;
       const key = keyPrefix === "" ? entry.name : `${keyPrefix}/${entry.name}`;
@@ -221,6 +235,28 @@ async function syncDir(dir: string): Promise<void> {
   } catch {
     // The object is already visible and complete; only durability across a power cut is weaker.
   }
+}
+
+/** The folder's entries; none when it does not exist (nothing stored yet) or is a file. */
+async function readdirOrEmpty(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if (isErrno(err, "ENOENT", "ENOTDIR")) return [];
+    throw err;
+  }
+}
+
+/** Whether an object lies anywhere below `dir`; its own files are looked at before any sub-folder. */
+async function holdsObject(dir: string): Promise<boolean> {
+  const subdirs: string[] = [];
+  for (const entry of await readdirOrEmpty(dir)) {
+    if (entry.name.startsWith(".")) continue;
+    if (entry.isFile()) return true;
+    if (entry.isDirectory()) subdirs.push(path.join(dir, entry.name));
+  }
+  for (const sub of subdirs) if (await holdsObject(sub)) return true;
+  return false;
 }
 
 function errnoCode(err: unknown): string | undefined {

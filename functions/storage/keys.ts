@@ -63,9 +63,14 @@ export function rosterKey(): string {
   return "config/roster.json";
 }
 
+/** `periods/` — every reporting period; its child folders are the periods (see `ObjectStore.listFolders`). */
+export function periodsPrefix(): string {
+  return "periods/";
+}
+
 /** `periods/{periodId}/` — everything of one reporting period. */
 export function periodPrefix(periodId: string): string {
-  return `periods/${assertPeriodId(periodId)}/`;
+  return `${periodsPrefix()}${assertPeriodId(periodId)}/`;
 }
 
 /** `periods/{periodId}/period.json` — the period's settings (deadline, open/closed). */
@@ -129,6 +134,7 @@ const P = String.raw`(\d{4}-(?:Y|H[12]|Q[1-4]|M(?:0[1-9]|1[0-2])))`;
 const U = String.raw`(\d{12})`;
 const V = String.raw`(v\d{8}T\d{9}Z-[0-9a-f]{8})`;
 const PERIOD_KEY_RE = new RegExp(`^periods/${P}/period\\.json$`);
+const PERIOD_PREFIX_RE = new RegExp(`^periods/${P}/$`);
 const VERSION_KEY_RE = new RegExp(`^periods/${P}/units/${U}/${V}\\.(xlsx|json)$`);
 const REVIEW_KEY_RE = new RegExp(`^periods/${P}/units/${U}/reviews/${V}\\.json$`);
 const CONSOLIDATION_KEY_RE = new RegExp(`^periods/${P}/consolidations/${U}/${V}\\.(xlsx|json)$`);
@@ -136,6 +142,11 @@ const CONSOLIDATION_KEY_RE = new RegExp(`^periods/${P}/consolidations/${U}/${V}\
 /** The period id of a `periods/{p}/period.json` key; `null` for any other key. */
 export function parsePeriodKey(key: string): string | null {
   return PERIOD_KEY_RE.exec(key)?.[1] ?? null;
+}
+
+/** The period id of a `periods/{p}/` folder (as `listFolders(periodsPrefix())` returns them); `null` otherwise. */
+export function parsePeriodPrefix(prefix: string): string | null {
+  return PERIOD_PREFIX_RE.exec(prefix)?.[1] ?? null;
 }
 
 export interface VersionKeyParts {

@@ -58,6 +58,19 @@ export interface ObjectStore {
    */
   list(prefix: string): Promise<string[]>;
 
+  /**
+   * The immediate child "folders" under `prefix`: each distinct
+   * `prefix + rest-of-segment + "/"` that at least one stored key continues
+   * past (S3 `ListObjectsV2` with `Delimiter: "/"` → `CommonPrefixes`, all
+   * pages), sorted by code unit. Objects directly under `prefix` are not
+   * folders, and a folder exists only while some object lies somewhere below
+   * it. The prefix is checked like {@link list}'s and matches the same way:
+   * `periods/` → `periods/2025-Y/`, …; a partial segment `periods/2025-`
+   * → the same; `""` → the top-level folders. Costs one request per 1000
+   * children, however many objects lie deeper.
+   */
+  listFolders(prefix: string): Promise<string[]>;
+
   /** Remove the object; removing a missing key is not an error (like S3 `DeleteObject`). */
   delete(key: string): Promise<void>;
 }
@@ -73,6 +86,7 @@ export abstract class BaseObjectStore implements ObjectStore {
   abstract get(key: string): Promise<Uint8Array>;
   abstract exists(key: string): Promise<boolean>;
   abstract list(prefix: string): Promise<string[]>;
+  abstract listFolders(prefix: string): Promise<string[]>;
   abstract delete(key: string): Promise<void>;
 
   putText(key: string, text: string, opts: PutOptions = {}): Promise<void> {

@@ -121,6 +121,38 @@ export class S3ObjectStore extends BaseObjectStore {
     return keys.sort();
   }
 
+  /**
+   * `ListObjectsV2` with `Delimiter: "/"`: S3 rolls every key below a child
+   * folder up into one `CommonPrefixes` entry, so the cost is one request per
+   * 1000 children (folders and direct objects count alike toward a page),
+   * not per stored object.
+   */
+  async listFolders(prefix: string): Promise<string[]> {
+    const Prefix = this.prefix + assertListPrefix(prefix);
+    // A Set: a server may repeat a common prefix on the page after a truncation inside it.
+    const folders = new Set<string>();
+    let ContinuationToken: string | undefined;
+    try {
+      do {
+        const page = await this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix,
+            Delimiter: "/",
+            ...(ContinuationToken ? { ContinuationToken } : {}),
+          }),
+        );
+        for (const common of page.CommonPrefixes ?? []) {
+          if (common.Prefix?.startsWith(Prefix)) folders.add(common.Prefix.slice(this.prefix.length));
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+    } catch (err) {
+      throw unavailable(prefix, err);
+    }
+    return [...folders].sort();
+  }
+
   async delete(key: string): Promise<void> {
     const Key = this.objectKey(key);
     try {
