@@ -7,7 +7,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
+  paginateListObjectsV2,
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
@@ -102,17 +102,12 @@ export class S3ObjectStore extends BaseObjectStore {
   async list(prefix: string): Promise<string[]> {
     const Prefix = this.prefix + assertListPrefix(prefix);
     const keys: string[] = [];
-    let ContinuationToken: string | undefined;
     try {
-      do {
-        const page = await this.client.send(
-          new ListObjectsV2Command({ Bucket: this.bucket, Prefix, ...(ContinuationToken ? { ContinuationToken } : {}) }),
-        );
+      for await (const page of this.pages(Prefix)) {
         for (const item of page.Contents ?? []) {
           if (item.Key?.startsWith(Prefix)) keys.push(item.Key.slice(this.prefix.length));
         }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
+      }
     } catch (err) {
       throw unavailable(prefix, err);
     }
@@ -131,26 +126,21 @@ export class S3ObjectStore extends BaseObjectStore {
     const Prefix = this.prefix + assertListPrefix(prefix);
     // A Set: a server may repeat a common prefix on the page after a truncation inside it.
     const folders = new Set<string>();
-    let ContinuationToken: string | undefined;
     try {
-      do {
-        const page = await this.client.send(
-          new ListObjectsV2Command({
-            Bucket: this.bucket,
-            Prefix,
-            Delimiter: "/",
-            ...(ContinuationToken ? { ContinuationToken } : {}),
-          }),
-        );
+      for await (const page of this.pages(Prefix, "/")) {
         for (const common of page.CommonPrefixes ?? []) {
           if (common.Prefix?.startsWith(Prefix)) folders.add(common.Prefix.slice(this.prefix.length));
         }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
+      }
     } catch (err) {
       throw unavailable(prefix, err);
     }
     return [...folders].sort();
+  }
+
+  /** Every page of a listing (the SDK's paginator follows ContinuationToken). */
+  private pages(Prefix: string, Delimiter?: string) {
+    return paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix, ...(Delimiter ? { Delimiter } : {}) });
   }
 
   async delete(key: string): Promise<void> {
