@@ -51,6 +51,8 @@ import {
   VERSION_ID_RE,
   type ObjectStore,
 } from "../functions/storage";
+import { putOnce } from "../functions/storage/port";
+import { startMoto, type RunningMoto } from "./support/moto";
 import { startS3rver, s3rverClient, type RunningS3rver } from "./support/s3rver";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -66,9 +68,9 @@ interface Capabilities {
    * exists. Real S3 does (conditional writes, 2024-08) and the filesystem
    * adapter does (`link()` + EEXIST). s3rver 3.7.1 does NOT: its putObject
    * controller never reads `If-None-Match` (only GET/HEAD honour it, as 304),
-   * so the second write silently replaces the first. The S3 adapter still
-   * sends the header; on s3rver the suite asserts the measured overwrite so
-   * a future s3rver that starts honouring it makes this test fail loudly.
+   * so the second write silently replaces the first. The create-only tests
+   * are therefore registered only where writes are conditional (filesystem,
+   * moto); on s3rver they would assert nothing true of S3.
    */
   supportsConditionalWrites: boolean;
   /**
@@ -128,12 +130,12 @@ const UNSAFE_KEYS: [string, string][] = [
   ["empty", ""],
 ];
 
-function storageSuite(name: string, setup: () => Harness): void {
+function storageSuite(name: string, caps: Capabilities, setup: () => Omit<Harness, "caps">): void {
   describe(`ObjectStore contract: ${name}`, () => {
     let h: Harness;
     let store: ObjectStore;
     beforeAll(() => {
-      h = setup();
+      h = { ...setup(), caps };
     });
     beforeEach(async () => {
       store = await h.makeStore();
@@ -322,38 +324,38 @@ function storageSuite(name: string, setup: () => Harness): void {
       expect(await store.get(rosterKey())).toEqual(bytes(1, 2, 3));
     });
 
-    it(`ifAbsent on an existing key: StorageConflict where conditional writes are enforced, measured overwrite otherwise`, async () => {
-      await store.put(rosterKey(), utf8.encode("第一份"), { ifAbsent: true });
-      const second = store.put(rosterKey(), utf8.encode("第二份"), { ifAbsent: true });
-      if (h.caps.supportsConditionalWrites) {
-        const err = await caught(second);
+    // Create-only semantics are asserted only on backends that enforce them (the filesystem, moto as real S3
+    // does). s3rver 3.7.1 ignores If-None-Match on PUT (see Capabilities); it is not a model of S3 here, and
+    // the service's commit protocol is tested on moto instead.
+    if (caps.supportsConditionalWrites) {
+      it("ifAbsent on an existing key: StorageConflict (S3 412), the first object kept", async () => {
+        await store.put(rosterKey(), utf8.encode("第一份"), { ifAbsent: true });
+        const err = await caught(store.put(rosterKey(), utf8.encode("第二份"), { ifAbsent: true }));
         expect(err).toBeInstanceOf(StorageConflict);
         expect(err).toMatchObject({ code: "STORAGE_CONFLICT", key: rosterKey() });
         expect(await store.getText(rosterKey())).toBe("第一份");
-      } else {
-        // s3rver ignores If-None-Match on PUT (see Capabilities): the write goes through.
-        await expect(second).resolves.toBeUndefined();
-        expect(await store.getText(rosterKey())).toBe("第二份");
-      }
-    });
+      });
 
-    it("20 concurrent ifAbsent writers to one key: exactly one wins where conditional writes are enforced", async () => {
-      const results = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) => store.put(rosterKey(), bytes(i), { ifAbsent: true })),
-      );
-      const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
-      const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-      const stored = (await store.get(rosterKey()))[0]!;
-      if (h.caps.supportsConditionalWrites) {
+      it("20 concurrent ifAbsent writers to one key: exactly one wins, 19 StorageConflict", async () => {
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) => store.put(rosterKey(), bytes(i), { ifAbsent: true })),
+        );
+        const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
         expect(won).toHaveLength(1);
         expect(lost).toHaveLength(19);
         for (const r of lost) expect(r.reason).toBeInstanceOf(StorageConflict);
-        expect(stored).toBe(won[0]);
-      } else {
-        expect(won).toHaveLength(20);
-        expect(won).toContain(stored);
-      }
-    });
+        expect((await store.get(rosterKey()))[0]).toBe(won[0]);
+      });
+
+      it("putOnce: identical bytes already stored (our own retried write) is success; other bytes are a conflict", async () => {
+        await store.put(rosterKey(), utf8.encode("同一份"), { ifAbsent: true });
+        await expect(putOnce(store, rosterKey(), utf8.encode("同一份"))).resolves.toBe("already");
+        expect(await caught(putOnce(store, rosterKey(), utf8.encode("另一份")))).toBeInstanceOf(StorageConflict);
+        await expect(putOnce(store, "other/key.json", utf8.encode("新"))).resolves.toBe("created");
+        expect(await store.getText(rosterKey())).toBe("同一份");
+      });
+    }
 
     it("50 concurrent writers of new versions for one unit land as distinct keys in call order", async () => {
       const ids: string[] = [];
@@ -419,9 +421,8 @@ afterAll(async () => {
   await Promise.all(tempRoots.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-storageSuite("filesystem", () => ({
+storageSuite("filesystem", { supportsConditionalWrites: true, reportsDeepOnlyFolders: true }, () => ({
   makeStore: async () => new FsObjectStore({ root: path.join(await freshDir("fs"), "data") }),
-  caps: { supportsConditionalWrites: true, reportsDeepOnlyFolders: true },
 }));
 
 let s3: RunningS3rver;
@@ -444,11 +445,34 @@ afterAll(async () => {
   await s3?.stop();
 });
 
-storageSuite("S3 (s3rver)", () => ({
+storageSuite("S3 (s3rver)", { supportsConditionalWrites: false, reportsDeepOnlyFolders: false }, () => ({
   // Each test gets its own prefix in the one bucket, which also exercises the adapter's prefix option.
   makeStore: async () => new S3ObjectStore({ bucket: s3.bucket, prefix: `t${++prefixCounter}`, client: s3Client }),
-  caps: { supportsConditionalWrites: false, reportsDeepOnlyFolders: false },
   listRequests: () => listRequests,
+}));
+
+// moto 5.2.1: an S3 server that implements conditional writes (If-None-Match: * → 412) as S3 does.
+let moto: RunningMoto;
+let motoClient: S3Client;
+let motoLists = 0;
+beforeAll(async () => {
+  moto = await startMoto();
+  motoClient = moto.makeClient();
+  motoClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === "ListObjectsV2Command") motoLists += 1;
+      return next(args);
+    },
+    { step: "initialize", name: "countListRequests" },
+  );
+}, 40_000);
+afterAll(async () => {
+  await moto?.stop();
+});
+
+storageSuite("S3 (moto)", { supportsConditionalWrites: true, reportsDeepOnlyFolders: true }, () => ({
+  makeStore: async () => new S3ObjectStore({ bucket: moto.bucket, prefix: `m${++prefixCounter}`, client: motoClient }),
+  listRequests: () => motoLists,
 }));
 
 // ---------------------------------------------------------------------------

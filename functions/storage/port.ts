@@ -6,7 +6,7 @@
  * failures surface as the errors of `./errors`; vendor errors never leak.
  */
 
-import { StorageCorrupt } from "./errors";
+import { StorageConflict, StorageCorrupt } from "./errors";
 
 export interface PutOptions {
   /** MIME type recorded with the object (S3 `Content-Type`; ignored by the filesystem adapter). */
@@ -115,4 +115,41 @@ export abstract class BaseObjectStore implements ObjectStore {
       throw new StorageCorrupt(key, err);
     }
   }
+}
+
+/**
+ * A create-only write that is safe to retry: `put(…, { ifAbsent: true })`,
+ * and when the key already exists, the stored bytes are compared with
+ * `body`. Equal bytes mean our own earlier attempt landed (the SDK retried a
+ * write whose answer was lost, or the caller retried after a timeout): that
+ * is success (`"already"`), not a conflict. Different bytes are someone
+ * else's object: StorageConflict as before. Callers make `body` unique to
+ * the writer (version ids, review ids), so equal bytes can only be their own.
+ */
+export async function putOnce(store: ObjectStore, key: string, body: Uint8Array, opts: Omit<PutOptions, "ifAbsent"> = {}): Promise<"created" | "already"> {
+  try {
+    await store.put(key, body, { ...opts, ifAbsent: true });
+    return "created";
+  } catch (err) {
+    if (!(err instanceof StorageConflict)) throw err;
+    let stored: Uint8Array;
+    try {
+      stored = await store.get(key);
+    } catch {
+      throw err;
+    }
+    if (sameBytes(stored, body)) return "already";
+    throw err;
+  }
+}
+
+/** {@link putOnce} of `JSON.stringify(value)` as UTF-8 JSON. */
+export function putJsonOnce(store: ObjectStore, key: string, value: unknown): Promise<"created" | "already"> {
+  return putOnce(store, key, utf8.encode(JSON.stringify(value)), { contentType: "application/json; charset=utf-8" });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
