@@ -70,7 +70,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "hz-addin-e2e-"));
   const outDir = path.join(tmp, "addin");
   for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
-  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demoPeriod: PERIOD, secret: "e2e-secret-0123456789abcdef", logLevel: "SILENT" });
+  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demoPeriod: PERIOD, secret: "e2e-secret-0123456789abcdef", demo: true, logLevel: "SILENT" });
 
   const fill = sampleFill(TOWN, PERIOD, 11);
   good = await buildTemplate({ fill });

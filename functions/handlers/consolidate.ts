@@ -1,7 +1,7 @@
 /** Consolidate: merge a county's (or the city's) records for a period into one workbook and hand out a link. */
 import { issueLink } from "../auth/tokens";
 import { ApiError } from "../http/errors";
-import { jsonBody, origin } from "../http/event";
+import { jsonBody, publicBase } from "../http/event";
 import { json } from "../http/responses";
 import { checkUnitCode, type Route } from "../http/route";
 import { consolidate } from "../service/consolidate";
@@ -32,7 +32,7 @@ export const consolidateRoutes: Route[] = [
         parent: c.parent,
         include: c.include,
         fileName: c.fileName,
-        download: { url: `${origin(req.event)}/api/download?t=${link.token}`, expiresAt: link.expiresAt },
+        download: { url: `${publicBase(req.event, ctx.publicBaseUrl)}/api/download?t=${link.token}`, expiresAt: link.expiresAt },
         versions: c.versions,
         missing: c.missing,
         counts: c.counts,

@@ -3,7 +3,7 @@ import { buildTemplate } from "../../templates/build";
 import { TEMPLATE_TITLE, TEMPLATE_VERSION } from "../../templates/catalog";
 import { issueLink, verifyLink } from "../auth/tokens";
 import { ApiError } from "../http/errors";
-import { origin, queryParam } from "../http/event";
+import { publicBase, queryParam } from "../http/event";
 import { file, json } from "../http/responses";
 import type { Route } from "../http/route";
 import { getVersion } from "../service/reports";
@@ -24,7 +24,7 @@ export const downloadRoutes: Route[] = [
       if (!stored) throw new ApiError("VERSION_NOT_FOUND", { version });
       const seqName = `${unit.name}${period.label}科技工作情况统计报表（${stored.submittedAt.slice(0, 10)}上报）.xlsx`;
       const link = await issueLink(ctx.keys, { key: versionKeys(period.id, unit.code, version).xlsx, name: seqName }, ctx.linkTtlSeconds, ctx.now().getTime());
-      return json(200, { ok: true, url: `${origin(req.event)}/api/download?t=${link.token}`, expiresAt: link.expiresAt });
+      return json(200, { ok: true, url: `${publicBase(req.event, ctx.publicBaseUrl)}/api/download?t=${link.token}`, expiresAt: link.expiresAt });
     },
   },
   {

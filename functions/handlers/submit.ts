@@ -18,7 +18,7 @@ export const submitRoutes: Route[] = [
       await req.authorize("submit", unit);
       const bytes = bodyBytes(req.event);
       req.log.bytes = bytes.byteLength;
-      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: req.actor });
+      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: req.actor, now: ctx.now(), ...(ctx.versionsPerHour ? { versionsPerHour: ctx.versionsPerHour } : {}) });
       if (r.ok) {
         req.log.outcome = "stored";
         req.log.version = r.version.version;
@@ -27,6 +27,12 @@ export const submitRoutes: Route[] = [
       switch (r.kind) {
         case "period_not_open":
           throw new ApiError("PERIOD_NOT_OPEN", { period: period.id });
+        case "too_many_versions":
+          throw new ApiError(
+            "TOO_MANY_VERSIONS",
+            { limit: r.limit, retryAfterSeconds: r.retryAfterSeconds },
+            `本单位在一小时内已上报 ${r.limit} 个版本，达到上限，暂不接收新版本。请核对报表，约 ${Math.ceil(r.retryAfterSeconds / 60)} 分钟后再上报；如确需多次上报，请联系市科技局。`,
+          );
         case "read":
           req.log.outcome = r.failure.code;
           return errorJson(readErrorStatus(r.failure.code), r.failure.code, r.failure.message, r.failure.detail ? { detail: r.failure.detail } : {});

@@ -12,13 +12,14 @@ export interface AppContext {
   now: () => Date;
   /** Lifetime of download links (seconds). */
   linkTtlSeconds: number;
+  /**
+   * Base URL of links and redirects (`HUIZONG_PUBLIC_BASE_URL`; the local
+   * server's own address by default). Absent on Lambda without the setting:
+   * the API's domain as API Gateway reports it in the request context.
+   * Never taken from request headers.
+   */
+  publicBaseUrl?: string | null;
+  /** New versions a unit may store per rolling hour (`HUIZONG_VERSIONS_PER_HOUR`, default 20). */
+  versionsPerHour?: number;
 }
 
-/** Default lifetime of a download link: 15 minutes. */
-export const DEFAULT_LINK_TTL_SECONDS = 15 * 60;
-
-/** `HUIZONG_LINK_TTL_SECONDS` when it is a positive number, else {@link DEFAULT_LINK_TTL_SECONDS}. */
-export function linkTtlFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  const ttl = Number(env.HUIZONG_LINK_TTL_SECONDS);
-  return ttl > 0 ? ttl : DEFAULT_LINK_TTL_SECONDS;
-}

@@ -25,6 +25,8 @@ export type ApiErrorCode =
   | "VERSION_NOT_FOUND"
   | "VERSION_SUPERSEDED"
   | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "TOO_MANY_VERSIONS"
   | "REPORT_HAS_ERRORS"
   | "WARNINGS_UNEXPLAINED"
   | "UNIT_MISMATCH"
@@ -62,6 +64,8 @@ const API_ERRORS: Record<ApiErrorCode, ErrorSpec> = {
   VERSION_NOT_FOUND: { status: 404, message: "找不到该版本的报表。请刷新报送情况后重试。" },
   VERSION_SUPERSEDED: { status: 409, message: "该单位已重新上报了更新的版本，只能审核最新版本。请刷新报送情况后重试。" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "上传的文件超过 5 MB。标准报表通常只有几十 KB，请不要在报表中插入图片或附件，另存后再上传。" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "请求内容的类型不正确：此接口只接受 JSON（Content-Type: application/json）。请使用任务窗格操作，或按接口说明发送。" },
+  TOO_MANY_VERSIONS: { status: 429, message: "本单位在一小时内上报的版本过多，暂不接收新版本。请核对报表后稍后再上报；如确需多次上报，请联系市科技局。" },
   REPORT_HAS_ERRORS: { status: 422, message: "报表中有错误，未予接收。请按任务窗格列出的问题逐条修改后重新上报。" },
   WARNINGS_UNEXPLAINED: { status: 422, message: "报表中有需要说明的提示，未予接收。请核对这些数据；确认无误的，在对应行的“备注”中写明原因后重新上报。" },
   UNIT_MISMATCH: { status: 422, message: "报表封面上的统计用区划代码不是本单位的代码。请核对封面（封面!C6）后重新上报，不要用其他单位的报表上报。" },

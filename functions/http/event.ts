@@ -6,7 +6,7 @@ import { ApiError } from "./errors";
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** A header, case-insensitively (API Gateway lower-cases them; the local server does too). */
-export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+export function header(event: Pick<APIGatewayProxyEventV2, "headers">, name: string): string | undefined {
   const want = name.toLowerCase();
   for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === want) return v;
   return undefined;
@@ -24,10 +24,18 @@ export function bodyBytes(event: APIGatewayProxyEventV2): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** The body parsed as a JSON object; an empty body is `{}`. 400 BAD_JSON otherwise. */
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * The body parsed as a JSON object; an empty body is `{}`. A body must be
+ * declared `application/json` (415 UNSUPPORTED_MEDIA_TYPE otherwise: a form
+ * or text post is never read as JSON); 400 BAD_JSON when it is not a JSON object.
+ */
 export function jsonBody(event: APIGatewayProxyEventV2): Record<string, unknown> {
   const bytes = bodyBytes(event);
   if (bytes.byteLength === 0) return {};
+  if (!JSON_TYPE.test(header(event, "content-type") ?? "")) throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
@@ -48,9 +56,13 @@ export function queryParam(event: APIGatewayProxyEventV2, name: string): string 
   return event.queryStringParameters?.[name];
 }
 
-/** The origin the client used (`https://abc.execute-api.../`), for absolute download links. */
-export function origin(event: APIGatewayProxyEventV2): string {
-  const host = header(event, "host") ?? event.requestContext.domainName;
-  const proto = header(event, "x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
+/**
+ * The base URL absolute links are built from: the configured public base URL,
+ * else (on Lambda) `https://` + the API's domain as API Gateway itself
+ * reports it in the request context. Never the `Host` or `X-Forwarded-*`
+ * headers a client sends.
+ */
+export function publicBase(event: APIGatewayProxyEventV2, configured: string | null | undefined): string {
+  if (configured) return configured;
+  return `https://${event.requestContext.domainName}`;
 }

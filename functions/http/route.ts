@@ -16,6 +16,7 @@ import type { AppContext } from "./context";
 import { ApiError, storageErrorStatus } from "./errors";
 import { header, pathParam } from "./event";
 import { errorJson, type Response } from "./responses";
+import { API_SECURITY_HEADERS } from "./security";
 
 export type Method = "GET" | "POST" | "PUT";
 
@@ -145,7 +146,8 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
   return null;
 }
 
-async function authenticate(event: APIGatewayProxyEventV2, ctx: AppContext): Promise<Principal> {
+/** The verified caller of `event`'s `Authorization: Bearer` credential; ApiError AUTH_* otherwise. */
+export async function authenticate(event: Pick<APIGatewayProxyEventV2, "headers">, ctx: AppContext): Promise<Principal> {
   const auth = header(event, "authorization");
   const m = auth ? /^Bearer\s+(\S+)\s*$/i.exec(auth) : null;
   if (!m) throw new ApiError("AUTH_REQUIRED");
@@ -198,5 +200,7 @@ export async function dispatch(routes: readonly Route[], event: APIGatewayProxyE
     ...log,
     ms: Math.round((performance.now() - started) * 10) / 10,
   });
+  // Every answer, local or on Lambda, carries the API's CSP and nosniff (downloads keep their own headers).
+  res.headers = { ...API_SECURITY_HEADERS, ...res.headers };
   return res;
 }

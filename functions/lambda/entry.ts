@@ -6,7 +6,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { secretFromEnv } from "../auth/secret";
 import { deriveKeys } from "../auth/tokens";
-import { linkTtlFromEnv, type AppContext } from "../http/context";
+import { loadConfig } from "../config";
+import type { AppContext } from "../http/context";
 import { apiErrorMessage } from "../http/errors";
 import { createLogger } from "../http/log";
 import { errorJson } from "../http/responses";
@@ -16,6 +17,7 @@ import { createStoreFromEnv } from "../storage/index";
 
 /** Build the context from environment variables (see functions/README.md). */
 export async function contextFromEnv(env: Record<string, string | undefined> = process.env): Promise<AppContext> {
+  const config = loadConfig(env);
   const secret = await secretFromEnv(env);
   if (!secret) throw new Error("No signing secret: set HUIZONG_JWT_SECRET or HUIZONG_JWT_SECRET_ARN");
   return {
@@ -24,7 +26,9 @@ export async function contextFromEnv(env: Record<string, string | undefined> = p
     merge: defaultMergeEngine,
     logger: createLogger(),
     now: () => new Date(),
-    linkTtlSeconds: linkTtlFromEnv(env),
+    linkTtlSeconds: config.linkTtlSeconds,
+    publicBaseUrl: config.publicBaseUrl,
+    versionsPerHour: config.versionsPerHour,
   };
 }
 

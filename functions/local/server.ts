@@ -20,7 +20,10 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { demoUnits } from "../../templates/samples";
 import { issueToken, deriveKeys, type Principal } from "../auth/tokens";
 import { ALL_ROUTES } from "../handlers/index";
-import { linkTtlFromEnv, type AppContext } from "../http/context";
+import { loadConfig } from "../config";
+import type { AppContext } from "../http/context";
+import { authenticate } from "../http/route";
+import { API_SECURITY_HEADERS, corsHeaders, pageSecurityHeaders, preflightHeaders } from "../http/security";
 import { apiErrorMessage, apiErrorStatus, type ApiErrorCode } from "../http/errors";
 import { MAX_BODY_BYTES } from "../http/event";
 import { createLogger, type LogLevelName } from "../http/log";
@@ -42,7 +45,12 @@ export interface ServerOptions {
   dataDir?: string;
   /** Default: env HUIZONG_JWT_SECRET, else a generated one kept in the data folder. */
   secret?: string;
-  /** Seed the demo roster and open a period when none exist (default true). */
+  /**
+   * Demo mode: seed the demo roster and open a period when none exist, and
+   * issue (and `banner` print) a credential per demo unit. Default: on
+   * exactly when no secret is configured (`config.demo`); never on by itself
+   * with a configured secret.
+   */
   demo?: boolean;
   /** Period opened for the demo. Default: env HUIZONG_DEMO_PERIOD, else `<this year>-Y`. */
   demoPeriod?: string;
@@ -74,6 +82,8 @@ export interface RunningServer {
   tokens: DemoToken[];
   /** True when the secret was generated for local use (not from the environment). */
   devSecret: boolean;
+  /** Demo mode (see {@link ServerOptions.demo}): only then are credentials issued and printed. */
+  demo: boolean;
   server: Server;
   close(): Promise<void>;
 }
@@ -108,13 +118,14 @@ function devSecret(dataDir: string): string {
 
 /** Start the server; resolves once it listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const env = process.env;
-  const dataDir = path.resolve(options.dataDir ?? (env.HUIZONG_DATA_DIR?.trim() || ".data"));
+  const config = loadConfig();
+  const dataDir = path.resolve(options.dataDir ?? config.dataDir);
   const store = new FsObjectStore({ root: dataDir });
   // The local server owns its folder: temp files left by a killed process are garbage now.
   await store.sweepTemporaryFiles(0);
-  const envSecret = options.secret ?? env.HUIZONG_JWT_SECRET?.trim();
+  const envSecret = options.secret ?? config.jwtSecret;
   const secret = envSecret || devSecret(dataDir);
+  const demo = options.demo ?? !envSecret;
   const now = options.now ?? (() => new Date());
   const ctx: AppContext = {
     store,
@@ -122,17 +133,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     merge: defaultMergeEngine,
     logger: createLogger(options.logLevel),
     now,
-    linkTtlSeconds: options.linkTtlSeconds ?? linkTtlFromEnv(env),
+    linkTtlSeconds: options.linkTtlSeconds ?? config.linkTtlSeconds,
+    versionsPerHour: config.versionsPerHour,
   };
 
-  if (options.demo ?? true) {
+  if (demo) {
     if ((await loadRoster(store)).units.length === 0) await saveRoster(store, demoRoster(), "demo", now());
-    const periodId = options.demoPeriod ?? env.HUIZONG_DEMO_PERIOD ?? `${now().getFullYear()}-Y`;
+    const periodId = options.demoPeriod ?? config.demoPeriod ?? `${now().getFullYear()}-Y`;
     if (!(await getPeriod(store, periodId))) await openPeriod(store, periodId, "demo", now());
   }
   const roster = await loadRoster(store);
   const ttl = options.tokenTtlSeconds ?? 30 * 24 * 3600;
-  const tokens: DemoToken[] = await Promise.all(
+  // Credentials for the demo units exist only in demo mode; with a configured secret, token.ts issues them.
+  const tokens: DemoToken[] = !demo ? [] : await Promise.all(
     roster.units.slice(0, 50).map(async (u) => {
       const p: Principal = { sub: u.code, role: roleOf(u.type), name: u.name };
       return { code: u.code, name: u.name, role: p.role, token: await issueToken(ctx.keys, p, ttl, now().getTime()) };
@@ -140,7 +153,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
 
   const addinDir = path.resolve(options.addinDir ?? path.join(ROOT, "dist", "addin"));
-  const limits = { bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000, handlerTimeoutMs: options.handlerTimeoutMs ?? 60_000 };
+  const limits = { bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000, handlerTimeoutMs: options.handlerTimeoutMs ?? 60_000, corsOrigins: config.corsOrigins };
   const server = createServer((req, res) => {
     handle(req, res, ctx, addinDir, limits).catch((err: unknown) => {
       ctx.logger.error("local server error", { error: err instanceof Error ? err : String(err) });
@@ -152,8 +165,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   server.requestTimeout = limits.bodyTimeoutMs + 5_000;
   server.headersTimeout = 30_000;
 
-  const port = options.port ?? (env.PORT !== undefined && env.PORT !== "" ? Number(env.PORT) : 3000);
-  const host = options.host ?? (env.HOST?.trim() || "127.0.0.1");
+  const port = options.port ?? config.port;
+  const host = options.host ?? config.host;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -163,6 +176,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  // Links and redirects: the configured public base URL, else this server's own address; never request headers.
+  ctx.publicBaseUrl = config.publicBaseUrl ?? `http://${shownHost}:${actual}`;
   return {
     url: `http://${shownHost}:${actual}`,
     port: actual,
@@ -170,6 +185,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ctx,
     tokens,
     devSecret: !envSecret,
+    demo,
     server,
     close: () =>
       new Promise<void>((resolve) => {
@@ -182,6 +198,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 interface Limits {
   bodyTimeoutMs: number;
   handlerTimeoutMs: number;
+  corsOrigins: readonly string[];
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext, addinDir: string, limits: Limits): Promise<void> {
@@ -203,8 +220,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  // CSP, nosniff and the CORS allow-list on every answer (see http/security.ts).
+  const cors = corsHeaders(req.headers.origin, limits.corsOrigins);
+  for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
   if (url.pathname === "/" && (method === "GET" || method === "HEAD")) {
-    res.writeHead(302, { location: "/addin/taskpane.html" }).end();
+    res.writeHead(302, { ...pageSecurityHeaders(), location: `${ctx.publicBaseUrl ?? ""}/addin/taskpane.html` }).end();
     return;
   }
   if (url.pathname.startsWith("/addin/") && (method === "GET" || method === "HEAD")) {
@@ -213,13 +233,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext
   }
 
   if (url.pathname.startsWith("/api/") && method === "OPTIONS") {
-    // CORS preflight, as the HTTP API's CorsConfiguration answers it (template.yaml): a pane served from
-    // another origin may call. Credentials travel in the Authorization header, never in cookies.
-    res.writeHead(204, { ...CORS, "access-control-allow-methods": "GET, POST, PUT", "access-control-allow-headers": "authorization, content-type", "access-control-max-age": "600" }).end();
+    // CORS preflight, as the HTTP API's CorsConfiguration answers it (template.yaml): only a listed origin
+    // gets the allow headers. Credentials travel in the Authorization header, never in cookies.
+    res.writeHead(204, { ...pageSecurityHeaders(), ...preflightHeaders(req.headers.origin, limits.corsOrigins) }).end();
     return;
   }
   const match = url.pathname.startsWith("/api/") ? matchRoute(ALL_ROUTES, method, url.pathname) : null;
-  const body = await readBody(req, res, limits.bodyTimeoutMs, (outcome) => (line.outcome = outcome));
+  // The credential is checked before a byte of the body is read: an unauthenticated upload is answered at
+  // once and its body thrown away unread (bounded), never buffered.
+  const denied = match?.route.auth === "token" ? await credentialRefusal(req.headers.authorization, ctx) : null;
+  const body = await readBody(req, res, limits.bodyTimeoutMs, (outcome) => (line.outcome = outcome), denied);
   if (!body) return;
   const event = toEvent(req, url, method, body, match);
   line.dispatched = true;
@@ -231,13 +254,21 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext
     }, limits.handlerTimeoutMs);
   });
   try {
-    send(res, await Promise.race([dispatch(ALL_ROUTES, event, ctx), timeout]), CORS);
+    send(res, await Promise.race([dispatch(ALL_ROUTES, event, ctx), timeout]));
   } finally {
     clearTimeout(timer);
   }
 }
 
-const CORS = { "access-control-allow-origin": process.env.HUIZONG_CORS_ORIGIN?.trim() || "*", "access-control-expose-headers": "content-disposition" };
+/** The refusal of a missing or bad credential (the code `dispatch` would answer), or null when it is good. */
+async function credentialRefusal(authorization: string | undefined, ctx: AppContext): Promise<ApiErrorCode | null> {
+  try {
+    await authenticate({ headers: authorization ? { authorization } : {} } as APIGatewayProxyEventV2, ctx);
+    return null;
+  } catch (err) {
+    return err instanceof Error && "code" in err ? (err.code as ApiErrorCode) : "AUTH_INVALID";
+  }
+}
 
 function apiError(code: ApiErrorCode): Response {
   return errorJson(apiErrorStatus(code), code, apiErrorMessage(code));
@@ -253,7 +284,13 @@ const LINGER_MS = 10_000;
  * client read the answer); past the time limit answer 408.
  * Returns null (after telling `refused` why) when it has answered or the client left.
  */
-function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number, refused: (outcome: ApiErrorCode | "ABORTED") => void): Promise<Buffer | null> {
+function readBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  timeoutMs: number,
+  refused: (outcome: ApiErrorCode | "ABORTED") => void,
+  refuseAtOnce: ApiErrorCode | null = null,
+): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -271,7 +308,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number, 
       // Lingering close: answer now, then read and throw away (never keep) the rest of the upload.
       // Closing with unread data would make the kernel send a reset, and the client could lose the
       // 413 it had already received. An upload that goes on past LINGER_BYTES or LINGER_MS is cut off.
-      send(res, apiError(code), CORS);
+      send(res, apiError(code));
       let drained = 0;
       const cutOff = () => req.socket.destroy();
       const lingerTimer = setTimeout(cutOff, LINGER_MS);
@@ -299,6 +336,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number, 
       refused("ABORTED");
       resolve(null);
     }
+    if (refuseAtOnce) return refuse(refuseAtOnce);
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return refuse("PAYLOAD_TOO_LARGE");
     timer = setTimeout(() => refuse("REQUEST_TIMEOUT"), timeoutMs);
     req.on("data", onData);
@@ -307,8 +345,6 @@ function readBody(req: IncomingMessage, res: ServerResponse, timeoutMs: number, 
     req.on("aborted", onAbort);
   });
 }
-
-const TEXT_TYPE = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript))|\+json|\+xml/i;
 
 /** What API Gateway (HTTP API, payload 2.0) would hand the Lambda for this request. */
 function toEvent(
@@ -322,7 +358,6 @@ function toEvent(
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(",") : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-  const text = TEXT_TYPE.test(headers["content-type"] ?? "");
   const routeKey = match ? `${match.route.method} ${match.route.path}` : "$default";
   const now = new Date();
   return {
@@ -345,14 +380,16 @@ function toEvent(
       time: now.toISOString(),
       timeEpoch: now.getTime(),
     },
-    ...(body.byteLength ? { body: text ? body.toString("utf8") : body.toString("base64") } : {}),
-    isBase64Encoded: body.byteLength > 0 && !text,
+    // Bodies are bytes whatever their Content-Type: always handed over base64-encoded, so an upload sent as
+    // text/plain or a form arrives byte for byte (JSON routes decode and check the type themselves).
+    ...(body.byteLength ? { body: body.toString("base64") } : {}),
+    isBase64Encoded: body.byteLength > 0,
   };
 }
 
-function send(res: ServerResponse, r: Response, extraHeaders: Record<string, string> = {}): void {
+function send(res: ServerResponse, r: Response): void {
   const body = r.body === undefined ? Buffer.alloc(0) : r.isBase64Encoded ? Buffer.from(r.body, "base64") : Buffer.from(r.body, "utf8");
-  res.writeHead(r.statusCode, { ...r.headers, ...extraHeaders, "content-length": String(body.byteLength) });
+  res.writeHead(r.statusCode, { ...API_SECURITY_HEADERS, ...r.headers, "content-length": String(body.byteLength) });
   res.end(body);
 }
 
@@ -389,7 +426,9 @@ async function serveStatic(res: ServerResponse, dir: string, rel: string, head: 
     return;
   }
   const bytes = await readFile(file);
+  const ext = path.extname(file).toLowerCase();
   res.writeHead(200, {
+    ...pageSecurityHeaders(ext === ".html" ? bytes.toString("utf8") : undefined),
     "content-type": STATIC_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
     "content-length": String(bytes.byteLength),
     "cache-control": "no-cache",
@@ -413,7 +452,20 @@ export function banner(s: RunningServer): string {
       "  The signing secret was generated for local use only; set HUIZONG_JWT_SECRET for anything shared.",
     );
   }
-  lines.push("", "  演示令牌 demo tokens (Authorization: Bearer <token>):");
+  // The one place credentials are printed, and only in demo mode.
+  if (!s.demo) {
+    lines.push("", "  生产模式 (configured secret): 不打印任何令牌；用 functions/local/token.ts 为各单位签发。");
+    return lines.join("\n") + "\n";
+  }
+  lines.push(
+    "",
+    "  ************************************************************************",
+    "  *  演示模式 DEMO MODE — 未配置 HUIZONG_JWT_SECRET，以下令牌仅供本机演示。  *",
+    "  *  Anyone who reads this output can act as these units. Not for real data. *",
+    "  ************************************************************************",
+    "",
+    "  演示令牌 demo tokens (Authorization: Bearer <token>):",
+  );
   for (const t of s.tokens) lines.push(`  ${t.code}  ${t.role.padEnd(6)}  ${t.name}`, `    ${t.token}`);
   return lines.join("\n") + "\n";
 }

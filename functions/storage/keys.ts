@@ -6,7 +6,8 @@
  * periods/{periodId}/period.json
  * periods/{periodId}/units/{unitCode}/{versionId}.xlsx           original upload
  * periods/{periodId}/units/{unitCode}/{versionId}.json           normalized record
- * periods/{periodId}/units/{unitCode}/reviews/{reviewId}.json
+ * periods/{periodId}/units/{unitCode}/log/{slot}.json              the unit's log: version commits and reviews
+ * periods/{periodId}/units/{unitCode}/reviews/{reviewId}.json      (older layout; no longer written)
  * periods/{periodId}/consolidations/{parentCode}/{id}.xlsx
  * periods/{periodId}/consolidations/{parentCode}/{id}.json
  * ```
@@ -108,6 +109,24 @@ export function reviewKey(periodId: string, unitCode: string, reviewId: string):
   return `${reviewsPrefix(periodId, unitCode)}${assertVersionId(reviewId, "reviewId")}.json`;
 }
 
+/** Largest log slot (6 digits, so slots sort as text). */
+export const MAX_LOG_SLOT = 999_999;
+
+/** `periods/{p}/units/{u}/log/` */
+export function logPrefix(periodId: string, unitCode: string): string {
+  return `${unitPrefix(periodId, unitCode)}log/`;
+}
+
+/**
+ * `periods/{p}/units/{u}/log/{000001}.json`: slot `n` of the unit's log. Each
+ * slot is written create-only, so whoever creates it first decides what
+ * happened n-th (a version committed, a review stamped).
+ */
+export function logKey(periodId: string, unitCode: string, slot: number): string {
+  if (!Number.isInteger(slot) || slot < 1 || slot > MAX_LOG_SLOT) throw new InvalidKeyInput("slot", slot);
+  return `${logPrefix(periodId, unitCode)}${String(slot).padStart(6, "0")}.json`;
+}
+
 /** `periods/{p}/consolidations/` or, with a parent, `periods/{p}/consolidations/{parentCode}/`. */
 export function consolidationsPrefix(periodId: string, parentCode?: string): string {
   const base = `${periodPrefix(periodId)}consolidations/`;
@@ -137,6 +156,7 @@ const PERIOD_KEY_RE = new RegExp(`^periods/${P}/period\\.json$`);
 const PERIOD_PREFIX_RE = new RegExp(`^periods/${P}/$`);
 const VERSION_KEY_RE = new RegExp(`^periods/${P}/units/${U}/${V}\\.(xlsx|json)$`);
 const REVIEW_KEY_RE = new RegExp(`^periods/${P}/units/${U}/reviews/${V}\\.json$`);
+const LOG_KEY_RE = new RegExp(`^periods/${P}/units/${U}/log/(\\d{6})\\.json$`);
 const CONSOLIDATION_KEY_RE = new RegExp(`^periods/${P}/consolidations/${U}/${V}\\.(xlsx|json)$`);
 
 /** The period id of a `periods/{p}/period.json` key; `null` for any other key. */
@@ -174,6 +194,20 @@ export function parseReviewKey(key: string): ReviewKeyParts | null {
   const m = REVIEW_KEY_RE.exec(key);
   if (!m) return null;
   return { periodId: m[1]!, unitCode: m[2]!, reviewId: m[3]! };
+}
+
+export interface LogKeyParts {
+  periodId: string;
+  unitCode: string;
+  slot: number;
+}
+
+/** Split a log key back into its parts; `null` when `key` is not a log key. */
+export function parseLogKey(key: string): LogKeyParts | null {
+  const m = LOG_KEY_RE.exec(key);
+  if (!m) return null;
+  const slot = Number(m[3]);
+  return slot >= 1 ? { periodId: m[1]!, unitCode: m[2]!, slot } : null;
 }
 
 export interface ConsolidationKeyParts {

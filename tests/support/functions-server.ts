@@ -17,7 +17,7 @@ export const COUNTY = "330102000000";
 
 export async function startTestServer(options: ServerOptions = {}): Promise<RunningServer & { cleanup(): Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "huizong-fn-"));
-  const s = await startServer({ port: 0, dataDir, secret: SECRET, logLevel: "SILENT", demoPeriod: "2025-Y", ...options });
+  const s = await startServer({ port: 0, dataDir, secret: SECRET, demo: true, logLevel: "SILENT", demoPeriod: "2025-Y", ...options });
   return {
     ...s,
     cleanup: async () => {
