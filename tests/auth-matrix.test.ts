@@ -310,7 +310,9 @@ describe("download links", () => {
 // ---------------------------------------------------------------- storage keys from request data
 
 /** Raw request (the path exactly as written: fetch would normalise `..`). */
-const raw = (method: string, rawPath: string, token: string | undefined, body?: Uint8Array) => rawRequest(s.url, method, rawPath, { token, body });
+const raw = (method: string, rawPath: string, token: string | undefined, body?: Uint8Array, contentType?: string) =>
+  rawRequest(s.url, method, rawPath, { token, body, ...(contentType ? { contentType } : {}) });
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -343,7 +345,7 @@ describe("path parameters cannot leave their prefix", () => {
       await raw("POST", `/api/periods/${P}/units/${u}/reports`, city, a1File),
       await raw("GET", `/api/periods/${P}/units/${u}/reports`, city),
       await raw("GET", `/api/periods/${P}/status?parent=${u}`, city),
-      await raw("POST", `/api/periods/${P}/consolidations`, city, new TextEncoder().encode(JSON.stringify({ parent: decodeURIComponent(u) }))),
+      await raw("POST", `/api/periods/${P}/consolidations`, city, jsonBytes({ parent: decodeURIComponent(u) }), "application/json"),
     ];
     for (const a of answers) expect([400, 403, 404]).toContain(a.status);
     // The route itself names the bad unit (not a 500 or a storage error).
@@ -355,7 +357,7 @@ describe("path parameters cannot leave their prefix", () => {
       await raw("POST", `/api/periods/${p}/units/${U}/reports`, a1, a1File),
       await raw("GET", `/api/periods/${p}/status`, city),
       await raw("POST", `/api/periods/${p}/close`, city),
-      await raw("POST", "/api/periods", city, new TextEncoder().encode(JSON.stringify({ id: decodeURIComponent(p) }))),
+      await raw("POST", "/api/periods", city, jsonBytes({ id: decodeURIComponent(p) }), "application/json"),
     ]) {
       expect([400, 404]).toContain(a.status);
     }
@@ -364,7 +366,7 @@ describe("path parameters cannot leave their prefix", () => {
   it.each(BAD_VERSIONS)("version %s → 400/404, nothing read or written", async (v) => {
     for (const a of [
       await raw("GET", `/api/periods/${P}/units/${U}/reports/${v}/link`, city),
-      await raw("POST", `/api/periods/${P}/units/${U}/reports/${v}/review`, city, new TextEncoder().encode(JSON.stringify({ action: "accept" }))),
+      await raw("POST", `/api/periods/${P}/units/${U}/reports/${v}/review`, city, jsonBytes({ action: "accept" }), "application/json"),
     ]) {
       expect([400, 404]).toContain(a.status);
     }

@@ -161,7 +161,9 @@ describe("the hostile corpus, uploaded to the local server's submit route", () =
     expect(accepted.map((c) => c.kind)).toEqual(HOSTILE_CORPUS.filter((c) => expectedHttp(c.expect).status === 201).map((c) => c.kind));
     const files = filesUnder(dataDir);
     const unitDir = `periods/${PERIOD}/units/${TOWN.code}/`;
-    const stored = files.filter((f) => f.startsWith(unitDir)).sort();
+    // The unit's log (one commit mark per accepted version) is checked apart from the versions' objects.
+    const stored = files.filter((f) => f.startsWith(unitDir) && !f.startsWith(`${unitDir}log/`)).sort();
+    expect(files.filter((f) => f.startsWith(`${unitDir}log/`)).sort()).toEqual(accepted.map((_, i) => `${unitDir}log/${String(i + 1).padStart(6, "0")}.json`));
     // Every file is either setup (roster, period, dev secret) or one of the accepted versions' pair.
     expect(files.filter((f) => !f.startsWith(unitDir)).sort()).toEqual(["config/roster.json", `periods/${PERIOD}/period.json`]);
     expect(stored).toEqual(accepted.flatMap((c) => [`${unitDir}${http.get(c)!.body.version}.json`, `${unitDir}${http.get(c)!.body.version}.xlsx`]).sort());

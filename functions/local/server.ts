@@ -153,7 +153,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
 
   const addinDir = path.resolve(options.addinDir ?? path.join(ROOT, "dist", "addin"));
-  const limits = { bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000, handlerTimeoutMs: options.handlerTimeoutMs ?? 60_000, corsOrigins: config.corsOrigins };
+  const limits = { bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000, handlerTimeoutMs: options.handlerTimeoutMs ?? 60_000, corsOrigins: config.corsOrigins, publicBaseUrl: config.publicBaseUrl };
   const server = createServer((req, res) => {
     handle(req, res, ctx, addinDir, limits).catch((err: unknown) => {
       ctx.logger.error("local server error", { error: err instanceof Error ? err : String(err) });
@@ -199,6 +199,8 @@ interface Limits {
   bodyTimeoutMs: number;
   handlerTimeoutMs: number;
   corsOrigins: readonly string[];
+  /** Configured public base URL: redirects are absolute on it; otherwise relative (never from headers). */
+  publicBaseUrl: string | null;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext, addinDir: string, limits: Limits): Promise<void> {
@@ -224,7 +226,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: AppContext
   const cors = corsHeaders(req.headers.origin, limits.corsOrigins);
   for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
   if (url.pathname === "/" && (method === "GET" || method === "HEAD")) {
-    res.writeHead(302, { ...pageSecurityHeaders(), location: `${ctx.publicBaseUrl ?? ""}/addin/taskpane.html` }).end();
+    res.writeHead(302, { ...pageSecurityHeaders(), location: `${limits.publicBaseUrl ?? ""}/addin/taskpane.html` }).end();
     return;
   }
   if (url.pathname.startsWith("/addin/") && (method === "GET" || method === "HEAD")) {
