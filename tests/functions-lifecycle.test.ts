@@ -390,7 +390,8 @@ describe("the local server's other duties", () => {
     expect([office.status, office.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
     expect((await office.text()).length).toBeGreaterThan(1000);
     const preflight = await fetch(`${base}/api/periods`, { method: "OPTIONS", headers: { origin: "https://pane.example", "access-control-request-method": "POST" } });
-    expect([preflight.status, preflight.headers.get("access-control-allow-origin"), preflight.headers.get("access-control-allow-headers")]).toEqual([204, "*", "authorization, content-type"]);
+    // No HUIZONG_CORS_ORIGINS configured: same origin only, so another origin gets no allow header (never `*`).
+    expect([preflight.status, preflight.headers.get("access-control-allow-origin"), preflight.headers.get("access-control-allow-headers")]).toEqual([204, null, null]);
     const traversal = await fetch(`${base}/addin/..%2F..%2Fpackage.json`);
     expect(traversal.status).toBe(404);
     const tpl = await call(base, "GET", "/api/template");
