@@ -44,6 +44,12 @@ export interface ServiceConfig {
   corsOrigins: string[];
   /** `HUIZONG_VERSIONS_PER_HOUR`: new versions one unit may store per rolling hour. */
   versionsPerHour: number;
+  /**
+   * `HUIZONG_MAX_UPLOAD_BYTES`: largest request body (default 5 MB). The
+   * template sets 4 MB on Lambda: a synchronous invocation carries at most
+   * 6 MB, and the body arrives base64-encoded (4/3 of its size).
+   */
+  maxUploadBytes: number;
 }
 
 /** Variable, default and meaning of each setting (README's table is this table). */
@@ -57,10 +63,12 @@ export const SETTINGS = [
   ["HUIZONG_PUBLIC_BASE_URL", "(the server's own address)", "base URL of links and redirects"],
   ["HUIZONG_CORS_ORIGINS", "(same origin only)", "comma-separated browser origins allowed to call the API"],
   ["HUIZONG_VERSIONS_PER_HOUR", "20", "new versions one unit may store per rolling hour (then 429)"],
+  ["HUIZONG_MAX_UPLOAD_BYTES", "5242880", "largest request body (4 MB on Lambda, for its 6 MB payload)"],
 ] as const;
 
 export const DEFAULT_LINK_TTL_SECONDS = 15 * 60;
 export const DEFAULT_VERSIONS_PER_HOUR = 20;
+export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 function positive(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -106,5 +114,6 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       .filter((o) => o !== "" && o !== "*")
       .map((o) => new URL(o).origin),
     versionsPerHour: Math.floor(positive(env.HUIZONG_VERSIONS_PER_HOUR, DEFAULT_VERSIONS_PER_HOUR)),
+    maxUploadBytes: Math.min(DEFAULT_MAX_UPLOAD_BYTES, Math.floor(positive(env.HUIZONG_MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES))),
   };
 }

@@ -52,10 +52,13 @@ describe("template.yaml", () => {
         "AWS::S3::BucketPolicy",
         "AWS::SecretsManager::Secret",
         "AWS::Serverless::HttpApi",
-        ...Object.keys(FUNCTIONS).map(() => "AWS::Serverless::Function"),
+        "AWS::Logs::LogGroup",
+        ...Object.keys(FUNCTIONS).flatMap(() => ["AWS::Serverless::Function", "AWS::Logs::LogGroup"]),
       ].sort(),
     );
-    expect(template.Globals.Function).toMatchObject({ Runtime: "nodejs20.x", Handler: "index.handler" });
+    // Node.js 22 on Lambda (nodejs20.x can no longer be created), the bundles built for it.
+    expect(template.Globals.Function).toMatchObject({ Runtime: "nodejs22.x" });
+    for (const t of targets) expect(t.target).toBe("node22");
     for (const [, r] of Object.entries(resources)) expect(Object.keys(r).every((k) => ["Type", "Properties", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "DependsOn"].includes(k))).toBe(true);
   });
 
@@ -65,19 +68,27 @@ describe("template.yaml", () => {
     expect(b.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe("AES256");
     expect(b.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     expect(resources.ReportsBucket.DeletionPolicy).toBe("Retain");
+    expect(b.LifecycleConfiguration.Rules).toContainEqual({ Id: "expire-noncurrent-versions", Status: "Enabled", NoncurrentVersionExpiration: { NoncurrentDays: 365 }, ExpiredObjectDeleteMarker: true });
+    expect([resources.JwtSecret.DeletionPolicy, resources.JwtSecret.UpdateReplacePolicy]).toEqual(["Retain", "Retain"]);
     const deny = resources.ReportsBucketPolicy.Properties.PolicyDocument.Statement[0];
     expect(deny).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
   });
 
-  it("points every function at a built bundle that exports handler, and routes exactly what the code serves", () => {
-    expect(functions.map(([, f]) => f.Properties.CodeUri).sort()).toEqual(FUNCTION_NAMES.map((n: string) => `dist/functions/${n}/`).sort());
+  it("builds every function with sam build's esbuild method from the entry npm run build uses; the bundle exports handler; routes are exactly the code's", () => {
     expect([...FUNCTION_NAMES].sort()).toEqual(Object.keys(FUNCTIONS).sort());
     for (const t of targets) expect(t.entryPoints[0]).toMatch(/^functions\/lambda\/\w+\.ts$/);
     for (const [logical, f] of functions) {
-      const name = /^dist\/functions\/(\w+)\/$/.exec(f.Properties.CodeUri)![1]!;
-      const handler: string = f.Properties.Handler ?? template.Globals.Function.Handler;
-      const [file, exported] = handler.split(".") as [string, string];
-      const bundle = path.join(ROOT, f.Properties.CodeUri, `${file}.mjs`);
+      expect(f.Metadata.BuildMethod, logical).toBe("esbuild");
+      const props = f.Metadata.BuildProperties;
+      expect(props.EntryPoints).toHaveLength(1);
+      const name = /^functions\/lambda\/(\w+)\.ts$/.exec(props.EntryPoints[0])![1]!;
+      const local = targets.find((t: { entryPoints: string[] }) => t.entryPoints[0] === props.EntryPoints[0])! as { external: string[]; banner: { js: string } };
+      expect(props).toMatchObject({ Format: "esm", Target: "node22", Platform: "node", OutExtension: [".js=.mjs"], External: local.external, Banner: [`js=${local.banner.js}`] });
+      expect(existsSync(path.join(ROOT, f.Properties.CodeUri, props.EntryPoints[0])), logical).toBe(true);
+      // sam build writes <entry basename>.mjs to the function's artifact folder: the Handler names it.
+      const [file, exported] = (f.Properties.Handler as string).split(".") as [string, string];
+      expect(file).toBe(name);
+      const bundle = path.join(ROOT, "dist", "functions", name, "index.mjs");
       expect(existsSync(bundle), `${logical}: ${bundle} (run npm run build)`).toBe(true);
       // Plain Node, as Lambda loads it (and much faster than through the test runner's transform).
       const probe = `import(${JSON.stringify(pathToFileURL(bundle).href)}).then((m) => process.stdout.write(typeof m[${JSON.stringify(exported)}]))`;
@@ -97,8 +108,13 @@ describe("template.yaml", () => {
         expect(st.Effect).toBe("Allow");
         expect(st.Action).toMatch(/^s3:(GetObject|PutObject|DeleteObject|ListBucket)$/);
         const resource = st.Resource;
-        if (st.Action === "s3:ListBucket") expect(resource).toEqual({ "Fn::GetAtt": ["ReportsBucket", "Arn"] });
-        else expect(resource["Fn::Sub"]).toMatch(/^\$\{ReportsBucket\.Arn\}\/(config|periods)\//);
+        if (st.Action === "s3:ListBucket") {
+          expect(resource).toEqual({ "Fn::GetAtt": ["ReportsBucket", "Arn"] });
+          // Listing only under the prefixes the function reads (never the whole bucket).
+          const prefixes: string[] = st.Condition.StringLike["s3:prefix"];
+          expect(prefixes.length, logical).toBeGreaterThan(0);
+          for (const p of prefixes) expect(p).toMatch(/^(config|periods)\//);
+        } else for (const r of [st.Resource].flat()) expect(r["Fn::Sub"]).toMatch(/^\$\{ReportsBucket\.Arn\}\/(config|periods)\//);
       }
       expect(policies.filter((p) => p.AWSSecretsManagerGetSecretValuePolicy).map((p) => p.AWSSecretsManagerGetSecretValuePolicy)).toEqual([{ SecretArn: { Ref: "JwtSecret" } }]);
     }
@@ -107,6 +123,27 @@ describe("template.yaml", () => {
     expect(writers).toEqual(["ConsolidateFunction", "PeriodsFunction", "ReviewFunction", "RosterFunction", "SubmitFunction"]);
     const deleters = functions.filter(([, f]) => JSON.stringify(f.Properties.Policies).includes("s3:DeleteObject")).map(([k]) => k);
     expect(deleters).toEqual(["SubmitFunction"]);
+    // Submit writes its versions and log slots and may delete only its own uncommitted version objects, never a
+    // log slot (a commit mark); review writes only log slots.
+    const actionsOn = (logical: string, action: string) =>
+      (resources[logical].Properties.Policies[0].Statement as Json[]).filter((st) => st.Action === action).flatMap((st) => [st.Resource].flat().map((r: Json) => r["Fn::Sub"]));
+    expect(actionsOn("SubmitFunction", "s3:PutObject")).toEqual(["${ReportsBucket.Arn}/periods/*/units/*/v*", "${ReportsBucket.Arn}/periods/*/units/*/log/*"]);
+    expect(actionsOn("SubmitFunction", "s3:DeleteObject")).toEqual(["${ReportsBucket.Arn}/periods/*/units/*/v*"]);
+    expect(actionsOn("ReviewFunction", "s3:PutObject")).toEqual(["${ReportsBucket.Arn}/periods/*/units/*/log/*"]);
+    // Logs: each function its own group, every group with a retention; the API's access log.
+    for (const [logical, f] of functions) expect(f.Properties.LoggingConfig.LogGroup, logical).toEqual({ Ref: `${logical}Logs` });
+    for (const [, r] of Object.entries(resources).filter(([, r]) => r.Type === "AWS::Logs::LogGroup")) expect(r.Properties.RetentionInDays).toEqual({ Ref: "LogRetentionDays" });
+    const api = resources.HttpApi.Properties;
+    expect(api.AccessLogSettings.DestinationArn).toEqual({ "Fn::GetAtt": ["ApiAccessLogs", "Arn"] });
+    expect(Object.keys(JSON.parse(api.AccessLogSettings.Format))).toEqual(["requestId", "ip", "time", "routeKey", "status", "bytes", "latencyMs", "integrationError"]);
+    // CORS: one configured https origin, never *; throttling per route for the expensive ones.
+    expect(api.CorsConfiguration.AllowOrigins).toEqual([{ Ref: "AllowedOrigin" }]);
+    expect(template.Parameters.AllowedOrigin.Default).toBeUndefined();
+    expect(api.RouteSettings["POST /api/periods/{period}/units/{unit}/reports"]).toEqual({ ThrottlingBurstLimit: 20, ThrottlingRateLimit: 10 });
+    expect(api.RouteSettings["POST /api/periods/{period}/consolidations"]).toEqual({ ThrottlingBurstLimit: 5, ThrottlingRateLimit: 2 });
+    // Uploads fit Lambda's 6 MB synchronous payload once base64-encoded (4/3).
+    const maxUpload = Number(template.Globals.Function.Environment.Variables.HUIZONG_MAX_UPLOAD_BYTES);
+    expect(Math.ceil(maxUpload / 3) * 4).toBeLessThan(6 * 1024 * 1024 - 64 * 1024);
     expect(template.Globals.Function.Environment.Variables).toMatchObject({
       HUIZONG_STORAGE: "s3",
       HUIZONG_BUCKET: { Ref: "ReportsBucket" },
@@ -114,6 +151,22 @@ describe("template.yaml", () => {
     });
     expect(resources.JwtSecret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
   });
+});
+
+describe("cfn-lint", () => {
+  it("finds no error, warning or informational finding in template.yaml", () => {
+    let out = "";
+    let status = 0;
+    try {
+      out = execFileSync("cfn-lint", ["--include-checks", "I", "--", path.join(ROOT, "template.yaml")], { encoding: "utf8" });
+    } catch (err) {
+      const e = err as { status?: number; stdout?: string; code?: string };
+      if (e.code === "ENOENT") throw new Error("cfn-lint is not installed (pip install cfn-lint; see scripts/setup-test-env.mjs)");
+      status = e.status ?? -1;
+      out = e.stdout ?? "";
+    }
+    expect([status, out]).toEqual([0, ""]);
+  }, 120_000);
 });
 
 describe("a built Lambda bundle", () => {

@@ -16,7 +16,7 @@ export const submitRoutes: Route[] = [
       const period = req.period();
       const unit = req.unitCode();
       await req.authorize("submit", unit);
-      const bytes = bodyBytes(req.event);
+      const bytes = bodyBytes(req.event, ctx.maxUploadBytes);
       req.log.bytes = bytes.byteLength;
       const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: req.actor, now: ctx.now(), ...(ctx.versionsPerHour ? { versionsPerHour: ctx.versionsPerHour } : {}) });
       if (r.ok) {

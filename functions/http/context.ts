@@ -21,5 +21,7 @@ export interface AppContext {
   publicBaseUrl?: string | null;
   /** New versions a unit may store per rolling hour (`HUIZONG_VERSIONS_PER_HOUR`, default 20). */
   versionsPerHour?: number;
+  /** Largest upload (`HUIZONG_MAX_UPLOAD_BYTES`; 4 MB on Lambda), default 5 MB. */
+  maxUploadBytes?: number;
 }
 

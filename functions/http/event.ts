@@ -12,15 +12,22 @@ export function header(event: Pick<APIGatewayProxyEventV2, "headers">, name: str
   return undefined;
 }
 
-/** The raw body bytes (base64 bodies decoded); 413 past {@link MAX_BODY_BYTES}. */
-export function bodyBytes(event: APIGatewayProxyEventV2): Uint8Array {
+/** 413 with the limit in the message (the table's message names the default 5 MB). */
+function tooLarge(max: number): ApiError {
+  if (max === MAX_BODY_BYTES) return new ApiError("PAYLOAD_TOO_LARGE");
+  const mb = Math.round((max / (1024 * 1024)) * 10) / 10;
+  return new ApiError("PAYLOAD_TOO_LARGE", { limit: max }, `上传的文件超过 ${mb} MB。标准报表通常只有几十 KB，请不要在报表中插入图片或附件，另存后再上传。`);
+}
+
+/** The raw body bytes (base64 bodies decoded); 413 past `max` (default {@link MAX_BODY_BYTES}). */
+export function bodyBytes(event: APIGatewayProxyEventV2, max: number = MAX_BODY_BYTES): Uint8Array {
   const body = event.body ?? "";
   // Base64 is 4/3 of the bytes: refuse before decoding a body that cannot fit.
-  if (event.isBase64Encoded ? body.length > Math.ceil(MAX_BODY_BYTES / 3) * 4 + 4 : body.length > MAX_BODY_BYTES) {
-    throw new ApiError("PAYLOAD_TOO_LARGE");
+  if (event.isBase64Encoded ? body.length > Math.ceil(max / 3) * 4 + 4 : body.length > max) {
+    throw tooLarge(max);
   }
   const buf = event.isBase64Encoded ? Buffer.from(body, "base64") : Buffer.from(body, "utf8");
-  if (buf.byteLength > MAX_BODY_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE");
+  if (buf.byteLength > max) throw tooLarge(max);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 

@@ -29,6 +29,7 @@ export async function contextFromEnv(env: Record<string, string | undefined> = p
     linkTtlSeconds: config.linkTtlSeconds,
     publicBaseUrl: config.publicBaseUrl,
     versionsPerHour: config.versionsPerHour,
+    maxUploadBytes: config.maxUploadBytes,
   };
 }
 

@@ -41,6 +41,10 @@ export function createStoreFromEnv(env: StorageEnv = process.env): ObjectStore {
     const forcePathStyle = forceFlag === undefined || forceFlag === "" ? endpoint !== undefined : forceFlag === "true" || forceFlag === "1";
     const client = new S3Client({
       ...(endpoint ? { endpoint } : {}),
+      // Bounded waits (a Lambda has 29 s): connect within 3 s, an answer within 10 s, three attempts with the
+      // SDK's standard backoff. A retried create-only write that finds its own bytes is success (putOnce).
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+      maxAttempts: 3,
       ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
       forcePathStyle,
       // Honour credentials passed in `env` (the default chain would only look at process.env).

@@ -7,6 +7,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   paginateListObjectsV2,
   PutObjectCommand,
   S3Client,
@@ -83,7 +84,7 @@ export class S3ObjectStore extends BaseObjectStore {
       if (!out.Body) return new Uint8Array(0);
       return await out.Body.transformToByteArray();
     } catch (err) {
-      if (isNotFound(err)) throw new StorageNotFound(key, err);
+      if (isNotFound(err) || (await this.deniedButAbsent(Key, err))) throw new StorageNotFound(key, err);
       throw unavailable(key, err);
     }
   }
@@ -94,8 +95,26 @@ export class S3ObjectStore extends BaseObjectStore {
       await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key }));
       return true;
     } catch (err) {
-      if (isNotFound(err)) return false;
+      if (isNotFound(err) || (await this.deniedButAbsent(Key, err))) return false;
       throw unavailable(key, err);
+    }
+  }
+
+  /**
+   * S3 answers a read of a missing key with 403 instead of 404 when the
+   * caller's `s3:ListBucket` right does not cover it, and the deployment
+   * grants ListBucket only with `s3:prefix` conditions (template.yaml), which
+   * a GET does not carry. On a 403, list exactly that key (a request the
+   * prefix condition does allow): absent → a missing key; present, or the
+   * listing refused too → the 403 stands.
+   */
+  private async deniedButAbsent(Key: string, err: unknown): Promise<boolean> {
+    if (httpStatus(err) !== 403) return false;
+    try {
+      const out = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: Key, MaxKeys: 1 }));
+      return !(out.Contents ?? []).some((o) => o.Key === Key);
+    } catch {
+      return false;
     }
   }
 
