@@ -82,7 +82,7 @@ describe("template.yaml", () => {
       const props = f.Metadata.BuildProperties;
       expect(props.EntryPoints).toHaveLength(1);
       const name = /^functions\/lambda\/(\w+)\.ts$/.exec(props.EntryPoints[0])![1]!;
-      const local = targets.find((t: { entryPoints: string[] }) => t.entryPoints[0] === props.EntryPoints[0])! as { external: string[]; banner: { js: string } };
+      const local = targets.find((t: { entryPoints: string[] }) => t.entryPoints[0] === props.EntryPoints[0])! as unknown as { external: string[]; banner: { js: string } };
       expect(props).toMatchObject({ Format: "esm", Target: "node22", Platform: "node", OutExtension: [".js=.mjs"], External: local.external, Banner: [`js=${local.banner.js}`] });
       expect(existsSync(path.join(ROOT, f.Properties.CodeUri, props.EntryPoints[0])), logical).toBe(true);
       // sam build writes <entry basename>.mjs to the function's artifact folder: the Handler names it.
