@@ -14,6 +14,9 @@ export type ReadErrorCode =
   | "NOT_XLSX_CSV"
   | "NOT_XLSX_UNKNOWN"
   | "XLSM_MACROS"
+  | "EXTERNAL_LINKS"
+  | "EMBEDDED_OBJECTS"
+  | "UNKNOWN_PARTS"
   | "ENCRYPTED"
   | "CORRUPT_ZIP"
   | "NOT_OOXML"
@@ -50,6 +53,12 @@ const MESSAGES: Record<ReadErrorCode, string> = {
   NOT_XLSX_UNKNOWN: "这不是 Excel 工作簿（.xlsx）文件。请使用标准模板填报，并保存为 Excel 工作簿（*.xlsx）后上传。",
   XLSM_MACROS:
     "文件中含有宏（VBA），出于安全原因不予接收。请“另存为” Excel 工作簿（*.xlsx，不含宏）后再上传。",
+  EXTERNAL_LINKS:
+    "报表中含有指向其他文件或网络位置的外部链接（引用其他工作簿、数据连接或超链接），出于安全原因不予接收。请在 Excel 中“数据 → 编辑链接 → 断开链接”并删除超链接，或用标准模板重新填写后再上传。",
+  EMBEDDED_OBJECTS:
+    "报表中嵌入了对象（OLE 对象、ActiveX 控件、附件或表单控件），出于安全原因不予接收。请删除这些对象，或用标准模板重新填写后再上传。",
+  UNKNOWN_PARTS:
+    "报表中含有标准模板以外的内容（如图片、图表、附件或其他部件），不予接收。请只在标准模板中填写数据，不要插入其他内容；可用标准模板重新填写后再上传。",
   ENCRYPTED: "文件设置了打开密码，系统无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后再上传。",
   CORRUPT_ZIP: "文件已损坏或不完整（可能下载或复制时中断）。请在 Excel 中重新打开并保存后再上传。",
   NOT_OOXML: "文件是压缩包，但不是 Excel 工作簿。请上传用标准模板填写的 .xlsx 文件。",

@@ -9,6 +9,7 @@ import type { ReadFailure } from "./errors";
 import { inspectGrid, type Inspection } from "./inspect-grid";
 import { TEMPLATE_SHEETS } from "./read";
 import { readXlsxGrid, type XlsxLimits } from "./xlsx/index";
+import { refuseForeignParts } from "./xlsx/parts";
 
 export { inspectGrid, type Inspection } from "./inspect-grid";
 
@@ -16,5 +17,8 @@ export { inspectGrid, type Inspection } from "./inspect-grid";
 export function inspectWorkbook(bytes: Uint8Array, options: CheckOptions & { limits?: Partial<XlsxLimits> } = {}): Inspection | ReadFailure {
   const grid = readXlsxGrid(bytes, { limits: options.limits, sheets: TEMPLATE_SHEETS });
   if (!grid.ok) return grid;
+  // Content disarm: macros, external links, embedded objects and parts the template does not have are refused.
+  const foreign = refuseForeignParts(bytes);
+  if (foreign) return foreign;
   return inspectGrid(grid.grid, options);
 }
