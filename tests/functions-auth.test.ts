@@ -117,8 +117,8 @@ describe("tokens and links", () => {
 });
 
 describe("HTTP plumbing", () => {
-  const ev = (body: string | undefined, isBase64Encoded: boolean): APIGatewayProxyEventV2 =>
-    ({ body, isBase64Encoded, headers: {}, requestContext: {} }) as unknown as APIGatewayProxyEventV2;
+  const ev = (body: string | undefined, isBase64Encoded: boolean, contentType = "application/json"): APIGatewayProxyEventV2 =>
+    ({ body, isBase64Encoded, headers: { "content-type": contentType }, requestContext: {} }) as unknown as APIGatewayProxyEventV2;
 
   it("decodes base64 bodies and bounds them at 5 MB", () => {
     expect(Array.from(bodyBytes(ev(Buffer.from([1, 2, 3]).toString("base64"), true)))).toEqual([1, 2, 3]);
@@ -126,6 +126,7 @@ describe("HTTP plumbing", () => {
     expect(() => bodyBytes(ev(big, true))).toThrow(ApiError);
     expect(jsonBody(ev(undefined, false))).toEqual({});
     expect(() => jsonBody(ev("[1]", false))).toThrow(expect.objectContaining({ code: "BAD_JSON", status: 400 }));
+    expect(() => jsonBody(ev('{"a":1}', false, "text/plain"))).toThrow(expect.objectContaining({ code: "UNSUPPORTED_MEDIA_TYPE", status: 415 }));
   });
 
   it("matches concrete paths to route keys and parameters as API Gateway does", () => {

@@ -52,6 +52,7 @@ async function invoke(method: string, rawPath: string, opts: { token?: string; j
   const name = FUNCTION_OF[routeKey]!;
   const headers: Record<string, string> = { host: "api.example.cn", "x-forwarded-proto": "https" };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.json !== undefined) headers["content-type"] = "application/json";
   const res = await host.invoke(name, {
     version: "2.0",
     routeKey,
