@@ -30,7 +30,8 @@ import { createLogger, type LogLevelName } from "../http/log";
 import { errorJson, type Response } from "../http/responses";
 import { dispatch, matchRoute } from "../http/route";
 import { defaultMergeEngine } from "../service/merge-engine";
-import { openPeriod, getPeriod } from "../service/periods";
+import { openPeriod, getPeriod, listPeriods } from "../service/periods";
+import { sweepUncommitted } from "../service/reports";
 import { loadRoster, roleOf, saveRoster, type Roster } from "../service/roster";
 import { FsObjectStore } from "../storage/index";
 
@@ -121,8 +122,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config = loadConfig();
   const dataDir = path.resolve(options.dataDir ?? config.dataDir);
   const store = new FsObjectStore({ root: dataDir });
-  // The local server owns its folder: temp files left by a killed process are garbage now.
+  // The local server owns its folder: temp files left by a killed process are garbage now, and so are the
+  // objects of versions that provably never got their commit mark (see service/unit-log.ts).
   await store.sweepTemporaryFiles(0);
+  for (const p of await listPeriods(store)) await sweepUncommitted(store, p.id);
   const envSecret = options.secret ?? config.jwtSecret;
   const secret = envSecret || devSecret(dataDir);
   const demo = options.demo ?? !envSecret;

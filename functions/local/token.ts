@@ -8,9 +8,10 @@
  *   aws secretsmanager get-secret-value --secret-id <arn> --query SecretString --output text
  */
 import { deriveKeys, issueToken } from "../auth/tokens";
+import { loadConfig } from "../config";
 
 const [code, role, name, days = "180"] = process.argv.slice(2);
-const secret = process.env.HUIZONG_JWT_SECRET?.trim();
+const secret = loadConfig().jwtSecret;
 if (!secret || !code || !/^\d{12}$/.test(code) || (role !== "unit" && role !== "county" && role !== "city") || !name || !(Number(days) > 0)) {
   process.stderr.write("用法 usage: HUIZONG_JWT_SECRET=… node --import tsx functions/local/token.ts <12位区划代码> unit|county|city <单位名称> [有效天数]\n");
   process.exit(2);
