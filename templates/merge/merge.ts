@@ -6,25 +6,38 @@
  */
 import { INDICATORS, INPUT_INDICATORS, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "../catalog";
 import type { Finding } from "../findings";
-import { parsePeriod, type Period } from "../period";
+import { canonicalPeriod, parsePeriod, samePeriod, type Period } from "../period";
 import type { IndicatorValues, ReportRecord } from "../record";
 import { completionOf, fromScaled, growthLabel, growthOf, pointsChange, ratioOf, toScaled } from "./growth";
 import type { RosterUnit } from "./roster";
+import { codeLevel, crossUnitSlips } from "./slips";
 
 /** One accepted report offered to the merge. */
 export interface MergeInput {
   record: ReportRecord;
   /** Where it came from (file name, upload id); named in 报送情况 and in the history of replaced reports. */
   source?: string;
-  /** When it was received (ISO 8601). Of two reports for one unit, the later counts. */
+  /**
+   * When the server received it (ISO 8601). Of two reports for one unit, the later 填报日期
+   * counts, then the later upload; never a file's modified time.
+   */
   submittedAt?: string;
 }
 
 export interface MergeOptions {
   /** Units expected to report. Without one, nobody is missing and nobody is unlisted. */
   roster?: readonly RosterUnit[];
-  /** Period id or label; default: the first input's period. Inputs of another period are rejected. */
+  /**
+   * Period id or label (2025-H1, 2025年上半年, 2025年1-6月 are one period); inputs of another
+   * period are rejected. Default: the period all inputs agree on (the merge refuses when they disagree).
+   */
   period?: string;
+  /**
+   * Merge consolidations alone: an input whose unit lies under another input's unit (a town
+   * under its county's consolidation) is left out as already counted. Without it, such a pair
+   * refuses the merge (DOUBLE_COUNTING).
+   */
+  consolidationsOnly?: boolean;
   /** The consolidating unit; by default derived from the roster's parent code or the units' codes. */
   unit?: { name?: string; code?: string };
   /** Cover metadata of the consolidation (it must pass the checks at the next level). */
@@ -75,8 +88,10 @@ export interface UnitEntry {
   report?: UnitReport;
   /** Earlier reports of the same unit and period, replaced by the latest (kept as history). */
   superseded: UnitReport[];
-  /** Warnings carried from the unit's checks. */
+  /** Warnings carried from the unit's checks, plus cross-unit slips found by the merge. */
   warnings: number;
+  /** Why the counted report was chosen over the others of the same unit (only with superseded reports). */
+  chosen?: string;
 }
 
 export interface Rejection {
@@ -89,6 +104,8 @@ export interface CarriedWarning {
   unit: string;
   unitCode: string;
   finding: Finding;
+  /** Cross-unit slips (UNIT_SLIP_PEERS / UNIT_SLIP_LAST_YEAR): the peers' median or last year's figure. */
+  reference?: number;
 }
 
 export interface Consolidation {
@@ -108,7 +125,8 @@ export interface Consolidation {
   record: ReportRecord;
 }
 
-export type MergeResult = { ok: true; consolidation: Consolidation } | { ok: false; code: "NO_PERIOD" | "BAD_PERIOD"; message: string };
+export type MergeRefusal = "NO_PERIOD" | "BAD_PERIOD" | "PERIOD_DISAGREE" | "DOUBLE_COUNTING" | "NOTHING_TO_MERGE";
+export type MergeResult = { ok: true; consolidation: Consolidation } | { ok: false; code: MergeRefusal; message: string };
 
 /** Longest text a cell holds (Excel's limit). */
 export const CELL_TEXT_LIMIT = 32_767;
@@ -130,14 +148,18 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   let period: Period | null = null;
   if (options.period !== undefined) {
     period = parsePeriod(options.period);
-    if (!period) return { ok: false, code: "BAD_PERIOD", message: `期间“${options.period}”无法识别。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。` };
-  } else if (inputs[0]) period = inputs[0].record.period;
-  if (!period) return { ok: false, code: "NO_PERIOD", message: "没有可汇总的报表，也没有指定期间（--period），无法确定汇总期间。" };
+    if (!period) return { ok: false, code: "BAD_PERIOD", message: `期间“${options.period}”无法识别。请写成 2025-Y、2025-H1、2025年上半年、2025年1-6月、2025-Q3 或 2025年1—10月。` };
+  } else {
+    const agreed = agreedPeriod(inputs);
+    if (!agreed.ok) return agreed;
+    period = agreed.period;
+  }
+  if (!period) return nothingToMerge([]);
 
   const rejected: Rejection[] = [];
   const accepted: { input: MergeInput; index: number }[] = [];
   inputs.forEach((input, index) => {
-    if (input.record.period.id !== period!.id) {
+    if (!samePeriod(input.record.period, period!)) {
       rejected.push({
         source: input.source ?? input.record.unit.name,
         code: "PERIOD_MISMATCH",
@@ -145,6 +167,19 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
       });
     } else accepted.push({ input, index });
   });
+
+  const nested = nestedInputs(accepted.map((a) => a.input), options.roster);
+  if (nested.length) {
+    if (!options.consolidationsOnly) return { ok: false, code: "DOUBLE_COUNTING", message: doubleCountingMessage(nested) };
+    const inner = new Map(nested.map((n) => [n.inner, n.outer]));
+    for (let i = accepted.length - 1; i >= 0; i--) {
+      const outer = inner.get(accepted[i]!.input);
+      if (!outer) continue;
+      const { input } = accepted.splice(i, 1)[0]!;
+      rejected.push({ source: input.source ?? input.record.unit.name, code: "INCLUDED_IN_CONSOLIDATION", message: `${input.record.unit.name}已包含在${outer.record.unit.name}的汇总表中，未重复汇总。` });
+    }
+  }
+  if (accepted.length === 0) return nothingToMerge(rejected);
 
   // Units: roster first (its order is the report's order), then whoever else reported.
   const roster = options.roster;
@@ -178,20 +213,27 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   unlisted.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : x.name.localeCompare(y.name)));
   const units = [...entries, ...unlisted];
 
-  const when = (i: MergeInput) => i.submittedAt ?? i.record.meta.date ?? "";
   const asReport = (x: { input: MergeInput }, i: number): UnitReport => ({ record: x.input.record, source: x.input.source, submittedAt: x.input.submittedAt, version: i + 1 });
   let supersededCount = 0;
   for (const [entry, list] of reports) {
-    list.sort((x, y) => (when(x.input) < when(y.input) ? -1 : when(x.input) > when(y.input) ? 1 : x.index - y.index));
+    list.sort((x, y) => compareReports(x.input, y.input) || x.index - y.index);
     const all = list.map(asReport);
     entry.report = all[all.length - 1]!;
     entry.superseded = all.slice(0, -1);
+    if (entry.superseded.length) entry.chosen = whyChosen(list[list.length - 1]!.input, list[list.length - 2]!.input);
     supersededCount += entry.superseded.length;
     entry.status = "submitted";
-    entry.warnings = entry.report.record.warnings.length;
+    entry.warnings = entry.report.record.warnings.filter(carried).length;
   }
   const reported = units.filter((u): u is Reported => Boolean(u.report));
   const counted = reported.map((u) => u.report.record);
+  const slips = crossUnitSlips(counted);
+  const slipsOf = new Map<string, typeof slips>();
+  for (const s of slips) {
+    const list = slipsOf.get(s.unitCode) ?? [];
+    list.push(s);
+    slipsOf.set(s.unitCode, list);
+  }
 
   const scaled = sumScaled(counted);
   const totals = totalsFrom(scaled);
@@ -209,7 +251,11 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
 
   const warnings: CarriedWarning[] = [];
   for (const u of reported) {
-    for (const f of u.report.record.warnings) warnings.push({ unit: u.name, unitCode: u.code, finding: f });
+    for (const f of u.report.record.warnings) if (carried(f)) warnings.push({ unit: u.name, unitCode: u.code, finding: f });
+    for (const s of slipsOf.get(u.report.record.unit.code) ?? []) {
+      warnings.push({ unit: u.name, unitCode: u.code, finding: s.finding, reference: s.reference });
+      u.warnings++;
+    }
   }
 
   const values: Record<string, IndicatorValues> = {};
@@ -234,6 +280,110 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
     warnings: [],
   };
   return { ok: true, consolidation: { period, unit, meta, totals, units, rejected, warnings, counts, record } };
+}
+
+/** A warning of the unit's own checks; cross-unit slips found at submission are found again against every input. */
+const carried = (f: Finding) => f.rule !== "UNIT_SLIP_PEERS" && f.rule !== "UNIT_SLIP_LAST_YEAR";
+
+/** The period every input agrees on (canonical), or a refusal listing the periods found. */
+function agreedPeriod(inputs: readonly MergeInput[]): { ok: true; period: Period | null } | { ok: false; code: "PERIOD_DISAGREE"; message: string } {
+  const found = new Map<string, { period: Period; sources: string[] }>();
+  for (const i of inputs) {
+    const p = canonicalPeriod(i.record.period);
+    const entry = found.get(p.id) ?? { period: p, sources: [] };
+    entry.sources.push(i.source ?? i.record.unit.name);
+    found.set(p.id, entry);
+  }
+  if (found.size <= 1) return { ok: true, period: [...found.values()][0]?.period ?? null };
+  const list = [...found.values()].sort((a, b) => b.sources.length - a.sources.length || (a.period.id < b.period.id ? -1 : 1));
+  const named = (s: string[]) => s.slice(0, 3).map(baseName).join("、") + (s.length > 3 ? "等" : "");
+  return {
+    ok: false,
+    code: "PERIOD_DISAGREE",
+    message: `报表的报告期不一致，无法确定汇总哪一期：${list.map((e) => `${e.period.label}${e.sources.length}份（${named(e.sources)}）`).join("；")}。请用 --period 指定要汇总的期间（其他期间的报表将列为未汇总），或只选同一期间的报表。`,
+  };
+}
+
+/** File name without its folders (报送情况 and messages never show the server's paths). */
+export function baseName(source: string): string {
+  return source.replace(/^.*[\\/]/, "");
+}
+
+/** The refusal when no input can be counted (the caller writes no workbook). */
+export function nothingToMerge(rejected: readonly Rejection[]): { ok: false; code: "NOTHING_TO_MERGE"; message: string } {
+  return {
+    ok: false,
+    code: "NOTHING_TO_MERGE",
+    message: rejected.length
+      ? `没有可汇总的报表：${rejected.length}份报表都未能汇总（${rejected.slice(0, 3).map((r) => `${baseName(r.source)}：${r.message}`).join("；")}${rejected.length > 3 ? "……" : ""}）。请修改后重新汇总，未生成汇总表。`
+      : "没有可汇总的报表，未生成汇总表。请指定要汇总的报表文件。",
+  };
+}
+
+/** An input whose unit lies under another input's unit (by division code or by the roster's parent links). */
+interface Nested {
+  outer: MergeInput;
+  inner: MergeInput;
+}
+
+function ancestorsOf(code: string, parents: ReadonlyMap<string, string>): Set<string> {
+  const out = new Set<string>();
+  const level = codeLevel(code);
+  for (const len of [2, 4, 6, 9]) if (len < level) out.add(code.slice(0, len).padEnd(12, "0"));
+  let p = parents.get(code);
+  while (p && !out.has(p) && p !== code) {
+    out.add(p);
+    p = parents.get(p);
+  }
+  out.delete(code);
+  return out;
+}
+
+function nestedInputs(inputs: readonly MergeInput[], roster: readonly RosterUnit[] | undefined): Nested[] {
+  const parents = new Map((roster ?? []).filter((u) => u.parent).map((u) => [u.code, u.parent]));
+  const byCode = new Map<string, MergeInput>();
+  for (const i of inputs) if (!byCode.has(i.record.unit.code)) byCode.set(i.record.unit.code, i);
+  const out: Nested[] = [];
+  for (const inner of inputs) {
+    for (const a of ancestorsOf(inner.record.unit.code, parents)) {
+      const outer = byCode.get(a);
+      if (outer) {
+        out.push({ outer, inner });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function doubleCountingMessage(nested: readonly Nested[]): string {
+  const byOuter = new Map<MergeInput, string[]>();
+  for (const n of nested) {
+    const list = byOuter.get(n.outer) ?? [];
+    if (!list.includes(n.inner.record.unit.name)) list.push(n.inner.record.unit.name);
+    byOuter.set(n.outer, list);
+  }
+  const pairs = [...byOuter].map(([outer, inner]) => `${outer.record.unit.name}的汇总表与其下属${inner.join("、")}的报表不能同时汇总`);
+  return `${pairs.join("；")}（会重复计算）。请去掉其中一方后重新汇总；如要只汇总各县（市、区）的汇总表，请加 --consolidations-only。未生成汇总表。`;
+}
+
+/** Order of two reports of one unit: the later 填报日期, then the later upload to the server. */
+function compareReports(x: MergeInput, y: MergeInput): number {
+  const dx = x.record.meta.date ?? "";
+  const dy = y.record.meta.date ?? "";
+  if (dx !== dy) return dx < dy ? -1 : 1;
+  const sx = x.submittedAt ?? "";
+  const sy = y.submittedAt ?? "";
+  return sx < sy ? -1 : sx > sy ? 1 : 0;
+}
+
+/** Why the counted report beat the runner-up, in the words of 报送情况. */
+function whyChosen(counted: MergeInput, next: MergeInput): string {
+  const dc = counted.record.meta.date;
+  const dn = next.record.meta.date;
+  if (dc !== dn) return dn ? `填报日期${dc}晚于${dn}` : `填报日期${dc}（另一份未填日期）`;
+  if ((counted.submittedAt ?? "") !== (next.submittedAt ?? "")) return `填报日期相同（${dc ?? "未填"}），上传时间较晚`;
+  return `填报日期相同（${dc ?? "未填"}），采用最后列出的一份`;
 }
 
 function sumScaled(records: readonly ReportRecord[]): Record<string, Scaled> {

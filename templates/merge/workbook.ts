@@ -128,9 +128,12 @@ type Cached = number | string;
 const formula = (f: string, result: number | string | null): ExcelJS.CellFormulaValue => ({ formula: f, result: (result ?? "") as Cached } as ExcelJS.CellFormulaValue);
 const q = (sheet: string) => `'${sheet}'`;
 
-/** Formula text of growth over two cells, with no #DIV/0! ("新增" / "—" where there is no base). */
+/**
+ * Formula text of growth over two cells, with no #DIV/0!: "新增" only over a true 0 base,
+ * "—" where last year is unknown (an empty total) or both are 0.
+ */
 export function growthFormula(cur: string, prior: string): string {
-  return `IF(AND(ISNUMBER(${cur}),ISNUMBER(${prior}),N(${prior})>0),(${cur}-${prior})/${prior},IF(N(${cur})>0,"新增","—"))`;
+  return `IF(AND(ISNUMBER(${cur}),ISNUMBER(${prior}),N(${prior})>0),(${cur}-${prior})/${prior},IF(AND(ISNUMBER(${prior}),N(${prior})=0,N(${cur})>0),"新增","—"))`;
 }
 /** A ratio over two cells; "" without a positive denominator. */
 export function ratioFormula(num: string, den: string): string {
