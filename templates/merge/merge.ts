@@ -328,6 +328,7 @@ interface Nested {
 
 function ancestorsOf(code: string, parents: ReadonlyMap<string, string>): Set<string> {
   const out = new Set<string>();
+  if (!/^\d{12}$/.test(code)) return out;
   const level = codeLevel(code);
   for (const len of [2, 4, 6, 9]) if (len < level) out.add(code.slice(0, len).padEnd(12, "0"));
   let p = parents.get(code);

@@ -7,7 +7,6 @@
  */
 import { INPUT_INDICATORS, type Indicator } from "../catalog";
 import type { Finding } from "../findings";
-import { fmt } from "../numbers";
 import { SHEETS, indicatorCell } from "../layout";
 import type { ReportRecord } from "../record";
 
@@ -100,7 +99,9 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
 }
 
 const cellOf = (ind: Indicator) => indicatorCell(ind.code, "current");
-const times = (factor: number) => (factor >= 1 ? `${fmt(factor)} 倍` : `${fmt(1 / factor)} 分之一`);
+/** A figure as typed, to 4 decimals (the template's finest). */
+const fmt = (n: number) => String(Number(n.toFixed(4)));
+const times = (factor: number) => (factor >= 1 ? `${Math.round(factor)}倍` : `1/${Math.round(1 / factor)}`);
 const guess = (ind: Indicator, factor: number) =>
   factor >= 1 ? `可能把“元”或“万元”当成了“${ind.unit}”` : ind.unit === "万元" ? "可能把“亿元”当成了“万元”" : "可能填错了单位";
 
