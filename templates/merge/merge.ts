@@ -22,6 +22,8 @@ export interface MergeInput {
    * counts, then the later upload; never a file's modified time.
    */
   submittedAt?: string;
+  /** Submitted after the period's deadline (the server's stored version says so); shown on 报送情况. */
+  late?: boolean;
 }
 
 export interface MergeOptions {
@@ -70,6 +72,7 @@ export interface UnitReport {
   record: ReportRecord;
   source?: string;
   submittedAt?: string;
+  late?: boolean;
   /** 1 for the first report of this unit in this period, 2 for a replacement, ... */
   version: number;
 }
@@ -213,7 +216,13 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   unlisted.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : x.name.localeCompare(y.name)));
   const units = [...entries, ...unlisted];
 
-  const asReport = (x: { input: MergeInput }, i: number): UnitReport => ({ record: x.input.record, source: x.input.source, submittedAt: x.input.submittedAt, version: i + 1 });
+  const asReport = (x: { input: MergeInput }, i: number): UnitReport => ({
+    record: x.input.record,
+    source: x.input.source,
+    submittedAt: x.input.submittedAt,
+    ...(x.input.late !== undefined ? { late: x.input.late } : {}),
+    version: i + 1,
+  });
   let supersededCount = 0;
   for (const [entry, list] of reports) {
     list.sort((x, y) => compareReports(x.input, y.input) || x.index - y.index);

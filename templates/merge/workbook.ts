@@ -12,6 +12,7 @@
 import ExcelJS from "exceljs";
 import { addTemplateSheets, type TemplateFill } from "../build";
 import { spanLabel } from "../period";
+import { formatDateTime } from "../time";
 import type { ReportRecord } from "../record";
 import type { Consolidation, Rejection } from "./merge";
 import { DETAIL, type Ctx } from "./sheets/shared";
@@ -28,8 +29,10 @@ export { buildRosterWorkbook } from "./roster-workbook";
 export interface WorkbookOptions {
   /** Inputs refused before the merge (unreadable, errors): listed on 报送情况. */
   rejected?: readonly Rejection[];
-  /** When the workbook was made (shown on the sheets); default: none shown. */
+  /** When the workbook was made (an instant, ISO 8601; shown in the bureau's zone); default: none shown. */
   generatedAt?: string;
+  /** The bureau's IANA time zone for every time shown; default Asia/Shanghai (templates/time.ts). */
+  timeZone?: string;
 }
 
 /**
@@ -45,14 +48,14 @@ export async function writeConsolidationWorkbook(c: Consolidation, options: Work
 
   const units = c.units;
   const lastUnitRow = DETAIL.firstRow + Math.max(units.length, 1) - 1;
-  const totalRow = lastUnitRow + 1;
+  const totalRow = DETAIL.totalRow;
   const title = `${c.unit.name}${c.period.label}科技工作情况汇总表`;
   const subtitle = `汇总单位：${c.unit.name}（区划代码 ${c.unit.code}）　报告期：${c.period.label}　${
     c.counts.expected !== null ? `应报${c.counts.expected}个单位，` : ""
-  }已报${c.counts.submitted}个${c.counts.expected !== null ? `，缺报${c.counts.missing}个` : ""}${c.counts.unlisted ? `，名单外${c.counts.unlisted}个` : ""}${
-    options.generatedAt ? `　生成时间：${options.generatedAt}` : ""
+  }已报${c.counts.submitted}个${c.counts.expected !== null ? `，缺报${c.counts.missing}个` : ""}${c.counts.expected !== null && c.counts.unlisted ? `，名单外${c.counts.unlisted}个` : ""}${
+    options.generatedAt ? `　生成时间：${formatDateTime(options.generatedAt, options.timeZone)}` : ""
   }`;
-  const ctx: Ctx = { c, units, lastUnitRow, totalRow, title, subtitle };
+  const ctx: Ctx = { c, units, lastUnitRow, totalRow, title, subtitle, timeZone: options.timeZone };
 
   await writeSummary(wb, ctx);
   await writeDetail(wb, ctx);

@@ -10,11 +10,13 @@ export async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void>
   const { units } = ctx;
   const ws = wb.addWorksheet(REPORT_SHEETS.detail, {
     views: [{ state: "frozen", xSplit: 2, ySplit: DETAIL.subHeaderRow, showGridLines: false }],
-    pageSetup: { ...PRINT, fitToWidth: 0, fitToHeight: 0, fitToPage: false, scale: 70, printTitlesRow: `${DETAIL.headerRow}:${DETAIL.subHeaderRow}`, printTitlesColumn: "A:B" },
+    // Widths and scale chosen so a landscape A4 page holds the unit columns plus exactly five
+    // indicator blocks: page breaks fall between indicators, never inside one.
+    pageSetup: { ...PRINT, fitToWidth: 0, fitToHeight: 0, fitToPage: false, scale: DETAIL_PRINT.scale, printTitlesRow: `${DETAIL.headerRow}:${DETAIL.subHeaderRow}`, printTitlesColumn: "A:D" },
     headerFooter: FOOTER,
   });
-  ws.columns = [{ width: 6 }, { width: 18 }, { width: 15 }, { width: 10 }, ...INDICATORS.flatMap(() => [{ width: 12 }, { width: 12 }, { width: 12 }])];
-  titleRows(ws, ctx, "N", `${ctx.title}——分单位明细`);
+  ws.columns = [{ width: 5 }, { width: 12 }, { width: 13 }, { width: 7 }, ...INDICATORS.flatMap(() => [{ width: DETAIL_PRINT.value }, { width: DETAIL_PRINT.value }, { width: DETAIL_PRINT.value }])];
+  titleRows(ws, ctx, "P", `${ctx.title}——分单位明细`, 5 + 12 + 13 + 7 + 12 * DETAIL_PRINT.value);
   const h = ws.getRow(DETAIL.headerRow);
   const sh = ws.getRow(DETAIL.subHeaderRow);
   ["序号", "单位名称", "区划代码", "报送状态"].forEach((t, i) => {
@@ -40,6 +42,7 @@ export async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void>
   }
   h.height = 42;
   for (let r = 1; r <= DETAIL.subHeaderRow; r++) ws.getRow(r).commit();
+  writeTotalRow(ws, ctx);
 
   for (const [i, u] of units.entries()) {
     const rowNo = DETAIL.firstRow + i;
@@ -68,8 +71,16 @@ export async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void>
     }
     row.commit();
   }
-  const total = ws.getRow(ctx.totalRow);
-  ws.mergeCells(`A${ctx.totalRow}:D${ctx.totalRow}`);
+  ws.commit();
+}
+
+/** Print geometry of 分单位明细 (see writeDetail). */
+export const DETAIL_PRINT = { scale: 66, value: 11 } as const;
+
+/** 合计, the first data row: totals over the unit rows below it. */
+function writeTotalRow(ws: ExcelJS.Worksheet, ctx: Ctx): void {
+  const total = ws.getRow(DETAIL.totalRow);
+  ws.mergeCells(`A${DETAIL.totalRow}:D${DETAIL.totalRow}`);
   total.getCell(1).value = `合计（${ctx.c.counts.submitted}个单位）`;
   for (let col = 1; col <= 4; col++) total.getCell(col).style = S.totalLabel;
   for (const ind of INDICATORS) {
@@ -80,11 +91,9 @@ export async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void>
       cell.style = valueStyle(ind, true);
       cell.value =
         ind.kind === "ratio"
-          ? formula(ratioFormula(`${detailColumn(ind.numerator!, kind)}${ctx.totalRow}`, `${detailColumn(ind.denominator!, kind)}${ctx.totalRow}`), t[kind])
+          ? formula(ratioFormula(`${detailColumn(ind.numerator!, kind)}${DETAIL.totalRow}`, `${detailColumn(ind.denominator!, kind)}${DETAIL.totalRow}`), t[kind])
           : formula(sumFormula(`${col}${DETAIL.firstRow}:${col}${ctx.lastUnitRow}`, kind === "current" ? undefined : `${detailColumn(ind.code, "current")}${DETAIL.firstRow}:${detailColumn(ind.code, "current")}${ctx.lastUnitRow}`), t[kind]);
     }
   }
   total.commit();
-  ws.commit();
 }
-

@@ -12,11 +12,12 @@ export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
   const lastCol = columnLetter(heads.length * width - 1);
   const ws = wb.addWorksheet(REPORT_SHEETS.ranking, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 4, showGridLines: false }],
-    pageSetup: { ...PRINT, fitToWidth: 0, fitToHeight: 0, fitToPage: false, scale: 75, printTitlesRow: "3:4" },
+    // Four indicator blocks a page and 40 units a column: no page holds a lone row or half a block.
+    pageSetup: { ...PRINT, fitToWidth: 0, fitToHeight: 0, fitToPage: false, scale: 62, printTitlesRow: "3:4" },
     headerFooter: FOOTER,
   });
-  ws.columns = heads.flatMap(() => [{ width: 6 }, { width: 16 }, { width: 13 }, { width: 10 }, { width: 3 }]);
-  titleRows(ws, ctx, lastCol, `${ctx.title}——主要指标排名`);
+  ws.columns = heads.flatMap(() => [{ width: 6 }, { width: 16 }, { width: 13 }, { width: 10 }, { width: 6 }]);
+  titleRows(ws, ctx, columnLetter(Math.min(heads.length, 4) * width - 1), `${ctx.title}——主要指标排名`, 4 * 51);
   const reported = ctx.units.map((u, i) => ({ u, i })).filter((x) => x.u.report);
   const orders = heads.map((ind) => {
     const cur = (x: { u: UnitEntry }) => x.u.report!.record.values[ind.code]?.current ?? null;

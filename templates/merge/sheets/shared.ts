@@ -6,7 +6,7 @@
 import type ExcelJS from "exceljs";
 import { INDICATORS, type Indicator } from "../../catalog";
 import { numberFormat } from "../../build";
-import { COLORS, FONT, solid, THIN_BORDER } from "../../style";
+import { COLORS, FONT, rowHeightFor, solid, THIN_BORDER } from "../../style";
 import { columnLetter } from "../../grid";
 import { INDICATOR_FIRST_ROW, INDICATOR_ROWS, type ValueColumn } from "../../layout";
 import { growthLabel, growthOf } from "../growth";
@@ -31,7 +31,8 @@ export const NUMFMT = {
 } as const;
 
 /** Detail sheet: fixed columns, then three per indicator (本期, 上年同期, 全年目标). */
-export const DETAIL = { headerRow: 3, subHeaderRow: 4, firstRow: 5, fixedCols: 4 } as const;
+/** 合计 is the first data row (it prints on the first page, never alone on the last), units follow. */
+export const DETAIL = { headerRow: 3, subHeaderRow: 4, totalRow: 5, firstRow: 6, fixedCols: 4 } as const;
 /** Column number of each indicator's value on the detail sheet, computed once: rows are written per unit. */
 export const DETAIL_COLUMNS = new Map(INDICATORS.map((ind, i) => [ind.code, { current: DETAIL.fixedCols + 1 + i * 3, prior: DETAIL.fixedCols + 2 + i * 3, target: DETAIL.fixedCols + 3 + i * 3 }]));
 const DETAIL_LETTERS = new Map([...DETAIL_COLUMNS].map(([code, cols]) => [code, { current: columnLetter(cols.current), prior: columnLetter(cols.prior), target: columnLetter(cols.target) }]));
@@ -57,7 +58,7 @@ const BORDER = THIN_BORDER;
 // cells share these (never mutate them per cell).
 export const S = {
   title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
-  subtitle: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "middle" } },
+  subtitle: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "middle", wrapText: true } },
   header: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.header), border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
   group: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.group), border: BORDER },
   text: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { vertical: "top" } },
@@ -77,9 +78,12 @@ export const S = {
   warned: { font: { name: FONT, size: 10, color: { argb: "FF9C5700" } }, fill: solid("FFFFEB9C"), border: BORDER, alignment: { horizontal: "center" } },
   ok: { font: { name: FONT, size: 10, color: { argb: "FF006100" } }, fill: solid("FFC6EFCE"), border: BORDER, alignment: { horizontal: "center" } },
   sectionTitle: { font: { name: FONT, size: 12, bold: true } },
-  unitTitle: { font: { name: FONT, size: 14, bold: true }, fill: solid(COLORS.header) },
+  unitTitle: { font: { name: FONT, size: 14, bold: true }, fill: solid(COLORS.header), alignment: { wrapText: true, vertical: "middle" } },
+  narrativeTitle: { font: { name: FONT, size: 14, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
   narrative: { font: { name: FONT, size: 11 }, alignment: { wrapText: true, vertical: "top" } },
   note: { font: { name: FONT, size: 9, color: { argb: "FF808080" } }, alignment: { wrapText: true, vertical: "top" } },
+  formLine: { font: { name: FONT, size: 9, color: { argb: "FF595959" } }, alignment: { horizontal: "left", vertical: "middle" } },
+  signature: { font: { name: FONT, size: 11 }, alignment: { horizontal: "left", vertical: "middle" } },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
 
 export function valueStyle(ind: Indicator, total = false): Partial<ExcelJS.Style> {
@@ -113,7 +117,8 @@ export const PRINT: Partial<ExcelJS.PageSetup> = {
   horizontalCentered: true,
   margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
-export const FOOTER = { oddFooter: "&C第 &P 页，共 &N 页" };
+/** Page numbers of the sheet ("第1页 共3页"); the sheet name on the left so loose pages find their place. */
+export const FOOTER = { oddFooter: "&L&A&C第&P页 共&N页" };
 
 export type Cached = number | string;
 export const formula = (f: string, result: number | string | null): ExcelJS.CellFormulaValue => ({ formula: f, result: (result ?? "") as Cached } as ExcelJS.CellFormulaValue);
@@ -146,9 +151,12 @@ export interface Ctx {
   totalRow: number;
   title: string;
   subtitle: string;
+  /** The bureau's time zone for every time shown (templates/time.ts). */
+  timeZone?: string;
 }
 
-export function titleRows(ws: ExcelJS.Worksheet, ctx: Ctx, lastCol: string, heading: string): void {
+/** Title and subtitle over columns A…lastCol; the subtitle wraps within `width` characters (never spills onto extra pages). */
+export function titleRows(ws: ExcelJS.Worksheet, ctx: Ctx, lastCol: string, heading: string, width = 120): void {
   ws.mergeCells(`A1:${lastCol}1`);
   const t = ws.getCell("A1");
   t.value = heading;
@@ -158,5 +166,6 @@ export function titleRows(ws: ExcelJS.Worksheet, ctx: Ctx, lastCol: string, head
   const s = ws.getCell("A2");
   s.value = ctx.subtitle;
   s.style = S.subtitle;
+  ws.getRow(2).height = rowHeightFor(ctx.subtitle, width, 10);
 }
 
