@@ -56,20 +56,23 @@ const BORDER = THIN_BORDER;
 
 // Shared style objects: exceljs' writer caches style ids by object identity, so
 // cells share these (never mutate them per cell).
+const MIDDLE: Partial<ExcelJS.Alignment> = { vertical: "middle" };
+
 export const S = {
   title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
   subtitle: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "middle", wrapText: true } },
   header: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.header), border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
   group: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.group), border: BORDER },
-  text: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { vertical: "top" } },
-  textWrap: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { vertical: "top", wrapText: true } },
-  center: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { horizontal: "center", vertical: "top" } },
-  codeText: { font: { name: FONT, size: 10, color: { argb: "FF808080" } }, border: BORDER, alignment: { horizontal: "center" }, numFmt: "@" },
-  count: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.count },
-  amount: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.amount },
-  ratio: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.ratio, fill: solid(COLORS.ratio) },
-  percent: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.percent, alignment: { horizontal: "right" } },
-  points: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.points, alignment: { horizontal: "right" } },
+  // Table cells are centred vertically: in a row made tall by a wrapped 备注, a name and its figures stay on one line.
+  text: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { vertical: "middle" } },
+  textWrap: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { vertical: "middle", wrapText: true } },
+  center: { font: { name: FONT, size: 10 }, border: BORDER, alignment: { horizontal: "center", vertical: "middle" } },
+  codeText: { font: { name: FONT, size: 10, color: { argb: "FF808080" } }, border: BORDER, alignment: { horizontal: "center", vertical: "middle" }, numFmt: "@" },
+  count: { font: { name: FONT, size: 10 }, border: BORDER, alignment: MIDDLE, numFmt: NUMFMT.count },
+  amount: { font: { name: FONT, size: 10 }, border: BORDER, alignment: MIDDLE, numFmt: NUMFMT.amount },
+  ratio: { font: { name: FONT, size: 10 }, border: BORDER, alignment: MIDDLE, numFmt: NUMFMT.ratio, fill: solid(COLORS.ratio) },
+  percent: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.percent, alignment: { horizontal: "right", vertical: "middle" } },
+  points: { font: { name: FONT, size: 10 }, border: BORDER, numFmt: NUMFMT.points, alignment: { horizontal: "right", vertical: "middle" } },
   totalLabel: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.input), border: BORDER, alignment: { horizontal: "center" } },
   totalCount: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.input), border: BORDER, numFmt: NUMFMT.count },
   totalAmount: { font: { name: FONT, size: 10, bold: true }, fill: solid(COLORS.input), border: BORDER, numFmt: NUMFMT.amount },
