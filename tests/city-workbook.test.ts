@@ -125,7 +125,7 @@ describe("city workbook: sheets and formulas", () => {
     expect(st.getRow(4).values).toEqual([, 1, "青阳镇", "330102001000", "330102000000", "已报送，有1条警告", 1, "+王晓燕", "13905710000", "2025-12-20", , "第1版", "青阳镇.xlsx"]);
     expect(st.getCell("E6").value).toBe("未报送");
     const is = sheet("校验问题");
-    expect(is.getRow(4).values).toEqual([, 1, "青阳镇", "330102001000", "增幅异常（GROWTH_IMPLAUSIBLE）", "指标!E30", "=1+1 增长过快", "是"]);
+    expect(is.getRow(4).values).toEqual([, 1, "青阳镇", "330102001000", "增幅异常\nGROWTH_IMPLAUSIBLE", "指标!E30", "=1+1 增长过快", "是"]);
     const nar = sheet("文字材料汇编");
     const texts = nar.getColumn(1).values.filter((v) => typeof v === "string");
     expect(texts).toContain("1. 青阳镇（330102001000）");

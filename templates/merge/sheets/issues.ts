@@ -1,11 +1,11 @@
 /** 校验问题: the warnings of the counted reports and the cross-unit slips, with the clerk's 备注 explanation. */
 import type ExcelJS from "exceljs";
-import { ruleLabel } from "../../rule-names";
+import { RULE_NAMES } from "../../rule-names";
 import { rowHeightFor } from "../../style";
 import { FOOTER, PRINT, REPORT_SHEETS, S, headerCells, putCells, titleRows, type Ctx } from "./shared";
 
 /** Column widths (characters): the message and the explanation wrap, the row grows to show them whole. */
-const WIDTHS = [5, 12, 13, 18, 9, 60, 7, 36];
+const WIDTHS = [5, 12, 13, 20, 9, 58, 7, 36];
 
 export async function writeIssues(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   const ws = wb.addWorksheet(REPORT_SHEETS.issues, {
@@ -24,7 +24,8 @@ export async function writeIssues(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void>
   ctx.c.warnings.forEach((w, i) => {
     const row = ws.getRow(4 + i);
     const note = (w.finding.indicator && records.get(w.unitCode)?.values[w.finding.indicator]?.note) || "";
-    const rule = ruleLabel(w.finding.rule);
+    // The Chinese name first, the stable id under it (each on its own line, never broken).
+    const rule = `${RULE_NAMES[w.finding.rule]}\n${w.finding.rule}`;
     putCells(row, [
       [i + 1, S.center],
       [w.unit, S.textWrap],
