@@ -119,9 +119,9 @@ export async function addTemplateSheets(wb: ExcelJS.Workbook, options: BuildOpti
 }
 
 /** Portrait A4 scaled to the page width (cover, indicator table). */
-const PORTRAIT_FIT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const PORTRAIT_FIT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, firstPageNumber: 1 };
 /** Text sheets print at 100%: their one column is as wide as portrait A4 allows, rows as tall as their text. */
-const PORTRAIT_TEXT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: false, scale: 100, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+const PORTRAIT_TEXT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: false, scale: 100, firstPageNumber: 1, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
 /** Text column width (characters) that fits portrait A4 between 0.5" margins at 100%. */
 const TEXT_WIDTH = 72;
 /** Page numbers per sheet. */

@@ -86,6 +86,8 @@ describe("the city workbook on paper", () => {
     expect(detail.length).toBeGreaterThanOrEqual(13);
     expect(detail.length).toBeLessThanOrEqual(DETAIL_PAGE_BOUND);
     expect(detail[0]).toContain("合计（40个单位）");
+    // Page numbers start again on every sheet.
+    expect(detail.map((p) => /第(\d+)页/.exec(p)?.[1])).toEqual(detail.map((_, i) => String(i + 1)));
     // No blank continuation pages: every page shows unit rows.
     for (const p of detail) expect(p).toMatch(/第\d+镇/);
     // Every indicator's heading and its three columns are on one page.

@@ -118,6 +118,8 @@ export const PRINT: Partial<ExcelJS.PageSetup> = {
   fitToWidth: 1,
   fitToHeight: 0,
   horizontalCentered: true,
+  // Numbering starts again on every sheet ("第1页" of 分单位明细 is its own first page).
+  firstPageNumber: 1,
   margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 /** Page numbers of the sheet ("第1页 共3页"); the sheet name on the left so loose pages find their place. */
