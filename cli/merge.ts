@@ -11,7 +11,7 @@ import { INDICATORS } from "../templates/catalog";
 import { demoUnits, sampleFill } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { growthText } from "../templates/merge/growth";
-import { consolidationJson, mergeReports, type MergeInput, type Rejection } from "../templates/merge/merge";
+import { consolidationJson, mergeReports, nothingToMerge, type MergeInput, type Rejection } from "../templates/merge/merge";
 import { parseRosterCsv, parseRosterGrid, type RosterResult, type RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
@@ -43,10 +43,11 @@ async function merge(args: string[], io: CliIO): Promise<number> {
       phone: { type: "string" },
       head: { type: "string" },
       jobs: { type: "string" },
+      "consolidations-only": { type: "boolean" },
     },
   });
   if (positionals.length === 0 || !values.output) {
-    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] -o 汇总.xlsx [--json]");
+    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] [--consolidations-only] -o 汇总.xlsx [--json]");
     return 2;
   }
   const expectedPeriod = periodOption(values.period, io);
@@ -77,9 +78,10 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     else rejected.push(outcome.rejection);
   }
 
-  const merged = mergeReports(inputs, {
+  const merged = inputs.length === 0 ? nothingToMerge(rejected) : mergeReports(inputs, {
     roster,
     period: expectedPeriod,
+    consolidationsOnly: values["consolidations-only"],
     unit: { name: values.unit, code: values.code },
     meta: { preparer: values.preparer, phone: values.phone, head: values.head },
   });
@@ -115,7 +117,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   const unlisted = c.units.filter((u) => u.unlisted);
   if (unlisted.length) lines.push(`不在名单中的单位（已计入汇总，请核实）：${unlisted.map((u) => `${u.name}（${u.code}）`).join("、")}`);
   for (const u of c.units.filter((x) => x.superseded.length)) {
-    lines.push(`${u.name} 重复报送：采用 ${u.report!.source ?? "最新版本"}，替代 ${u.superseded.map((s) => s.source ?? `第${s.version}版`).join("、")}`);
+    lines.push(`${u.name} 重复报送：采用 ${u.report!.source ?? "最新版本"}（${u.chosen}），替代 ${u.superseded.map((s) => s.source ?? `第${s.version}版`).join("、")}`);
   }
   const allRejected = [...rejected, ...c.rejected];
   if (allRejected.length) {

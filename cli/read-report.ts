@@ -2,7 +2,7 @@
  * One input file of a merge → its record or the reason it is left out.
  * Runs in the main thread or in a read worker (cli/read-worker.ts).
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { inspectWorkbook } from "../templates/inspect";
 import type { MergeInput, Rejection } from "../templates/merge/merge";
 
@@ -19,10 +19,8 @@ export function fileReadError(file: string, e: unknown): { code: "FILE_NOT_FOUND
 /** Read, check and reduce one file; never throws. */
 export function readReportFile(file: string, expectedPeriod: string | undefined): ReadOutcome {
   let bytes: Uint8Array;
-  let submittedAt: string;
   try {
     bytes = new Uint8Array(readFileSync(file));
-    submittedAt = statSync(file).mtime.toISOString();
   } catch (e) {
     return { ok: false, rejection: { source: file, ...fileReadError(file, e) } };
   }
@@ -41,5 +39,7 @@ export function readReportFile(file: string, expectedPeriod: string | undefined)
     };
   }
   // A fresh copy: strings read from the file are slices of its whole XML text and would keep it alive.
-  return { ok: true, input: { record: structuredClone(result.record), source: file, submittedAt } };
+  // No submittedAt: a file's modified time says nothing about which report is newer (a copy or
+  // `touch` changes it); of two reports of one unit the merge goes by the 填报日期 the clerk entered.
+  return { ok: true, input: { record: structuredClone(result.record), source: file } };
 }

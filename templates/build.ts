@@ -5,7 +5,7 @@
  * reads the cells there), so exceljs stays out of the bundle Excel loads.
  */
 import ExcelJS from "exceljs";
-import { COLORS, FONT, solid, THIN_BORDER } from "./style";
+import { COLORS, FONT, rowHeightFor, solid, THIN_BORDER } from "./style";
 import { FORM_HEADER, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_TITLE, TEMPLATE_VERSION, UNIT_TYPES, type NarrativeKey } from "./catalog";
 import {
   COLS,
@@ -118,6 +118,15 @@ export async function addTemplateSheets(wb: ExcelJS.Workbook, options: BuildOpti
   return added;
 }
 
+/** Portrait A4 scaled to the page width (cover, indicator table). */
+const PORTRAIT_FIT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, firstPageNumber: 1 };
+/** Text sheets print at 100%: their one column is as wide as portrait A4 allows, rows as tall as their text. */
+const PORTRAIT_TEXT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: false, scale: 100, firstPageNumber: 1, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+/** Text column width (characters) that fits portrait A4 between 0.5" margins at 100%. */
+const TEXT_WIDTH = 72;
+/** Page numbers per sheet. */
+const PAGE_FOOTER = { oddFooter: "&C第&P页 共&N页" };
+
 function title(ws: ExcelJS.Worksheet, text: string, lastCol: string): void {
   ws.mergeCells(`A1:${lastCol}1`);
   const t = ws.getCell("A1");
@@ -128,7 +137,8 @@ function title(ws: ExcelJS.Worksheet, text: string, lastCol: string): void {
 }
 
 function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(SHEETS.cover, { views: [{ showGridLines: false }] });
+  // Page setup is given at creation: exceljs' streaming writer (the city workbook) writes fit-to-page only then.
+  const ws = wb.addWorksheet(SHEETS.cover, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_FIT, headerFooter: PAGE_FOOTER });
   ws.columns = [{ width: 4 }, { width: 20 }, { width: 44 }, { width: 30 }];
   title(ws, TEMPLATE_TITLE, "D");
   ws.getCell("B2").value = `表号：${FORM_HEADER.formNumber}`;
@@ -179,6 +189,8 @@ function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
 
 function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.indicators, {
+    pageSetup: { ...PORTRAIT_FIT, horizontalCentered: true, printTitlesRow: `1:${INDICATOR_MARK_ROW}` },
+    headerFooter: PAGE_FOOTER,
     views: [{ state: "frozen", ySplit: INDICATOR_MARK_ROW, xSplit: 0, showGridLines: false }],
   });
   ws.columns = [
@@ -284,13 +296,13 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksh
     horizontalCentered: true,
     printTitlesRow: `1:${INDICATOR_MARK_ROW}`,
   };
-  ws.headerFooter = { oddFooter: `&C第 &P 页，共 &N 页` };
+  ws.headerFooter = PAGE_FOOTER;
   return ws;
 }
 
 function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(SHEETS.narrative, { views: [{ showGridLines: false }] });
-  ws.columns = [{ width: 110 }];
+  const ws = wb.addWorksheet(SHEETS.narrative, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_TEXT, headerFooter: PAGE_FOOTER });
+  ws.columns = [{ width: TEXT_WIDTH }];
   ws.getCell("A1").value = `${TEMPLATE_TITLE}——文字材料`;
   ws.getCell("A1").font = { name: FONT, size: 16, bold: true };
   ws.getCell("A1").alignment = { horizontal: "center" };
@@ -307,15 +319,16 @@ function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Workshe
     input.font = { name: FONT, size: 11 };
     const text = fill.narrative?.[s.key];
     if (text !== undefined) input.value = text;
-    ws.getRow(rows.inputRow).height = 180;
+    // Room to write in when blank; as tall as the text when filled (up to the sheet's limit).
+    ws.getRow(rows.inputRow).height = text ? Math.max(60, rowHeightFor(text, TEXT_WIDTH, 11)) : 180;
   }
-  ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  ws.pageSetup = { ...PORTRAIT_TEXT, printTitlesRow: "1:1" };
   return ws;
 }
 
 function addInstructions(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(SHEETS.instructions, { views: [{ showGridLines: false }] });
-  ws.columns = [{ width: 110 }];
+  const ws = wb.addWorksheet(SHEETS.instructions, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_TEXT, headerFooter: PAGE_FOOTER });
+  ws.columns = [{ width: TEXT_WIDTH }];
   const lines = [
     "填表说明",
     "一、本表由各乡镇（街道）科技干事填报，县（市、区）汇总后报市科技局。黄色单元格为填报区，其余单元格已保护，请勿改动表格结构、增删行或修改工作表名称。",
@@ -333,8 +346,9 @@ function addInstructions(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: "top" };
     cell.font = i === 0 ? { name: FONT, size: 16, bold: true } : { name: FONT, size: 11 };
+    ws.getRow(i + 1).height = rowHeightFor(text, TEXT_WIDTH, i === 0 ? 16 : 11);
   });
-  ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = PORTRAIT_TEXT;
   return ws;
 }
 

@@ -7,7 +7,7 @@ import { INDICATORS, NARRATIVE_SECTIONS, UNIT_TYPES, indicator, isOfWhich, type 
 import type { Finding, RuleId, Severity } from "./findings";
 import { COLUMN_TITLES, COVER_FIELDS, SHEETS, VALUE_COLUMNS, type CoverKey, type ValueColumn } from "./layout";
 import { fmt, readNumber, type NumberForm } from "./numbers";
-import { parsePeriodId, periodFromLabel, type Period } from "./period";
+import { parsePeriodId, periodFromLabel, samePeriod, type Period } from "./period";
 import type { Field, IndicatorEntry, Submission } from "./read";
 import { parseAddress } from "./grid";
 
@@ -20,6 +20,19 @@ export interface CheckOptions {
 export const GROWTH_BAND = { min: -0.5, max: 2.0 } as const;
 /** A figure this many times its own last year is the 元-vs-万元 slip. */
 export const UNIT_SLIP_FACTOR = 1000;
+
+/** Figures carry at most this many decimals (0.0001 万元 = 1 元); the merge sums them exactly at this scale. */
+export const AMOUNT_DECIMALS = 4;
+
+/** True when a number has at most AMOUNT_DECIMALS decimals (as Excel shows it: the shortest round-trip text). */
+export function withinPrecision(v: number): boolean {
+  return Number(v.toFixed(AMOUNT_DECIMALS)) === v;
+}
+
+/** The number rounded to AMOUNT_DECIMALS, as text without trailing zeros ("123.4568"). */
+function roundedText(v: number): string {
+  return String(Number(v.toFixed(AMOUNT_DECIMALS)));
+}
 
 const FORM_RULE: Record<Exclude<NumberForm, "empty" | "number">, RuleId> = {
   "numeric-text": "NUMBER_AS_TEXT",
@@ -126,7 +139,7 @@ function checkCover(sub: Submission, options: CheckOptions, push: Push): void {
       push("error", "PERIOD_INVALID", SHEETS.cover, typeof yearF.raw === "number" && Number.isInteger(yearF.raw) ? spanF.cell : yearF.cell, `报告期“${yearF.text}年${spanF.text}”无效：年度填4位数字（如 2025），报告期从下拉列表选择。`);
     } else if (options.expectedPeriod) {
       const expected = parsePeriodId(options.expectedPeriod);
-      if (expected && expected.id !== period.id) {
+      if (expected && !samePeriod(expected, period)) {
         push("error", "PERIOD_MISMATCH", SHEETS.cover, spanF.cell, `本报表的报告期为“${period.label}”，但本次收集的是“${expected.label}”。请核对封面的统计年度和报告期，或上传到正确的收集批次。`);
       }
     }
@@ -170,6 +183,8 @@ function checkIndicator(sub: Submission, ind: Indicator, push: Push): void {
     if (v < 0) push("error", "NEGATIVE", f.sheet, f.cell, `${where(ind, col, f)}为负数 ${fmt(v)}，请填写不小于0的数。`, { indicator: ind.code });
     else if (ind.kind === "count" && !Number.isInteger(v)) {
       push("error", "FRACTIONAL_COUNT", f.sheet, f.cell, `${where(ind, col, f)}应为整数（单位：${ind.unit}），现为 ${v}，请填写如 ${Math.round(v)}。`, { indicator: ind.code });
+    } else if (!withinPrecision(v)) {
+      push("error", "AMOUNT_PRECISION", f.sheet, f.cell, `${where(ind, col, f)}为 ${v}，小数超过${AMOUNT_DECIMALS}位（${ind.unit === "万元" ? "万元的4位小数即1元" : `最小到0.0001${ind.unit}`}），汇总时无法精确相加。请填写 ${roundedText(v)}。`, { indicator: ind.code });
     }
   }
   checkPlausibility(entry, ind, isTownLevel(sub), push);

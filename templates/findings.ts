@@ -25,6 +25,7 @@ export type RuleId =
   | "NUMBER_TEXT"
   | "NEGATIVE"
   | "FRACTIONAL_COUNT"
+  | "AMOUNT_PRECISION"
   | "FORMULA_ERROR"
   | "RATIO_OVERWRITTEN"
   | "COMPONENTS_SUM"
@@ -34,6 +35,9 @@ export type RuleId =
   | "GROWTH_IMPLAUSIBLE"
   | "UNIT_SLIP"
   | "VALUE_IMPLAUSIBLE"
+  // across units (merge, and the server against what it holds for the period)
+  | "UNIT_SLIP_PEERS"
+  | "UNIT_SLIP_LAST_YEAR"
   // narrative (文字材料)
   | "NARRATIVE_REQUIRED";
 

@@ -46,22 +46,41 @@ export function parsePeriodId(id: string): Period | null {
   return { id, year, span: span.code, label: `${year}年${span.label}` };
 }
 
+/**
+ * Spans that cover the same months under two names: 1—3月 is 第一季度, 1—6月 is 上半年.
+ * Both spellings are on the pick-list; the merge and the checks compare the canonical one.
+ */
+const SAME_SPAN: Readonly<Record<string, string>> = { M03: "Q1", M06: "H1" };
+
+/** The period under its canonical name (2025-M06 → 2025-H1); other periods unchanged. */
+export function canonicalPeriod(period: Period): Period {
+  const span = SAME_SPAN[period.span];
+  return span ? parsePeriodId(`${period.year}-${span}`)! : period;
+}
+
+/** True when two periods cover the same months (2025-H1 and 2025年1—6月). */
+export function samePeriod(a: Period, b: Period): boolean {
+  return canonicalPeriod(a).id === canonicalPeriod(b).id;
+}
+
 /** Build a period from a year and a span label as picked on the cover ("上半年"). */
 export function periodFromLabel(year: number, spanLabel: string): Period | null {
-  const label = spanLabel.trim().replace(/[-－–~～]/g, "—");
+  const label = spanLabel.trim().replace(/[-－–~～—―]/g, "—").replace(/\s/g, "");
   const span = PERIOD_SPANS.find((s) => s.label === label);
   if (!span || !Number.isInteger(year) || year < 2000 || year > 2100) return null;
   return parsePeriodId(`${year}-${span.code}`);
 }
 
 /**
- * Accept either an id ("2025-H1") or a Chinese label ("2025年上半年", "2025年1-10月").
- * Used by the command line's --period.
+ * Accept either an id ("2025-H1") or a Chinese label ("2025年上半年", "2025年1-6月",
+ * "2025年1—6月"), returned under its canonical name (all four of these are 2025-H1).
+ * Used by the command line's --period and the merge.
  */
 export function parsePeriod(text: string): Period | null {
   const byId = parsePeriodId(text.trim());
-  if (byId) return byId;
-  const m = /^(\d{4})年?(.+)$/.exec(text.trim());
+  if (byId) return canonicalPeriod(byId);
+  const m = /^(\d{4})\s*年?\s*(.+)$/.exec(text.trim());
   if (!m) return null;
-  return periodFromLabel(Number(m[1]), m[2]!);
+  const p = periodFromLabel(Number(m[1]), m[2]!);
+  return p && canonicalPeriod(p);
 }

@@ -17,6 +17,7 @@ import {
   NARRATIVE_ROWS,
   SHEETS,
   groupTitle,
+  printedName,
   type CoverKey,
   type ValueColumn,
 } from "./layout";
@@ -70,6 +71,11 @@ function cellValue(sheet: GridSheet, addr: string): CellValue {
 function text(v: CellValue): string {
   if (v === null) return "";
   return String(v).trim();
+}
+
+/** Text without any whitespace, for comparing fixed labels. */
+function squash(s: string): string {
+  return s.replace(/\s/g, "");
 }
 
 function compareVersions(a: string, b: string): number {
@@ -128,6 +134,16 @@ export function readSubmission(grid: Grid): ReadResult {
     const code = text(cellValue(ind, `${COLS.code}${row.row}`));
     if (code !== row.indicator!.code) {
       return readFailure("ROWS_CHANGED", `指标表第${row.row}行应为指标 ${row.indicator!.code}“${row.indicator!.name}”，实际为“${code || "空"}”`);
+    }
+    // Fixed texts, whatever the protection state: a changed 计量单位 would be summed in the wrong unit.
+    const name = text(cellValue(ind, `${COLS.name}${row.row}`));
+    const expectedName = printedName(row.indicator!).trim();
+    if (squash(name) !== squash(expectedName)) {
+      return readFailure("ROWS_CHANGED", `指标表${COLS.name}${row.row}的指标名称应为“${expectedName}”，实际为“${name || "空"}”；指标名称不能修改，请改回原文`);
+    }
+    const unit = text(cellValue(ind, `${COLS.unit}${row.row}`));
+    if (squash(unit) !== row.indicator!.unit) {
+      return readFailure("ROWS_CHANGED", `指标表${COLS.unit}${row.row}“${row.indicator!.name}”的计量单位应为“${row.indicator!.unit}”，实际为“${unit || "空"}”；计量单位不能修改，请改回“${row.indicator!.unit}”并把数字换算成${row.indicator!.unit}填写`);
     }
   }
   const last = INDICATOR_LAST_ROW;

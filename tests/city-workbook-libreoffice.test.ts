@@ -14,7 +14,7 @@ import type { ReportRecord } from "../templates/record";
 import { demoUnits } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { mergeReports, type MergeInput } from "../templates/merge/merge";
-import { writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { SUMMARY_ROWS, writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { sampleRecord } from "./support/records";
 
 const dir = mkdtempSync(join(tmpdir(), "hz-lo-test-"));
@@ -44,8 +44,13 @@ const INJECT = "=1+1";
 
 function record(i: number, name: string, code: string): ReportRecord {
   return sampleRecord({ name, code, type: "乡镇" }, "2025-Y", 500 + i, 1 + i * 0.7, {
-    // No town had an incubator last year (新增 for the county); town 3 set no targets.
-    values: (ind, v) => ({ current: v.current, prior: ind.code === "C12" ? 0 : v.prior, target: i === 2 ? null : v.target }),
+    // No town had an incubator last year (新增 for the county); town 2 left 上年同期 blank for 财政科技拨款
+    // and 专利授权 (last year unknown: "—", not 新增); town 3 set no targets (blank 全年目标 everywhere).
+    values: (ind, v) => ({
+      current: v.current,
+      prior: ind.code === "C12" ? 0 : i === 1 && (ind.code === "A01" || ind.code === "D05") ? null : v.prior,
+      target: i === 2 ? null : v.target,
+    }),
     narrative: { achievements: `${INJECT} 成效`, problems: "问题", plans: "打算" },
   });
 }
@@ -106,17 +111,24 @@ describe("LibreOffice recalculation", () => {
     expect(formulas).toBeGreaterThan(500);
   });
 
-  it("covers growth labels and percentages: 新增 where there was no base", () => {
+  it("covers growth labels and percentages: 新增 over a true 0 base, — where a town left 上年同期 blank", () => {
     const summary = recalculated.sheets.find((s) => s.name === "汇总")!;
     const values = Object.values(summary.cells).map((c) => c.value);
     expect(values).toContain("新增");
+    expect(summary.cells[`H${SUMMARY_ROWS.C12}`]?.value).toBe("新增");
+    expect(summary.cells[`H${SUMMARY_ROWS.A01}`]?.value).toBe("—");
+    expect(summary.cells[`F${SUMMARY_ROWS.A01}`]?.value ?? "").toBe("");
+    expect(summary.cells[`H${SUMMARY_ROWS.D05}`]?.value).toBe("—");
+    // Town 3 has no targets: no 全年目标 total, no 完成率.
+    expect(summary.cells[`I${SUMMARY_ROWS.A01}`]?.value ?? "").toBe("");
+    expect(summary.cells[`J${SUMMARY_ROWS.A01}`]?.value).toBe("—");
     expect(values.some((v) => typeof v === "number" && v < 0)).toBe(true);
   });
 
   it("town text that looks like a formula is still text after LibreOffice opens it", () => {
     const detail = recalculated.sheets.find((s) => s.name === "分单位明细")!;
-    expect(detail.cells.B8).toMatchObject({ value: INJECT });
-    expect(detail.cells.B8!.formula).toBeUndefined();
+    expect(detail.cells.B9).toMatchObject({ value: INJECT });
+    expect(detail.cells.B9!.formula).toBeUndefined();
     const nar = recalculated.sheets.find((s) => s.name === "文字材料汇编")!;
     expect(Object.values(nar.cells).some((c) => c.value === `${INJECT} 成效` && !c.formula)).toBe(true);
   });

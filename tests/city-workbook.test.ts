@@ -63,7 +63,7 @@ describe("city workbook: sheets and formulas", () => {
   it("totals are live formulas over 分单位明细 with cached values", () => {
     const s = sheet("汇总");
     const r = SUMMARY_ROWS.A01!;
-    expect(fv(s.getCell(`E${r}`))).toEqual({ formula: `IF(COUNT('分单位明细'!${detailColumn("A01", "current")}5:${detailColumn("A01", "current")}7)=0,"",SUM('分单位明细'!${detailColumn("A01", "current")}5:${detailColumn("A01", "current")}7))`, result: 40 });
+    expect(fv(s.getCell(`E${r}`))).toEqual({ formula: `IF(COUNT('分单位明细'!${detailColumn("A01", "current")}6:${detailColumn("A01", "current")}8)=0,"",SUM('分单位明细'!${detailColumn("A01", "current")}6:${detailColumn("A01", "current")}8))`, result: 40 });
     expect(fv(s.getCell(`F${r}`)).result).toBe(28);
     expect(fv(s.getCell(`G${r}`))).toEqual({ formula: `IF(AND(ISNUMBER(E${r}),ISNUMBER(F${r})),E${r}-F${r},"—")`, result: 12 });
     expect(fv(s.getCell(`H${r}`)).result).toBeCloseTo(12 / 28, 15);
@@ -72,7 +72,8 @@ describe("city workbook: sheets and formulas", () => {
     const d = SUMMARY_ROWS.D01!;
     expect(fv(s.getCell(`H${d}`)).result).toBeCloseTo(-0.16, 15);
     const b = SUMMARY_ROWS.B01!;
-    expect(fv(s.getCell(`H${b}`))).toEqual({ formula: `IF(AND(ISNUMBER(E${b}),ISNUMBER(F${b}),N(F${b})>0),(E${b}-F${b})/F${b},IF(N(E${b})>0,"新增","—"))`, result: "新增" });
+    // Both units had a true 0 last year: 新增 (a blank 上年同期 would give "—").
+    expect(fv(s.getCell(`H${b}`))).toEqual({ formula: `IF(AND(ISNUMBER(E${b}),ISNUMBER(F${b}),N(F${b})>0),(E${b}-F${b})/F${b},IF(AND(ISNUMBER(F${b}),N(F${b})=0,N(E${b})>0),"新增","—"))`, result: "新增" });
     // Ratio: recomputed from the summed parts on the same sheet, change in percentage points.
     const a3 = SUMMARY_ROWS.A03!;
     const n = SUMMARY_ROWS.A01!;
@@ -89,23 +90,23 @@ describe("city workbook: sheets and formulas", () => {
     expect(s.getCell(`H${SUMMARY_ROWS.D01}`).numFmt).toBe("0.0%");
     expect(s.getCell(`E${SUMMARY_ROWS.A03}`).numFmt).toBe("0.0%");
     expect(s.getCell(`G${SUMMARY_ROWS.A03}`).numFmt).toBe(NUMFMT.points);
-    expect(sheet("分单位明细").getCell(`${detailColumn("A01", "current")}5`).numFmt).toBe("#,##0.00");
+    expect(sheet("分单位明细").getCell(`${detailColumn("A01", "current")}6`).numFmt).toBe("#,##0.00");
   });
 
-  it("detail: a row per roster unit (missing ones empty, not zero) and a total row", () => {
+  it("detail: 合计 first, then a row per roster unit (missing ones empty, not zero)", () => {
     const s = sheet("分单位明细");
-    expect([5, 6, 7].map((r) => [s.getCell(`B${r}`).value, s.getCell(`D${r}`).value])).toEqual([
+    expect([6, 7, 8].map((r) => [s.getCell(`B${r}`).value, s.getCell(`D${r}`).value])).toEqual([
       ["青阳镇", "已报送"],
       [INJECT_NAME, "已报送"],
       ["南山镇", "未报送"],
     ]);
     const col = detailColumn("A01", "current");
-    expect(s.getCell(`${col}5`).value).toBe(10);
-    expect(s.getCell(`${col}7`).value).toBeNull();
-    expect(s.getCell("A8").value).toBe("合计（2个单位）");
-    expect(fv(s.getCell(`${col}8`))).toEqual({ formula: `IF(COUNT(${col}5:${col}7)=0,"",SUM(${col}5:${col}7))`, result: 40 });
+    expect(s.getCell(`${col}6`).value).toBe(10);
+    expect(s.getCell(`${col}8`).value).toBeNull();
+    expect(s.getCell("A5").value).toBe("合计（2个单位）");
+    expect(fv(s.getCell(`${col}5`))).toEqual({ formula: `IF(COUNT(${col}6:${col}8)=0,"",SUM(${col}6:${col}8))`, result: 40 });
     const a3 = detailColumn("A03", "current");
-    expect(fv(s.getCell(`${a3}5`))).toEqual({ formula: `IF(AND(ISNUMBER(${detailColumn("A01", "current")}5),N(${detailColumn("A02", "current")}5)>0),${detailColumn("A01", "current")}5/${detailColumn("A02", "current")}5,"")`, result: 0.1 });
+    expect(fv(s.getCell(`${a3}6`))).toEqual({ formula: `IF(AND(ISNUMBER(${detailColumn("A01", "current")}6),N(${detailColumn("A02", "current")}6)>0),${detailColumn("A01", "current")}6/${detailColumn("A02", "current")}6,"")`, result: 0.1 });
   });
 
   it("ranking: units ranked on headline indicators with growth", () => {
@@ -115,7 +116,7 @@ describe("city workbook: sheets and formulas", () => {
       [1, INJECT_NAME, 30],
       [2, "青阳镇", 10],
     ]);
-    expect(fv(s.getCell("C5")).formula).toBe(`'分单位明细'!${detailColumn("A01", "current")}6`);
+    expect(fv(s.getCell("C5")).formula).toBe(`'分单位明细'!${detailColumn("A01", "current")}7`);
     expect(fv(s.getCell("D5")).result).toBe(0.5);
   });
 
@@ -124,7 +125,7 @@ describe("city workbook: sheets and formulas", () => {
     expect(st.getRow(4).values).toEqual([, 1, "青阳镇", "330102001000", "330102000000", "已报送，有1条警告", 1, "+王晓燕", "13905710000", "2025-12-20", , "第1版", "青阳镇.xlsx"]);
     expect(st.getCell("E6").value).toBe("未报送");
     const is = sheet("校验问题");
-    expect(is.getRow(4).values).toEqual([, 1, "青阳镇", "330102001000", "GROWTH_IMPLAUSIBLE", "指标", "E30", "=1+1 增长过快", "是"]);
+    expect(is.getRow(4).values).toEqual([, 1, "青阳镇", "330102001000", "增幅异常\nGROWTH_IMPLAUSIBLE", "指标!E30", "=1+1 增长过快", "是"]);
     const nar = sheet("文字材料汇编");
     const texts = nar.getColumn(1).values.filter((v) => typeof v === "string");
     expect(texts).toContain("1. 青阳镇（330102001000）");
@@ -135,10 +136,10 @@ describe("city workbook: sheets and formulas", () => {
 
 describe("city workbook: town text never becomes a formula or a link", () => {
   it.each([
-    ["分单位明细", "B6", INJECT_NAME],
+    ["分单位明细", "B7", INJECT_NAME],
     ["排名", "B5", INJECT_NAME],
     ["报送情况", "G4", "+王晓燕"],
-    ["校验问题", "G4", "=1+1 增长过快"],
+    ["校验问题", "F4", "=1+1 增长过快"],
   ])("%s!%s stays text", (name, addr, text) => {
     const cell = sheet(name).getCell(addr);
     expect(cell.type).toBe(ExcelJS.ValueType.String);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,10 +108,35 @@ describe("huizong merge", () => {
     expect(r.err).toContain("名单第2行“青阳镇”的区划代码“123”应为12位数字。 (ROSTER_INVALID)");
   });
 
+  it("of two reports of one town, the later 填报日期 counts, not the later file time (touch)", async () => {
+    const old = sampleFill(units[0]!, "2025-Y", 10);
+    const fixed = sampleFill(units[0]!, "2025-Y", 10);
+    fixed.cover!.date = new Date(Date.UTC(2025, 11, 28));
+    fixed.values!.D05 = { ...fixed.values!.D05, current: (fixed.values!.D05!.current as number) + 1 };
+    writeFileSync(join(dir, "更正.xlsx"), await buildTemplate({ fill: fixed }));
+    writeFileSync(join(dir, "原报.xlsx"), await buildTemplate({ fill: old }));
+    // The old report is touched after the correction: its modified time is now the later one.
+    utimesSync(join(dir, "更正.xlsx"), new Date("2025-12-28T08:00:00Z"), new Date("2025-12-28T08:00:00Z"));
+    utimesSync(join(dir, "原报.xlsx"), new Date("2026-01-05T08:00:00Z"), new Date("2026-01-05T08:00:00Z"));
+    const r = await run(["merge", join(dir, "原报.xlsx"), join(dir, "更正.xlsx"), "-o", join(dir, "dup.xlsx"), "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.totals.D05.current).toBe(fixed.values!.D05!.current);
+    expect(json.units[0]).toMatchObject({ source: join(dir, "更正.xlsx"), date: "2025-12-28", submittedAt: null, superseded: [{ source: join(dir, "原报.xlsx"), version: 1 }] });
+  });
+
+  it("inputs of two periods without --period: exit 1, the periods listed, nothing written", async () => {
+    const r = await run(["merge", files[0]!, join(dir, "h1.xlsx"), "-o", join(dir, "mixed.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("报表的报告期不一致，无法确定汇总哪一期：2025年上半年1份（h1.xlsx）；2025年全年1份（青阳镇.xlsx）。请用 --period 指定要汇总的期间（其他期间的报表将列为未汇总），或只选同一期间的报表。 (PERIOD_DISAGREE)");
+    expect(existsSync(join(dir, "mixed.xlsx"))).toBe(false);
+  });
+
   it("nothing to merge and no period: exit 1, nothing written", async () => {
     const r = await run(["merge", join(dir, "bad.xlsx"), "-o", join(dir, "none.xlsx")]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("(NO_PERIOD)");
+    expect(r.err).toContain("没有可汇总的报表：1份报表都未能汇总（bad.xlsx：检查发现1个错误，未汇总。");
+    expect(r.err).toContain("(NOTHING_TO_MERGE)");
     expect(existsSync(join(dir, "none.xlsx"))).toBe(false);
   });
 });

@@ -28,6 +28,26 @@ const CASES: { name: string; mutate: Mutation; code: string; says: string[] }[] 
   { name: "row inserted in the indicator table", mutate: (wb) => sheet(wb, "指标").spliceRows(20, 0, ["", "", "新增指标"]), code: "ROWS_CHANGED", says: ["第20行", "B03"] },
   { name: "row deleted from the indicator table", mutate: (wb) => sheet(wb, "指标").spliceRows(38, 1), code: "ROWS_CHANGED", says: ["第38行", "D02"] },
   { name: "row appended below the table", mutate: (wb) => (sheet(wb, "指标").getCell("B63").value = "H01"), code: "ROWS_CHANGED", says: ["第63行", "H01"] },
+  {
+    name: "计量单位 changed to 亿元 on an unprotected sheet",
+    mutate: (wb) => {
+      sheet(wb, "指标").unprotect();
+      sheet(wb, "指标").getCell("D7").value = "亿元";
+    },
+    code: "ROWS_CHANGED",
+    says: ["指标表D7“财政科技拨款”的计量单位应为“万元”，实际为“亿元”", "换算成万元"],
+  },
+  { name: "计量单位 changed with the protection still on (edited in the file)", mutate: (wb) => (sheet(wb, "指标").getCell("D7").value = "元"), code: "ROWS_CHANGED", says: ["D7", "实际为“元”"] },
+  { name: "计量单位 cleared", mutate: (wb) => (sheet(wb, "指标").getCell("D7").value = null), code: "ROWS_CHANGED", says: ["D7", "实际为“空”"] },
+  {
+    name: "指标名称 changed on an unprotected sheet",
+    mutate: (wb) => {
+      sheet(wb, "指标").unprotect();
+      sheet(wb, "指标").getCell("C7").value = "财政科技拨款（亿元）";
+    },
+    code: "ROWS_CHANGED",
+    says: ["指标表C7的指标名称应为“财政科技拨款”，实际为“财政科技拨款（亿元）”"],
+  },
   { name: "cover row deleted", mutate: (wb) => sheet(wb, "封面").spliceRows(7, 1), code: "ROWS_CHANGED", says: ["封面第7行", "单位类型"] },
 ];
 

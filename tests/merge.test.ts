@@ -37,7 +37,8 @@ describe("growth, ratios and completion", () => {
     [80, 100, -0.2, null, "下降20.0%"],
     [100, 100, 0, null, "持平"],
     [5, 0, null, "新增", "新增"],
-    [5, null, null, "新增", "新增"],
+    // Last year unknown (blank somewhere) is not last year 0: only a true 0 base is 新增.
+    [5, null, null, "—", "—"],
     [0, 0, null, "—", "—"],
     [0, null, null, "—", "—"],
     [null, 100, null, "—", "—"],
@@ -91,7 +92,7 @@ describe("mergeReports: sums and ratios", () => {
   it("growth from summed figures; 新增 / — where there is no base", () => {
     expect(c.totals.A01!.growth).toBeCloseTo(12 / 28, 15);
     expect(c.totals.D01!.growth).toBe(0.4);
-    expect(c.totals.B01).toMatchObject({ current: 5, prior: null, growth: null, growthLabel: "新增", units: { current: 2, prior: 1, target: 0 } });
+    expect(c.totals.B01).toMatchObject({ current: 5, prior: null, growth: null, growthLabel: "—", units: { current: 2, prior: 1, target: 0 } });
     expect(c.totals.C12).toMatchObject({ current: 0, prior: 0, growth: null, growthLabel: "—" });
     // Nobody reported it at all: no figure, never 0.
     expect(c.totals.E01).toMatchObject({ current: null, prior: null, target: null, growth: null, growthLabel: "—", units: { current: 0, prior: 0, target: 0 } });
@@ -157,19 +158,22 @@ describe("mergeReports: roster, missing, unlisted, duplicates", () => {
   });
 
   it.each([
-    ["later upload wins", [{ at: "2025-12-21T09:00:00Z", v: 1 }, { at: "2025-12-22T09:00:00Z", v: 2 }], 2],
-    ["order of inputs does not matter", [{ at: "2025-12-22T09:00:00Z", v: 2 }, { at: "2025-12-21T09:00:00Z", v: 1 }], 2],
-    ["without upload times, the later 填报日期", [{ date: "2025-12-25", v: 9 }, { date: "2025-12-20", v: 1 }], 9],
-    ["same time: the later input", [{ v: 4 }, { v: 6 }], 6],
-  ] as const)("two reports for one unit: %s", (_name, reports, expected) => {
-    const inputs: MergeInput[] = reports.map((r, i) => ({
-      record: rec("青阳镇", T1, { A01: [r.v, 1, null] }, { date: "date" in r ? r.date : "2025-12-20" }),
-      source: `青阳镇-${i + 1}.xlsx`,
-      ...("at" in r ? { submittedAt: r.at } : {}),
-    }));
+    ["same 填报日期: the later upload", [{ at: "2025-12-21T09:00:00Z", v: 1 }, { at: "2025-12-22T09:00:00Z", v: 2 }], 2, "填报日期相同（2025-12-20），上传时间较晚"],
+    ["order of inputs does not matter", [{ at: "2025-12-22T09:00:00Z", v: 2 }, { at: "2025-12-21T09:00:00Z", v: 1 }], 2, "填报日期相同（2025-12-20），上传时间较晚"],
+    ["the later 填报日期 beats a later upload", [{ date: "2025-12-25", at: "2025-12-21T09:00:00Z", v: 9 }, { date: "2025-12-20", at: "2025-12-22T09:00:00Z", v: 1 }], 9, "填报日期2025-12-25晚于2025-12-20"],
+    ["without upload times, the later 填报日期", [{ date: "2025-12-25", v: 9 }, { date: "2025-12-20", v: 1 }], 9, "填报日期2025-12-25晚于2025-12-20"],
+    ["a dated report beats an undated one", [{ date: "2025-12-20", v: 5 }, { date: null, at: "2025-12-29T09:00:00Z", v: 3 }], 5, "填报日期2025-12-20（另一份未填日期）"],
+    ["same date, no upload times: the later input", [{ v: 4 }, { v: 6 }], 6, "填报日期相同（2025-12-20），采用最后列出的一份"],
+  ] as const)("two reports for one unit: %s", (_name, reports, expected, chosen) => {
+    const inputs: MergeInput[] = reports.map((r, i) => {
+      const record = rec("青阳镇", T1, { A01: [r.v, 1, null] }, { date: "date" in r && r.date ? r.date : "2025-12-20" });
+      if ("date" in r && r.date === null) record.meta.date = null;
+      return { record, source: `青阳镇-${i + 1}.xlsx`, ...("at" in r ? { submittedAt: r.at } : {}) };
+    });
     const c = merged(inputs, { roster });
     expect(c.totals.A01!.current).toBe(expected);
     const u = c.units[0]!;
+    expect(u.chosen).toBe(chosen);
     expect(u.report!.version).toBe(2);
     expect(u.superseded).toHaveLength(1);
     expect(u.superseded[0]!.version).toBe(1);
@@ -185,7 +189,7 @@ describe("mergeReports: roster, missing, unlisted, duplicates", () => {
   });
 
   it.each([
-    [[], {}, "NO_PERIOD"],
+    [[], {}, "NOTHING_TO_MERGE"],
     [[], { period: "2025-Z" }, "BAD_PERIOD"],
   ] as const)("cannot merge without a period (%#)", (inputs, options, code) => {
     const r = mergeReports(inputs, options);
@@ -193,10 +197,8 @@ describe("mergeReports: roster, missing, unlisted, duplicates", () => {
     if (!r.ok) expect(r.code).toBe(code);
   });
 
-  it("merges an empty collection when the period is given: everyone missing", () => {
-    const c = merged([], { roster, period: "2025年全年" });
-    expect(c.counts).toEqual({ expected: 3, submitted: 0, missing: 3, unlisted: 0, superseded: 0 });
-    expect(c.totals.A01!.current).toBeNull();
+  it("refuses an empty collection even with a period and roster: no workbook of nothing", () => {
+    expect(mergeReports([], { roster, period: "2025年全年" })).toEqual({ ok: false, code: "NOTHING_TO_MERGE", message: "没有可汇总的报表，未生成汇总表。请指定要汇总的报表文件。" });
   });
 });
 

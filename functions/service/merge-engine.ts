@@ -15,6 +15,6 @@ export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, r
   // The period is always given and well-formed here, so the merge cannot refuse it.
   if (!result.ok) throw new Error(`merge refused: ${result.code} ${result.message}`);
   const c = result.consolidation;
-  const bytes = await writeConsolidationWorkbook(c, { generatedAt: local.slice(0, 16).replace("T", " ") });
+  const bytes = await writeConsolidationWorkbook(c, { generatedAt: now.toISOString() });
   return { bytes, counts: { ...c.counts }, totals: consolidationJson(c).totals };
 };

@@ -13,6 +13,7 @@ import type { ReportRecord } from "../../templates/record";
 import { divisionCodeOf } from "../../templates/checks";
 import { newVersionId, versionIdTime, versionKeys, putJsonOnce, putOnce, StorageNotFound, type ObjectStore } from "../storage/index";
 import { getPeriod } from "./periods";
+import { slipFindings } from "./peer-slips";
 import type { RosterUnit } from "./roster";
 import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock } from "./unit-log";
 
@@ -101,6 +102,11 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   }
   const record = inspection.record;
   if (hasErrors(findings) || !record) return { ok: false, kind: "errors", findings };
+  // Slips seen only across units (issue 11): warnings that need a 备注, like the checks' own.
+  for (const f of await slipFindings(input.periodId, record, (p) => heldRecords(store, p))) {
+    findings.push(f);
+    record.warnings.push(f);
+  }
   const unexplained = unexplainedWarnings(findings);
   if (unexplained.length) return { ok: false, kind: "warnings", findings, unexplained };
 
@@ -310,3 +316,17 @@ export async function recordsForMerge(
   return picked.filter((p): p is { unit: RosterUnit; stored: StoredVersion } => p !== null);
 }
 
+
+/** The newest record of each unit held for a period (versions never change, so records are cached). */
+export async function heldRecords(store: ObjectStore, periodId: string): Promise<ReportRecord[]> {
+  const byUnit = await periodHistory(store, periodId);
+  const out = await Promise.all(
+    [...byUnit].map(async ([unitCode, h]) => {
+      const version = h.versions[h.versions.length - 1];
+      if (!version) return null;
+      const key = versionKeys(periodId, unitCode, version).json;
+      return cached(store, `record:${key}`, async () => (await store.getJson<StoredVersion>(key)).record);
+    }),
+  );
+  return out.filter((r): r is ReportRecord => r !== null);
+}

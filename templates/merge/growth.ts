@@ -31,11 +31,12 @@ export function growthOf(current: number | null, prior: number | null): number |
 
 /**
  * What to show instead of a growth percentage when there is no base:
- * "新增" when something appeared from nothing, "—" otherwise; null when a percentage exists.
+ * "新增" only when something appeared from a true 0 last year; "—" when last year
+ * is unknown (blank somewhere) or both are 0; null when a percentage exists.
  */
 export function growthLabel(current: number | null, prior: number | null): "新增" | "—" | null {
   if (growthOf(current, prior) !== null) return null;
-  return current !== null && current > 0 ? "新增" : "—";
+  return prior === 0 && current !== null && current > 0 ? "新增" : "—";
 }
 
 /** A ratio from its summed numerator and denominator; null without a positive denominator. */

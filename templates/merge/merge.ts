@@ -6,25 +6,44 @@
  */
 import { INDICATORS, INPUT_INDICATORS, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "../catalog";
 import type { Finding } from "../findings";
-import { parsePeriod, type Period } from "../period";
+import { parsePeriod, samePeriod, type Period } from "../period";
 import type { IndicatorValues, ReportRecord } from "../record";
 import { completionOf, fromScaled, growthLabel, growthOf, pointsChange, ratioOf, toScaled } from "./growth";
 import type { RosterUnit } from "./roster";
+import { agreedPeriod, compareReports, doubleCountingMessage, nestedInputs, nothingToMerge, whyChosen } from "./inputs";
+import { crossUnitSlips } from "./slips";
+
+export { baseName, nothingToMerge } from "./inputs";
+export { consolidationJson } from "./json";
 
 /** One accepted report offered to the merge. */
 export interface MergeInput {
   record: ReportRecord;
   /** Where it came from (file name, upload id); named in 报送情况 and in the history of replaced reports. */
   source?: string;
-  /** When it was received (ISO 8601). Of two reports for one unit, the later counts. */
+  /**
+   * When the server received it (ISO 8601). Of two reports for one unit, the later 填报日期
+   * counts, then the later upload; never a file's modified time.
+   */
   submittedAt?: string;
+  /** Submitted after the period's deadline (the server's stored version says so); shown on 报送情况. */
+  late?: boolean;
 }
 
 export interface MergeOptions {
   /** Units expected to report. Without one, nobody is missing and nobody is unlisted. */
   roster?: readonly RosterUnit[];
-  /** Period id or label; default: the first input's period. Inputs of another period are rejected. */
+  /**
+   * Period id or label (2025-H1, 2025年上半年, 2025年1-6月 are one period); inputs of another
+   * period are rejected. Default: the period all inputs agree on (the merge refuses when they disagree).
+   */
   period?: string;
+  /**
+   * Merge consolidations alone: an input whose unit lies under another input's unit (a town
+   * under its county's consolidation) is left out as already counted. Without it, such a pair
+   * refuses the merge (DOUBLE_COUNTING).
+   */
+  consolidationsOnly?: boolean;
   /** The consolidating unit; by default derived from the roster's parent code or the units' codes. */
   unit?: { name?: string; code?: string };
   /** Cover metadata of the consolidation (it must pass the checks at the next level). */
@@ -57,6 +76,7 @@ export interface UnitReport {
   record: ReportRecord;
   source?: string;
   submittedAt?: string;
+  late?: boolean;
   /** 1 for the first report of this unit in this period, 2 for a replacement, ... */
   version: number;
 }
@@ -75,8 +95,10 @@ export interface UnitEntry {
   report?: UnitReport;
   /** Earlier reports of the same unit and period, replaced by the latest (kept as history). */
   superseded: UnitReport[];
-  /** Warnings carried from the unit's checks. */
+  /** Warnings carried from the unit's checks, plus cross-unit slips found by the merge. */
   warnings: number;
+  /** Why the counted report was chosen over the others of the same unit (only with superseded reports). */
+  chosen?: string;
 }
 
 export interface Rejection {
@@ -89,6 +111,8 @@ export interface CarriedWarning {
   unit: string;
   unitCode: string;
   finding: Finding;
+  /** Cross-unit slips (UNIT_SLIP_PEERS / UNIT_SLIP_LAST_YEAR): the peers' median or last year's figure. */
+  reference?: number;
 }
 
 export interface Consolidation {
@@ -108,7 +132,8 @@ export interface Consolidation {
   record: ReportRecord;
 }
 
-export type MergeResult = { ok: true; consolidation: Consolidation } | { ok: false; code: "NO_PERIOD" | "BAD_PERIOD"; message: string };
+export type MergeRefusal = "NO_PERIOD" | "BAD_PERIOD" | "PERIOD_DISAGREE" | "DOUBLE_COUNTING" | "NOTHING_TO_MERGE";
+export type MergeResult = { ok: true; consolidation: Consolidation } | { ok: false; code: MergeRefusal; message: string };
 
 /** Longest text a cell holds (Excel's limit). */
 export const CELL_TEXT_LIMIT = 32_767;
@@ -130,14 +155,18 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   let period: Period | null = null;
   if (options.period !== undefined) {
     period = parsePeriod(options.period);
-    if (!period) return { ok: false, code: "BAD_PERIOD", message: `期间“${options.period}”无法识别。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。` };
-  } else if (inputs[0]) period = inputs[0].record.period;
-  if (!period) return { ok: false, code: "NO_PERIOD", message: "没有可汇总的报表，也没有指定期间（--period），无法确定汇总期间。" };
+    if (!period) return { ok: false, code: "BAD_PERIOD", message: `期间“${options.period}”无法识别。请写成 2025-Y、2025-H1、2025年上半年、2025年1-6月、2025-Q3 或 2025年1—10月。` };
+  } else {
+    const agreed = agreedPeriod(inputs);
+    if (!agreed.ok) return agreed;
+    period = agreed.period;
+  }
+  if (!period) return nothingToMerge([]);
 
   const rejected: Rejection[] = [];
   const accepted: { input: MergeInput; index: number }[] = [];
   inputs.forEach((input, index) => {
-    if (input.record.period.id !== period!.id) {
+    if (!samePeriod(input.record.period, period!)) {
       rejected.push({
         source: input.source ?? input.record.unit.name,
         code: "PERIOD_MISMATCH",
@@ -145,6 +174,19 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
       });
     } else accepted.push({ input, index });
   });
+
+  const nested = nestedInputs(accepted.map((a) => a.input), options.roster);
+  if (nested.length) {
+    if (!options.consolidationsOnly) return { ok: false, code: "DOUBLE_COUNTING", message: doubleCountingMessage(nested) };
+    const inner = new Map(nested.map((n) => [n.inner, n.outer]));
+    for (let i = accepted.length - 1; i >= 0; i--) {
+      const outer = inner.get(accepted[i]!.input);
+      if (!outer) continue;
+      const { input } = accepted.splice(i, 1)[0]!;
+      rejected.push({ source: input.source ?? input.record.unit.name, code: "INCLUDED_IN_CONSOLIDATION", message: `${input.record.unit.name}已包含在${outer.record.unit.name}的汇总表中，未重复汇总。` });
+    }
+  }
+  if (accepted.length === 0) return nothingToMerge(rejected);
 
   // Units: roster first (its order is the report's order), then whoever else reported.
   const roster = options.roster;
@@ -178,20 +220,33 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   unlisted.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : x.name.localeCompare(y.name)));
   const units = [...entries, ...unlisted];
 
-  const when = (i: MergeInput) => i.submittedAt ?? i.record.meta.date ?? "";
-  const asReport = (x: { input: MergeInput }, i: number): UnitReport => ({ record: x.input.record, source: x.input.source, submittedAt: x.input.submittedAt, version: i + 1 });
+  const asReport = (x: { input: MergeInput }, i: number): UnitReport => ({
+    record: x.input.record,
+    source: x.input.source,
+    submittedAt: x.input.submittedAt,
+    ...(x.input.late !== undefined ? { late: x.input.late } : {}),
+    version: i + 1,
+  });
   let supersededCount = 0;
   for (const [entry, list] of reports) {
-    list.sort((x, y) => (when(x.input) < when(y.input) ? -1 : when(x.input) > when(y.input) ? 1 : x.index - y.index));
+    list.sort((x, y) => compareReports(x.input, y.input) || x.index - y.index);
     const all = list.map(asReport);
     entry.report = all[all.length - 1]!;
     entry.superseded = all.slice(0, -1);
+    if (entry.superseded.length) entry.chosen = whyChosen(list[list.length - 1]!.input, list[list.length - 2]!.input);
     supersededCount += entry.superseded.length;
     entry.status = "submitted";
-    entry.warnings = entry.report.record.warnings.length;
+    entry.warnings = entry.report.record.warnings.filter(carried).length;
   }
   const reported = units.filter((u): u is Reported => Boolean(u.report));
   const counted = reported.map((u) => u.report.record);
+  const slips = crossUnitSlips(counted);
+  const slipsOf = new Map<string, typeof slips>();
+  for (const s of slips) {
+    const list = slipsOf.get(s.unitCode) ?? [];
+    list.push(s);
+    slipsOf.set(s.unitCode, list);
+  }
 
   const scaled = sumScaled(counted);
   const totals = totalsFrom(scaled);
@@ -209,7 +264,11 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
 
   const warnings: CarriedWarning[] = [];
   for (const u of reported) {
-    for (const f of u.report.record.warnings) warnings.push({ unit: u.name, unitCode: u.code, finding: f });
+    for (const f of u.report.record.warnings) if (carried(f)) warnings.push({ unit: u.name, unitCode: u.code, finding: f });
+    for (const s of slipsOf.get(u.report.record.unit.code) ?? []) {
+      warnings.push({ unit: u.name, unitCode: u.code, finding: s.finding, reference: s.reference });
+      u.warnings++;
+    }
   }
 
   const values: Record<string, IndicatorValues> = {};
@@ -235,6 +294,9 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   };
   return { ok: true, consolidation: { period, unit, meta, totals, units, rejected, warnings, counts, record } };
 }
+
+/** A warning of the unit's own checks; cross-unit slips found at submission are found again against every input. */
+const carried = (f: Finding) => f.rule !== "UNIT_SLIP_PEERS" && f.rule !== "UNIT_SLIP_LAST_YEAR";
 
 function sumScaled(records: readonly ReportRecord[]): Record<string, Scaled> {
   const out: Record<string, Scaled> = {};
@@ -364,38 +426,4 @@ export function splitText(text: string, size = 32_000): string[] {
     i = end;
   }
   return out;
-}
-
-/** The JSON shape of `huizong merge --json` (the consolidation without the bulky per-unit records). */
-export function consolidationJson(c: Consolidation, extraRejected: readonly Rejection[] = []) {
-  const totals: Record<string, Omit<Total, "code">> = {};
-  for (const [code, t] of Object.entries(c.totals)) {
-    const { code: _omit, ...rest } = t;
-    totals[code] = rest;
-  }
-  return {
-    period: c.period,
-    unit: c.unit,
-    counts: c.counts,
-    totals,
-    units: c.units.map((u) => ({
-      name: u.name,
-      code: u.code,
-      parent: u.parent,
-      status: u.status,
-      unlisted: u.unlisted,
-      ...(u.reportedCode ? { reportedCode: u.reportedCode } : {}),
-      warnings: u.warnings,
-      source: u.report?.source ?? null,
-      submittedAt: u.report?.submittedAt ?? null,
-      preparer: u.report?.record.meta.preparer ?? null,
-      date: u.report?.record.meta.date ?? null,
-      version: u.report?.version ?? null,
-      superseded: u.superseded.map((s) => ({ source: s.source ?? null, submittedAt: s.submittedAt ?? null, version: s.version })),
-    })),
-    missing: c.units.filter((u) => u.status === "missing").map((u) => ({ name: u.name, code: u.code })),
-    unlisted: c.units.filter((u) => u.unlisted).map((u) => ({ name: u.name, code: u.code })),
-    rejected: [...extraRejected, ...c.rejected].map((r) => ({ file: r.source, code: r.code, message: r.message })),
-    warnings: c.warnings.map((w) => ({ unit: w.unit, unitCode: w.unitCode, rule: w.finding.rule, sheet: w.finding.sheet, cell: w.finding.cell, message: w.finding.message })),
-  };
 }

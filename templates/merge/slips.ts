@@ -1,0 +1,132 @@
+/**
+ * Slips only visible across units: 亿元 typed into a 万元 row (consistently, so
+ * the report's own 本期/上年同期 agree and its checks see nothing), or 万元 into a
+ * 亿元 row. One pure function over records, called by the merge (all inputs of
+ * the period) and by the server at submission (the new report against what it
+ * already holds for the period, and the unit's report of the same period last year).
+ */
+import { INPUT_INDICATORS, type Indicator } from "../catalog";
+import type { Finding } from "../findings";
+import { SHEETS, indicatorCell } from "../layout";
+import type { ReportRecord } from "../record";
+
+/** A figure this many times the peers' median (or 1/this of it), or its own last year, is a slip. */
+export const PEER_SLIP_FACTOR = 100;
+/** Fewer peers than this (with the figure above 0) give no median worth comparing with. */
+export const MIN_PEERS = 3;
+
+/** A cross-unit slip of one unit, with the median it was compared against. */
+export interface SlipFinding {
+  unit: string;
+  unitCode: string;
+  finding: Finding;
+  /** The peers' median of the indicator's 本期 (UNIT_SLIP_PEERS) or the unit's last-year figure. */
+  reference: number;
+  /** How many peers formed the median (0 for a last-year comparison). */
+  peers: number;
+}
+
+type Slice = Pick<ReportRecord, "unit" | "values">;
+
+export interface SlipOptions {
+  /** Check only these units (the one submitting); default: every record. */
+  only?: readonly string[];
+  /** Last year's reports of the same period, matched on the division code. */
+  lastYear?: readonly Slice[];
+}
+
+/** Administrative level of a 12-digit division code: the length of its significant prefix. */
+export function codeLevel(code: string): number {
+  if (/^\d{2}0{10}$/.test(code)) return 2;
+  if (/^\d{4}0{8}$/.test(code)) return 4;
+  if (/^\d{6}0{6}$/.test(code)) return 6;
+  if (/^\d{9}000$/.test(code)) return 9;
+  return 12;
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const AMOUNTS: readonly Indicator[] = INPUT_INDICATORS.filter((i) => i.kind === "amount");
+
+/**
+ * Amounts ≥ 100× or ≤ 1/100 of the median of the unit's peers (the other units of
+ * the same level with the figure above 0, at least three), or ≥ 100× (≤ 1/100) the
+ * unit's own last-year report. Warnings: they need an explanation in the row's 备注.
+ */
+export function crossUnitSlips(records: readonly Slice[], options: SlipOptions = {}): SlipFinding[] {
+  const out: SlipFinding[] = [];
+  const only = options.only ? new Set(options.only) : null;
+  const lastYear = new Map((options.lastYear ?? []).map((r) => [r.unit.code, r]));
+  const levels = new Map<number, Slice[]>();
+  for (const r of records) {
+    const level = codeLevel(r.unit.code);
+    const list = levels.get(level) ?? [];
+    list.push(r);
+    levels.set(level, list);
+  }
+  for (const ind of AMOUNTS) {
+    for (const group of levels.values()) {
+      const positive = group.map((r) => ({ r, v: r.values[ind.code]?.current ?? null })).filter((x): x is { r: Slice; v: number } => x.v !== null && x.v > 0);
+      const sorted = positive.map((x) => x.v).sort((a, b) => a - b);
+      for (const { r, v } of positive) {
+        if (only && !only.has(r.unit.code)) continue;
+        const note = Boolean(r.values[ind.code]?.note);
+        // The unit's own figure is left out of its peers' median.
+        const peers = sorted.slice();
+        peers.splice(peers.indexOf(v), 1);
+        if (peers.length >= MIN_PEERS) {
+          const m = median(peers);
+          const factor = v / m;
+          if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding: peerFinding(ind, r, v, m, peers.length, factor, note) });
+            continue;
+          }
+        }
+        const last = lastYear.get(r.unit.code)?.values[ind.code]?.current ?? null;
+        if (last !== null && last > 0) {
+          const factor = v / last;
+          if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: last, peers: 0, finding: lastYearFinding(ind, r, v, last, factor, note) });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const cellOf = (ind: Indicator) => indicatorCell(ind.code, "current");
+/** A figure as typed, to 4 decimals (the template's finest). */
+const fmt = (n: number) => String(Number(n.toFixed(4)));
+const times = (factor: number) => (factor >= 1 ? `${Math.round(factor)}倍` : `1/${Math.round(1 / factor)}`);
+const guess = (ind: Indicator, factor: number) =>
+  factor >= 1 ? `可能把“元”或“万元”当成了“${ind.unit}”` : ind.unit === "万元" ? "可能把“亿元”当成了“万元”" : "可能填错了单位";
+
+function peerFinding(ind: Indicator, r: Slice, v: number, m: number, n: number, factor: number, explained: boolean): Finding {
+  const cell = cellOf(ind);
+  return {
+    severity: "warning",
+    rule: "UNIT_SLIP_PEERS",
+    sheet: SHEETS.indicators,
+    cell,
+    indicator: ind.code,
+    explained,
+    message: `${r.unit.name}“${ind.name}”本期 ${fmt(v)}${ind.unit}，是其他${n}个同级单位中位数 ${fmt(m)}${ind.unit} 的${times(factor)}，${guess(ind, factor)}。请核对（${SHEETS.indicators}!${cell}，本表金额单位为${ind.unit}）；确认无误的，请在该行备注中说明。`,
+  };
+}
+
+function lastYearFinding(ind: Indicator, r: Slice, v: number, last: number, factor: number, explained: boolean): Finding {
+  const cell = cellOf(ind);
+  return {
+    severity: "warning",
+    rule: "UNIT_SLIP_LAST_YEAR",
+    sheet: SHEETS.indicators,
+    cell,
+    indicator: ind.code,
+    explained,
+    message: `${r.unit.name}“${ind.name}”本期 ${fmt(v)}${ind.unit}，是本单位上年同期报表 ${fmt(last)}${ind.unit} 的${times(factor)}，${guess(ind, factor)}。请核对（${SHEETS.indicators}!${cell}）；确认无误的，请在该行备注中说明。`,
+  };
+}
