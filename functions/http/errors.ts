@@ -100,6 +100,9 @@ export function apiErrorTable(): Array<{ code: ApiErrorCode } & ErrorSpec> {
 export function readErrorStatus(code: ReadErrorCode): number {
   switch (code) {
     case "NOT_XLSX_XLS":
+    case "NOT_XLSX_XLSB":
+    case "NOT_XLSX_ODS":
+    case "NOT_XLSX_XML2003":
     case "NOT_XLSX_HTML":
     case "NOT_XLSX_CSV":
     case "NOT_XLSX_UNKNOWN":
