@@ -315,9 +315,10 @@ describe("the pane inside Excel (stand-in host)", () => {
 
   beforeAll(async () => {
     pane = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "zh-CN" });
-    await pane.route("**/addin/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
+    await pane.route("**/addin/office-js/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
     await pane.addInitScript(installFakeExcel);
-    await pane.goto(`${server.url}/addin/taskpane.html`);
+    // As Office opens an add-in page: with _host_Info (the pane decides from it to load office.js).
+    await pane.goto(`${server.url}/addin/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
     await pane.locator("html[data-ready='1']").waitFor({ timeout: 20_000 });
     await setWorkbook(bad);
   });

@@ -196,9 +196,10 @@ describe("bundles", () => {
 
   it("writes the pages with office.js from Microsoft's CDN in a production build, and the icons", async () => {
     const html = await readFile(path.join(out, "taskpane.html"), "utf8");
-    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
-    expect(html).not.toContain("{{OFFICE_JS}}");
-    expect(await readFile(path.join(out, "commands.html"), "utf8")).toContain(OFFICE_JS_URLS.cdn);
+    // The pane loads office.js itself, only inside Office (addin/office/host.ts); the command page always.
+    expect(html).toContain('<meta name="huizong-office-js" content="https://appsforoffice.microsoft.com/lib/1/hosted/office.js" />');
+    expect(html).not.toContain("{{OFFICE_JS");
+    expect(await readFile(path.join(out, "commands.html"), "utf8")).toContain(`<script src="${OFFICE_JS_URLS.cdn}"></script>`);
     for (const size of [16, 32, 64, 80, 128]) expect((await readFile(path.join(out, "assets", `icon-${size}.png`))).length).toBeGreaterThan(100);
   });
 
@@ -206,6 +207,7 @@ describe("bundles", () => {
     expect(officeJsMode({})).toBe("local");
     expect(officeJsMode({ HUIZONG_OFFICE_JS: "CDN" })).toBe("cdn");
     expect(() => officeJsMode({ HUIZONG_OFFICE_JS: "unpkg" })).toThrow(/cdn" or "local/);
-    expect(renderHtml("<head>{{OFFICE_JS}}</head>", "local")).toBe('<head><script src="office.js"></script></head>');
+    expect(renderHtml("<head>{{OFFICE_JS}}</head>", "local")).toBe('<head><script src="office-js/office.js"></script></head>');
+    expect(renderHtml('<meta content="{{OFFICE_JS_URL}}">', "local")).toBe('<meta content="office-js/office.js">');
   });
 });
