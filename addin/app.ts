@@ -332,7 +332,7 @@ export class App {
       messageBar(
         "success",
         `上传成功：${unit.name} ${label}报表，状态：${STATE_LABEL[res.state] ?? res.state}。`,
-        `${warnings.length ? `附带 ${warnings.length} 条已说明的警告，审核时会看到。` : ""}版本号 ${res.version}`,
+        `${this.source.bytesNote ?? ""}${warnings.length ? `附带 ${warnings.length} 条已说明的警告，审核时会看到。` : ""}版本号 ${res.version}`,
       ),
       warnings.length ? renderFindings(warnings, (x, item) => void this.pick(x, item)) : null,
     );

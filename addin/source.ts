@@ -22,6 +22,8 @@ export interface WorkbookSource {
   setMarks(findings: readonly Finding[] | null): Promise<string | null>;
   /** The whole workbook as .xlsx bytes for upload; progress in [0, 1]. */
   getBytes(onProgress: (fraction: number) => void): Promise<Uint8Array | null>;
+  /** After getBytes: a sentence for the clerk when the bytes are not the workbook itself (rebuilt from the values read). */
+  bytesNote?: string | null;
   /** Put a blank template in front of the clerk; returns a Chinese note of what happened. */
   newTemplate(api: ApiClient): Promise<string>;
 }

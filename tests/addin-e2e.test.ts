@@ -287,7 +287,7 @@ function installFakeExcel(): void {
         getFileAsync(_type: string, opts: { sliceSize: number }, cb: (r: unknown) => void) {
           const bytes = Uint8Array.from(atob(w.__wb.file), (c) => c.charCodeAt(0));
           const count = Math.ceil(bytes.length / opts.sliceSize);
-          log.push(`getFile ${count} slices`);
+          log.push(`getFile ${count} slices, ${marks.size} marks`);
           cb({
             status: "succeeded",
             value: {
@@ -372,6 +372,29 @@ describe("the pane inside Excel (stand-in host)", () => {
     await ok.waitFor({ timeout: 30_000 });
     expect(await ok.locator("span").textContent()).toBe("上传成功：青阳镇 2025年全年报表，状态：已报送。");
     const slices = Math.ceil(good.length / 65536);
-    expect(await excelLog()).toEqual([`getFile ${slices} slices`, "closeFile"]);
+    expect(await excelLog()).toEqual([`getFile ${slices} slices, 0 marks`, "closeFile"]);
+  });
+
+  it("uploads the workbook without the pane's marks, and puts them back afterwards", async () => {
+    const warnFill = sampleFill(TOWN, PERIOD, 11);
+    warnFill.values!.D07 = { ...warnFill.values!.D07, current: 300, prior: 60 };
+    const warned = await buildTemplate({ fill: warnFill });
+    const cell = `${SHEETS.indicators}!${indicatorCell("D07", "current")}`;
+    await setWorkbook(warned);
+    await pane.locator("#hz-tab-check").click();
+    await pane.locator("#hz-check").click();
+    await pane.locator(`.hz-finding[data-rule="GROWTH_IMPLAUSIBLE"]`).waitFor();
+    await pane.locator("label[for=hz-mark]").click();
+    await expect.poll(() => pane.evaluate(() => (window as unknown as { __marks: Map<string, unknown> }).__marks.size)).toBe(1);
+    await excelLog();
+    await pane.locator("#hz-tab-upload").click();
+    await pane.locator("#hz-upload").click();
+    await pane.locator("#hz-upload-result .hz-bar").first().waitFor({ timeout: 30_000 });
+    const slices = Math.ceil(warned.length / 65536);
+    // The check before upload re-applies the marks; they are lifted while the file is read, then restored.
+    await expect.poll(excelLog).toEqual([`unmark ${cell}`, `mark ${cell}`, `unmark ${cell}`, `getFile ${slices} slices, 0 marks`, "closeFile", `mark ${cell}`]);
+    await pane.locator("#hz-tab-check").click();
+    await pane.locator("label[for=hz-mark]").click();
+    await expect.poll(() => pane.evaluate(() => (window as unknown as { __marks: Map<string, unknown> }).__marks.size)).toBe(0);
   });
 });

@@ -117,6 +117,15 @@ export function addinTargets(outDir = OUT_DIR, mode = officeJsMode()) {
       outdir: outDir,
     },
     {
+      // The template writer (exceljs), loaded by the pane only on hosts without CompressedFile
+      // (addin/office/report-bytes.ts): the report rebuilt from the values read.
+      ...script,
+      format: "iife",
+      globalName: "huizongWriter",
+      entryPoints: { "report-writer": join(ROOT, "addin/report-writer.ts") },
+      outdir: outDir,
+    },
+    {
       ...common,
       entryPoints: { taskpane: join(ROOT, "addin/taskpane.css") },
       outdir: outDir,
@@ -151,7 +160,13 @@ export function bundleSizes(result) {
 export function report(result) {
   for (const r of bundleSizes(result)) {
     const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-    const note = r.file.endsWith("standalone.js") ? "  (standalone page only: xlsx reader)" : r.heavy ? "  !! includes a file reader" : "";
+    const note = r.file.endsWith("standalone.js")
+      ? "  (standalone page only: xlsx reader)"
+      : r.file.endsWith("report-writer.js")
+        ? "  (only on hosts without CompressedFile: template writer)"
+        : r.heavy
+          ? "  !! includes a file reader"
+          : "";
     console.log(`${r.file.padEnd(44)} ${kb(r.bytes).padStart(10)}  gzip ${kb(r.gzip).padStart(9)}${note}`);
   }
 }
