@@ -199,8 +199,8 @@ export class App {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    picker.setFile(file.name, bytes);
-    this.fileLabel.textContent = `已选择：${file.name}（${Math.max(1, Math.round(file.size / 1024))} KB）`;
+    picker.setFile(file.name, bytes, file);
+    this.fileLabel.textContent = `已选择：${picker.fileInfo ?? file.name}`;
     await this.check();
   }
 
@@ -210,6 +210,7 @@ export class App {
     try {
       if (this.marking) await this.source.setMarks(null);
       grid = await this.source.readGrid();
+      if (this.source.kind === "file") this.fileLabel.textContent = (this.source as WorkbookSource & FilePicker).fileInfo ? `已检查：${(this.source as WorkbookSource & FilePicker).fileInfo}` : "尚未选择文件";
     } catch (e) {
       fill(this.checkResult, messageBar("error", explainThrown(e, "读取工作簿")));
       return null;

@@ -30,8 +30,10 @@ export interface WorkbookSource {
 
 /** The extra surface of the standalone (file) source: the picked file and its preview hook. */
 export interface FilePicker {
-  setFile(name: string, bytes: Uint8Array): void;
+  setFile(name: string, bytes: Uint8Array, file?: { name: string; size: number; lastModified: number; arrayBuffer(): Promise<ArrayBuffer> }): void;
   readonly fileName: string | null;
+  /** Name, size and modified time of the copy last read (re-read on every check and upload). */
+  readonly fileInfo: string | null;
   /** The last grid read from the file (for the preview). */
   readonly grid: Grid | null;
   /** Set by the pane: called by reveal() to highlight a cell in the preview. */

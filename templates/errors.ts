@@ -8,6 +8,7 @@
 
 export type ReadErrorCode =
   | "EMPTY_FILE"
+  | "FILE_CHANGED"
   | "FILE_TOO_LARGE"
   | "NOT_XLSX_XLS"
   | "NOT_XLSX_XLSB"
@@ -47,6 +48,7 @@ const SAVE_AS_XLSX =
 
 const MESSAGES: Record<ReadErrorCode, string> = {
   EMPTY_FILE: "文件是空的（0 字节）。请在 Excel 中重新保存报表后再上传。",
+  FILE_CHANGED: "文件在选择之后被修改或移动了，浏览器不允许网页读取修改后的文件。请重新选择（或拖入）这个文件，再点“检查报表”或“上传”。",
   FILE_TOO_LARGE: "文件太大，超过允许的大小。请只上传标准报表，不要在报表中插入图片或附件。",
   NOT_XLSX_XLS: `这是旧版 Excel 文件（.xls，Excel 97-2003 或更早的格式），系统无法读取。${SAVE_AS_XLSX}`,
   NOT_XLSX_HTML: `这个文件其实是网页（HTML）格式，只是扩展名为 .xls，常见于其他系统导出的报表。${SAVE_AS_XLSX}`,

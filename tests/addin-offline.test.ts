@@ -11,7 +11,7 @@
  * - IE11 semantics (module scripts do not run, nomodule scripts do, documentMode
  *   set): the Chinese message naming the web page address.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -20,6 +20,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startServer, type RunningServer } from "../functions/local/server";
+import { buildTemplate } from "../templates/build";
+import { sampleFill } from "../templates/samples";
 // @ts-expect-error plain .mjs scripts have no type declarations
 import { addinTargets } from "../scripts/build/addin.mjs";
 // @ts-expect-error plain .mjs scripts have no type declarations
@@ -88,6 +90,43 @@ describe("standalone page on an intranet", () => {
     await expect(page.locator("#hz-file").count()).resolves.toBe(1);
     expect(seen.requested.filter((p) => p.includes("office"))).toEqual([]);
     expect({ errors: seen.errors, notFound: seen.notFound, blocked }).toEqual({ errors: [], notFound: [], blocked: [] });
+    await context.close();
+  }, 60_000);
+});
+
+describe("the standalone page reads the file as it is now", () => {
+  it("re-reads on every 检查: a file changed on disk never gives the old findings; name, size and time are shown", async () => {
+    const fill = sampleFill({ name: "青阳镇", code: "330102001000", type: "乡镇" }, "2025-Y", 11);
+    const good = await buildTemplate({ fill });
+    const badFill = sampleFill({ name: "青阳镇", code: "330102001000", type: "乡镇" }, "2025-Y", 11);
+    badFill.values!.C02 = { ...badFill.values!.C02, current: -3 };
+    const bad = await buildTemplate({ fill: badFill });
+    const file = path.join(tmp, "青阳镇报表.xlsx");
+    await writeFile(file, bad);
+    const when = new Date(Date.UTC(2026, 0, 15, 1, 30)); // 09:30 in the bureau's zone
+    await utimes(file, when, when);
+
+    const { context } = await intranet();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/addin/taskpane.html`);
+    await page.locator("html[data-ready='1']").waitFor({ timeout: 10_000 });
+    await page.locator("#hz-file").setInputFiles(file);
+    await page.locator('.hz-finding[data-rule="NEGATIVE"]').waitFor();
+    const kb = Math.max(1, Math.round(bad.length / 1024));
+    expect(await page.locator("#hz-drop .hz-file-name").textContent()).toBe(`已检查：青阳镇报表.xlsx，${kb} KB，修改于 2026年1月15日 09:30`);
+
+    // The clerk fixes the file in Excel and saves it; 检查报表 again.
+    await writeFile(file, good);
+    await page.locator("#hz-check").click();
+    await page.locator("#hz-check-result .hz-bar-error").waitFor();
+    expect(await page.locator("#hz-check-result").textContent()).toContain("在选择之后被修改或移动了");
+    expect(await page.locator(".hz-finding").count()).toBe(0);
+    expect(await page.locator("#hz-drop .hz-file-name").textContent()).toBe("尚未选择文件");
+
+    // Picked again: the fixed copy is what is checked.
+    await page.locator("#hz-file").setInputFiles(file);
+    await page.locator("#hz-check-result", { hasText: "报表检查通过" }).waitFor();
+    expect(await page.locator("#hz-drop .hz-file-name").textContent()).toMatch(new RegExp(`^已检查：青阳镇报表\\.xlsx，${Math.max(1, Math.round(good.length / 1024))} KB，修改于 `));
     await context.close();
   }, 60_000);
 });
