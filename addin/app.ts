@@ -5,7 +5,7 @@
  */
 import { coverPeriod } from "../templates/checks";
 import type { ReadFailure } from "../templates/errors";
-import { hasErrors, type Finding } from "../templates/findings";
+import { hasErrors, unexplainedWarnings, type Finding } from "../templates/findings";
 import type { Grid } from "../templates/grid";
 import { inspectGrid } from "../templates/inspect-grid";
 import { ApiClient, type ApiFailure, type HttpTransport, type PeriodInfo, type Role, type StatusRow, type Unit, type UnitState } from "./api";
@@ -14,6 +14,8 @@ import type { CellTarget, FilePicker, WorkbookSource } from "./source";
 import { fill, h } from "./ui/dom";
 import { messageBar, renderFindings } from "./ui/findings";
 import { renderPreview, scrollToFocus } from "./ui/preview";
+import { needsNoteSentence, renderUnexplained } from "./ui/unexplained";
+import { periodNote } from "./period-note";
 
 export interface AppOptions {
   root: HTMLElement;
@@ -229,7 +231,13 @@ export class App {
     this.coverPeriod = coverPeriod(result.submission)?.id ?? null;
     this.findings = result.findings;
     this.markToggle.disabled = this.findings.length === 0;
-    fill(this.checkResult, renderFindings(this.findings, (f, item) => void this.pick(f, item)));
+    const expected = this.periods.find((p) => p.id === this.uploadPeriod.value) ?? null;
+    fill(
+      this.checkResult,
+      renderFindings(this.findings, (f, item) => void this.pick(f, item)),
+      renderUnexplained(this.findings, (t, item) => void this.pick(t, item)),
+      h("p", { class: "hz-muted hz-period-note", id: "hz-period-note" }, periodNote(expected, coverPeriod(result.submission), this.me !== null)),
+    );
     if (this.source.kind === "file" && this.findings[0]) this.showPreview(this.findings[0], false);
     if (this.marking) await this.applyMarks();
     this.preselectPeriod();
@@ -304,6 +312,11 @@ export class App {
       this.setProgress(null);
       const n = findings?.filter((f) => f.severity === "error").length ?? 0;
       fill(this.uploadMsg, messageBar("error", findings === null ? "报表无法读取，没有上传。请先在“检查”中查看原因。" : `报表还有 ${n} 处错误，没有上传。请在“检查”中逐项修改后再上传。`));
+      return;
+    }
+    if (unexplainedWarnings(findings).length) {
+      this.setProgress(null);
+      fill(this.uploadMsg, messageBar("warning", `没有上传：${needsNoteSentence(unexplainedWarnings(findings).length)}`), renderUnexplained(findings, (t, item) => void this.pick(t, item)));
       return;
     }
     let bytes: Uint8Array | null;

@@ -7,7 +7,7 @@ import { INDICATORS, NARRATIVE_SECTIONS, UNIT_TYPES, indicator, isOfWhich, type 
 import type { Finding, RuleId, Severity } from "./findings";
 import { COLUMN_TITLES, COVER_FIELDS, SHEETS, VALUE_COLUMNS, type CoverKey, type ValueColumn } from "./layout";
 import { fmt, readNumber, type NumberForm } from "./numbers";
-import { parsePeriodId, periodFromLabel, type Period } from "./period";
+import { parsePeriodId, periodFromLabel, spanLabel, type Period } from "./period";
 import type { Field, IndicatorEntry, Submission } from "./read";
 import { parseAddress } from "./grid";
 
@@ -127,7 +127,10 @@ function checkCover(sub: Submission, options: CheckOptions, push: Push): void {
     } else if (options.expectedPeriod) {
       const expected = parsePeriodId(options.expectedPeriod);
       if (expected && expected.id !== period.id) {
-        push("error", "PERIOD_MISMATCH", SHEETS.cover, spanF.cell, `本报表的报告期为“${period.label}”，但本次收集的是“${expected.label}”。请核对封面的统计年度和报告期，或上传到正确的收集批次。`);
+        // Point at the field that differs: 统计年度 when the year does, else 报告期.
+        const wrongYear = expected.year !== period.year;
+        const what = wrongYear ? `请把封面的${labelOf("year")}改为 ${expected.year}` : `请把封面的${labelOf("periodSpan")}改为“${spanLabel(expected)}”`;
+        push("error", "PERIOD_MISMATCH", SHEETS.cover, wrongYear ? yearF.cell : spanF.cell, `本报表的报告期为“${period.label}”，但本次收集的是“${expected.label}”。${what}，或上传到正确的收集批次。`);
       }
     }
   }

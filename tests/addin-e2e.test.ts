@@ -378,6 +378,7 @@ describe("the pane inside Excel (stand-in host)", () => {
   it("uploads the workbook without the pane's marks, and puts them back afterwards", async () => {
     const warnFill = sampleFill(TOWN, PERIOD, 11);
     warnFill.values!.D07 = { ...warnFill.values!.D07, current: 300, prior: 60 };
+    warnFill.notes = { ...warnFill.notes, D07: "新引进两家企业，数据已核实" };
     const warned = await buildTemplate({ fill: warnFill });
     const cell = `${SHEETS.indicators}!${indicatorCell("D07", "current")}`;
     await setWorkbook(warned);

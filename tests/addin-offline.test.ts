@@ -131,6 +131,42 @@ describe("the standalone page reads the file as it is now", () => {
   }, 60_000);
 });
 
+describe("one answer everywhere: the period checked, and warnings that need a 备注", () => {
+  it("signed out: says which period the cover was checked against, and lists the warning with its 备注 cell", async () => {
+    const town = { name: "青阳镇", code: "330102001000", type: "乡镇" as const };
+    const fill = sampleFill(town, "2025-H1", 11);
+    fill.values!.D07 = { ...fill.values!.D07, current: 300, prior: 60 };
+    const file = path.join(tmp, "上半年.xlsx");
+    await writeFile(file, await buildTemplate({ fill }));
+    const { context } = await intranet();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/addin/taskpane.html`);
+    await page.locator("html[data-ready='1']").waitFor({ timeout: 10_000 });
+    await page.locator("#hz-file").setInputFiles(file);
+    await page.locator("#hz-period-note").waitFor();
+    expect(await page.locator("#hz-period-note").textContent()).toBe(
+      "未登录，无法得知本次收集的报告期，只核对了封面的“2025年上半年”是否有效。上传时服务器还会核对它是不是本次收集的报告期；请在“设置”中填写令牌登录后再检查一次。",
+    );
+    expect(await page.locator("#hz-needs-note h3").textContent()).toBe("需在备注中说明（1）");
+    expect(await page.locator("#hz-needs-note .hz-go-note").allTextContents()).toEqual(["去备注（指标!H43）"]);
+    await page.locator("#hz-needs-note .hz-go-note").click();
+    await page.screenshot({ path: "docs/needs-note.png", fullPage: true });
+
+    // Signed in as the town, while the city collects 2025年全年: the same check names that period and finds the mismatch at 封面!C9.
+    const tok = server.tokens.find((t) => t.code === town.code)!.token;
+    await page.locator("#hz-tab-settings").click();
+    await page.locator("#hz-token").fill(tok);
+    await page.locator("#hz-save").click();
+    await page.locator("#hz-settings-result .hz-bar-success").waitFor();
+    await page.locator("#hz-tab-check").click();
+    await page.locator("#hz-file").setInputFiles(file);
+    await page.locator("#hz-period-note", { hasText: "已按本次收集的报告期" }).waitFor();
+    expect(await page.locator("#hz-period-note").textContent()).toBe("已按本次收集的报告期“2025年全年”核对封面的统计年度和报告期。");
+    expect(await page.locator('.hz-finding[data-rule="PERIOD_MISMATCH"]').getAttribute("data-cell")).toBe("C9");
+    await context.close();
+  }, 60_000);
+});
+
 describe("the pane harness (as Office opens it) on an intranet", () => {
   it("loads office.js only because Office said so, and is interactive in under 1 s", async () => {
     const { context, blocked } = await intranet();

@@ -101,6 +101,8 @@ const CASES: Case[] = [
   { name: "period span not in the list", edits: [cover("C9", "第五季度")], expected: [["PERIOD_INVALID", "error", "封面!C9"]] },
   { name: "period typed with ASCII dash is understood", edits: [cover("C9", "1-10月")], expected: [], expectedPeriod: "2025-M10" },
   { name: "period differs from the collection", edits: [cover("C9", "上半年")], expected: [["PERIOD_MISMATCH", "error", "封面!C9"]], expectedPeriod: "2025-Y", says: ["2025年上半年", "2025年全年"] },
+  { name: "year differs from the collection: points at 统计年度", edits: [cover("C8", 2024)], expected: [["PERIOD_MISMATCH", "error", "封面!C8"]], expectedPeriod: "2025-Y", says: ["2024年全年", "2025年全年", "统计年度改为 2025"] },
+  { name: "span differs: says which span to pick", edits: [cover("C9", "上半年")], expected: [["PERIOD_MISMATCH", "error", "封面!C9"]], expectedPeriod: "2025-Y", says: ["报告期改为“全年”"] },
   { name: "phone too short", edits: [cover("C11", "12345")], expected: [["PHONE_INVALID", "error", "封面!C11"]] },
   { name: "landline with area code is fine", edits: [cover("C11", "0571-87654321")], expected: [] },
   { name: "impossible date", edits: [cover("C13", "2025-13-40")], expected: [["DATE_INVALID", "error", "封面!C13"]] },

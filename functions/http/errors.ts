@@ -63,7 +63,7 @@ const API_ERRORS: Record<ApiErrorCode, ErrorSpec> = {
   VERSION_SUPERSEDED: { status: 409, message: "该单位已重新上报了更新的版本，只能审核最新版本。请刷新报送情况后重试。" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "上传的文件超过 5 MB。标准报表通常只有几十 KB，请不要在报表中插入图片或附件，另存后再上传。" },
   REPORT_HAS_ERRORS: { status: 422, message: "报表中有错误，未予接收。请按任务窗格列出的问题逐条修改后重新上报。" },
-  WARNINGS_UNEXPLAINED: { status: 422, message: "报表中有需要说明的提示，未予接收。请核对这些数据；确认无误的，在对应行的“备注”中写明原因后重新上报。" },
+  WARNINGS_UNEXPLAINED: { status: 422, message: "报表中有警告需在备注中说明，未予接收。请核对这些数据；确认无误的，在该行“备注”中写明原因后重新上报。" },
   UNIT_MISMATCH: { status: 422, message: "报表封面上的统计用区划代码不是本单位的代码。请核对封面（封面!C6）后重新上报，不要用其他单位的报表上报。" },
   REASON_REQUIRED: { status: 400, message: "退回报表时必须填写退回原因（500 字以内），以便乡镇修改。" },
   ROSTER_INVALID: { status: 400, message: "报送单位名单有误，未保存。请按列出的问题修改。" },
