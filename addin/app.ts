@@ -30,7 +30,7 @@ export interface AppOptions {
 
 type Tab = "check" | "upload" | "status" | "settings";
 
-const ROLE_LABEL: Record<Role, string> = { unit: "乡镇（街道）", county: "区县", city: "市科技局" };
+const ROLE_LABEL: Record<Role, string> = { unit: "乡镇/街道", county: "区县", city: "市科技局" };
 const STATE_LABEL: Record<UnitState, string> = {
   missing: "未报送",
   submitted: "已报送",
@@ -452,12 +452,13 @@ export class App {
 
   private statusView(rows: StatusRow[]): HTMLElement {
     const count = (s: UnitState) => rows.filter((r) => r.state === s).length;
-    const reported = rows.length - count("missing");
+    // A returned report is not reported: the town must send it again.
+    const reported = count("submitted") + count("has_warnings") + count("accepted");
     const summary = h(
       "p",
       { class: "hz-status-summary" },
       h("strong", {}, `已报送 ${reported} / ${rows.length}`),
-      `　未报送 ${count("missing")}　已退回 ${count("returned")}　已通过 ${count("accepted")}`,
+      `　未报送 ${count("missing")}　已退回待重报 ${count("returned")}　已通过 ${count("accepted")}`,
     );
     const order: UnitState[] = ["missing", "returned", "has_warnings", "submitted", "accepted"];
     const sorted = [...rows].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.code.localeCompare(b.code));

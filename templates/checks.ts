@@ -234,7 +234,7 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boo
       slip = true;
       const which = factor >= UNIT_SLIP_FACTOR ? "本期" : "上年同期";
       const cell = factor >= UNIT_SLIP_FACTOR ? entry.current : entry.prior;
-      push("warning", "UNIT_SLIP", cell.sheet, cell.cell, `“${label(ind)}”本期 ${fmt(cur)} 是上年同期 ${fmt(prior)} 的 ${fmt(factor >= 1 ? factor : 1 / factor)} 倍之差，${which}可能把“元”当成了“${ind.unit}”填写。请核对单位（本表金额单位为${ind.unit}）；确认无误的，请在备注${note}中说明。`, extra);
+      push("warning", "UNIT_SLIP", cell.sheet, cell.cell, `“${label(ind)}”${factor >= 1 ? `本期 ${fmt(cur)} 是上年同期 ${fmt(prior)} 的 ${fmt(factor)} 倍` : `上年同期 ${fmt(prior)} 是本期 ${fmt(cur)} 的 ${fmt(1 / factor)} 倍`}，${which}可能把“元”当成了“${ind.unit}”填写。请核对单位（本表金额单位为${ind.unit}）；确认无误的，请在备注${note}中说明。`, extra);
     }
   }
   if (!slip && townLevel && ind.townMax !== undefined && cur > ind.townMax) {

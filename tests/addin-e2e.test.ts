@@ -145,7 +145,7 @@ describe("standalone page in Chromium", () => {
   });
 
   it("refuses to upload a workbook with errors before sending it", async () => {
-    expect(await signIn(token(TOWN.code))).toBe("已登录：青阳镇（乡镇（街道），代码 330102001000）。");
+    expect(await signIn(token(TOWN.code))).toBe("已登录：青阳镇（乡镇/街道，代码 330102001000）。");
     await page.locator("#hz-tab-upload").click();
     expect(await page.locator("#hz-upload-period option").allTextContents()).toEqual(["2025年全年"]);
     await page.locator("#hz-upload").click();

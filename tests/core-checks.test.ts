@@ -72,7 +72,13 @@ const CASES: Case[] = [
     name: "元 typed into a 万元 row (10,000× last year)",
     edits: [valueEdit("E02", "current", 8_000_000), valueEdit("E02", "prior", 800)],
     expected: [["UNIT_SLIP", "warning", "指标!E47"]],
-    says: ["元", "万元", "10000 倍"],
+    says: ["本期 8000000 是上年同期 800 的 10000 倍，本期可能把“元”当成了“万元”填写"],
+  },
+  {
+    name: "元 typed into last year's 万元 cell (1/10,000)",
+    edits: [valueEdit("E02", "current", 800), valueEdit("E02", "prior", 8_000_000)],
+    expected: [["UNIT_SLIP", "warning", "指标!F47"]],
+    says: ["上年同期 8000000 是本期 800 的 10000 倍，上年同期可能把“元”当成了“万元”填写"],
   },
   {
     name: "amount far beyond a town's scale",
