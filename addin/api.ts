@@ -118,7 +118,7 @@ const FALLBACK: Record<string, string> = {
   PAYLOAD_TOO_LARGE: "文件太大，超过了服务器允许的大小。请删除报表中插入的图片、附件或多余的工作表，保存后再上传。",
   NOT_XLSX: "服务器无法把这个文件当作 Excel 工作簿读取。请使用标准模板填报，并保存为 Excel 工作簿（*.xlsx）后再上传。",
   REPORT_HAS_ERRORS: "报表中还有错误，服务器没有接收。请按下面列出的问题逐项修改后再上传。",
-  WARNINGS_UNEXPLAINED: "报表中有需要说明的警告。请在对应行的“备注”中写明原因后再上传。",
+  WARNINGS_UNEXPLAINED: "报表中有警告需在备注中说明。请在该行“备注”中写明原因，保存后再上传。",
   PERIOD_NOT_OPEN: "本期报送尚未开始或已经截止。请与上级确认报送时间和报告期。",
   UNKNOWN: "操作没有成功。请稍后重试；如果一直这样，请联系市科技局。",
 };

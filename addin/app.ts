@@ -5,7 +5,7 @@
  */
 import { coverPeriod } from "../templates/checks";
 import type { ReadFailure } from "../templates/errors";
-import { hasErrors, type Finding } from "../templates/findings";
+import { hasErrors, unexplainedWarnings, type Finding } from "../templates/findings";
 import type { Grid } from "../templates/grid";
 import { inspectGrid } from "../templates/inspect-grid";
 import { ApiClient, type ApiFailure, type HttpTransport, type PeriodInfo, type Role, type StatusRow, type Unit, type UnitState } from "./api";
@@ -14,6 +14,8 @@ import type { CellTarget, FilePicker, WorkbookSource } from "./source";
 import { fill, h } from "./ui/dom";
 import { messageBar, renderFindings } from "./ui/findings";
 import { renderPreview, scrollToFocus } from "./ui/preview";
+import { needsNoteSentence, renderUnexplained } from "./ui/unexplained";
+import { periodNote } from "./period-note";
 
 export interface AppOptions {
   root: HTMLElement;
@@ -28,7 +30,7 @@ export interface AppOptions {
 
 type Tab = "check" | "upload" | "status" | "settings";
 
-const ROLE_LABEL: Record<Role, string> = { unit: "乡镇（街道）", county: "区县", city: "市科技局" };
+const ROLE_LABEL: Record<Role, string> = { unit: "乡镇/街道", county: "区县", city: "市科技局" };
 const STATE_LABEL: Record<UnitState, string> = {
   missing: "未报送",
   submitted: "已报送",
@@ -199,8 +201,8 @@ export class App {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    picker.setFile(file.name, bytes);
-    this.fileLabel.textContent = `已选择：${file.name}（${Math.max(1, Math.round(file.size / 1024))} KB）`;
+    picker.setFile(file.name, bytes, file);
+    this.fileLabel.textContent = `已选择：${picker.fileInfo ?? file.name}`;
     await this.check();
   }
 
@@ -210,6 +212,7 @@ export class App {
     try {
       if (this.marking) await this.source.setMarks(null);
       grid = await this.source.readGrid();
+      if (this.source.kind === "file") this.fileLabel.textContent = (this.source as WorkbookSource & FilePicker).fileInfo ? `已检查：${(this.source as WorkbookSource & FilePicker).fileInfo}` : "尚未选择文件";
     } catch (e) {
       fill(this.checkResult, messageBar("error", explainThrown(e, "读取工作簿")));
       return null;
@@ -228,7 +231,13 @@ export class App {
     this.coverPeriod = coverPeriod(result.submission)?.id ?? null;
     this.findings = result.findings;
     this.markToggle.disabled = this.findings.length === 0;
-    fill(this.checkResult, renderFindings(this.findings, (f, item) => void this.pick(f, item)));
+    const expected = this.periods.find((p) => p.id === this.uploadPeriod.value) ?? null;
+    fill(
+      this.checkResult,
+      renderFindings(this.findings, (f, item) => void this.pick(f, item)),
+      renderUnexplained(this.findings, (t, item) => void this.pick(t, item)),
+      h("p", { class: "hz-muted hz-period-note", id: "hz-period-note" }, periodNote(expected, coverPeriod(result.submission), this.me !== null)),
+    );
     if (this.source.kind === "file" && this.findings[0]) this.showPreview(this.findings[0], false);
     if (this.marking) await this.applyMarks();
     this.preselectPeriod();
@@ -305,6 +314,11 @@ export class App {
       fill(this.uploadMsg, messageBar("error", findings === null ? "报表无法读取，没有上传。请先在“检查”中查看原因。" : `报表还有 ${n} 处错误，没有上传。请在“检查”中逐项修改后再上传。`));
       return;
     }
+    if (unexplainedWarnings(findings).length) {
+      this.setProgress(null);
+      fill(this.uploadMsg, messageBar("warning", `没有上传：${needsNoteSentence(unexplainedWarnings(findings).length)}`), renderUnexplained(findings, (t, item) => void this.pick(t, item)));
+      return;
+    }
     let bytes: Uint8Array | null;
     try {
       this.setProgress(0.02, "正在读取工作簿…");
@@ -332,7 +346,7 @@ export class App {
       messageBar(
         "success",
         `上传成功：${unit.name} ${label}报表，状态：${STATE_LABEL[res.state] ?? res.state}。`,
-        `${warnings.length ? `附带 ${warnings.length} 条已说明的警告，审核时会看到。` : ""}版本号 ${res.version}`,
+        `${this.source.bytesNote ?? ""}${warnings.length ? `附带 ${warnings.length} 条已说明的警告，审核时会看到。` : ""}版本号 ${res.version}`,
       ),
       warnings.length ? renderFindings(warnings, (x, item) => void this.pick(x, item)) : null,
     );
@@ -438,12 +452,13 @@ export class App {
 
   private statusView(rows: StatusRow[]): HTMLElement {
     const count = (s: UnitState) => rows.filter((r) => r.state === s).length;
-    const reported = rows.length - count("missing");
+    // A returned report is not reported: the town must send it again.
+    const reported = count("submitted") + count("has_warnings") + count("accepted");
     const summary = h(
       "p",
       { class: "hz-status-summary" },
       h("strong", {}, `已报送 ${reported} / ${rows.length}`),
-      `　未报送 ${count("missing")}　已退回 ${count("returned")}　已通过 ${count("accepted")}`,
+      `　未报送 ${count("missing")}　已退回待重报 ${count("returned")}　已通过 ${count("accepted")}`,
     );
     const order: UnitState[] = ["missing", "returned", "has_warnings", "submitted", "accepted"];
     const sorted = [...rows].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.code.localeCompare(b.code));

@@ -22,14 +22,18 @@ export interface WorkbookSource {
   setMarks(findings: readonly Finding[] | null): Promise<string | null>;
   /** The whole workbook as .xlsx bytes for upload; progress in [0, 1]. */
   getBytes(onProgress: (fraction: number) => void): Promise<Uint8Array | null>;
+  /** After getBytes: a sentence for the clerk when the bytes are not the workbook itself (rebuilt from the values read). */
+  bytesNote?: string | null;
   /** Put a blank template in front of the clerk; returns a Chinese note of what happened. */
   newTemplate(api: ApiClient): Promise<string>;
 }
 
 /** The extra surface of the standalone (file) source: the picked file and its preview hook. */
 export interface FilePicker {
-  setFile(name: string, bytes: Uint8Array): void;
+  setFile(name: string, bytes: Uint8Array, file?: { name: string; size: number; lastModified: number; arrayBuffer(): Promise<ArrayBuffer> }): void;
   readonly fileName: string | null;
+  /** Name, size and modified time of the copy last read (re-read on every check and upload). */
+  readonly fileInfo: string | null;
   /** The last grid read from the file (for the preview). */
   readonly grid: Grid | null;
   /** Set by the pane: called by reveal() to highlight a cell in the preview. */

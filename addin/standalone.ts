@@ -3,7 +3,9 @@
  * browser by the same xlsx reader the server uses. Loaded only outside Office
  * (a separate chunk), so Excel never downloads the xlsx reader.
  */
+import { readFailure, type ReadFailure } from "../templates/errors";
 import type { Grid } from "../templates/grid";
+import { formatDateTime } from "../templates/time";
 import { TEMPLATE_SHEETS } from "../templates/read";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import type { ApiClient } from "./api";
@@ -18,15 +20,45 @@ export class FileSource implements WorkbookSource, FilePicker {
 
   constructor(private readonly openUrl: (url: string) => void) {}
 
-  setFile(name: string, bytes: Uint8Array): void {
+  private file: PickedFile | null = null;
+  /** Name, size and modified time of the copy last read, for the clerk to see which copy was checked. */
+  fileInfo: string | null = null;
+
+  setFile(name: string, bytes: Uint8Array, file?: PickedFile): void {
     this.fileName = name;
     this.bytes = bytes;
+    this.file = file ?? null;
     this.grid = null;
+    if (file) this.fileInfo = describeFile(file);
+  }
+
+  /**
+   * The file's bytes as they are on disk now: re-read on every 检查 and 上传, so
+   * a copy fixed after picking is what gets checked and sent. A browser that
+   * refuses to read a picked file changed on disk (Chromium: NotReadableError)
+   * gets a sentence asking for the file again — never the old bytes.
+   */
+  private async fresh(): Promise<Uint8Array | ReadFailure | null> {
+    if (!this.file) return this.bytes;
+    try {
+      this.bytes = new Uint8Array(await this.file.arrayBuffer());
+      this.fileInfo = describeFile(this.file);
+      return this.bytes;
+    } catch {
+      this.bytes = null;
+      this.grid = null;
+      const name = this.fileName ?? "";
+      this.file = null;
+      this.fileName = null;
+      this.fileInfo = null;
+      return readFailure("FILE_CHANGED", name);
+    }
   }
 
   async readGrid() {
-    if (!this.bytes) return null;
-    const r = readXlsxGrid(this.bytes, { sheets: TEMPLATE_SHEETS });
+    const bytes = await this.fresh();
+    if (bytes === null || !(bytes instanceof Uint8Array)) return bytes;
+    const r = readXlsxGrid(bytes, { sheets: TEMPLATE_SHEETS });
     this.grid = r.ok ? r.grid : null;
     return r.ok ? r.grid : r;
   }
@@ -41,12 +73,28 @@ export class FileSource implements WorkbookSource, FilePicker {
   }
 
   async getBytes(onProgress: (fraction: number) => void): Promise<Uint8Array | null> {
+    const bytes = await this.fresh();
     onProgress(1);
-    return this.bytes;
+    return bytes instanceof Uint8Array ? bytes : null;
   }
 
   async newTemplate(api: ApiClient): Promise<string> {
     this.openUrl(api.url("/api/template"));
     return "已开始下载空白标准模板。请用 Excel 或 WPS 打开填写，保存为 .xlsx 后拖到上面检查。";
   }
+}
+
+/** What the page keeps of a picked file (a DOM File). */
+export interface PickedFile {
+  name: string;
+  size: number;
+  lastModified: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** "报表.xlsx，37 KB，修改于 2026年12月2日 12:45" — which copy is being checked. */
+export function describeFile(f: PickedFile): string {
+  const kb = Math.max(1, Math.round(f.size / 1024));
+  const modified = f.lastModified ? `，修改于 ${formatDateTime(new Date(f.lastModified))}` : "";
+  return `${f.name}，${kb} KB${modified}`;
 }

@@ -7,7 +7,12 @@
 
 export const TEMPLATE_ID = "HZ-KJ-01";
 /** Template version: "YYYY.N". Bump N when the layout changes. */
-export const TEMPLATE_VERSION = "2026.1";
+export const TEMPLATE_VERSION = "2026.2";
+/**
+ * Versions read as this one: 2026.1 has the same sheets, rows and codes; only the
+ * names of F03/F04 (both "科技培训" then) differ, so reports already filled on it still count.
+ */
+export const READABLE_VERSIONS: readonly string[] = ["2026.1", TEMPLATE_VERSION];
 export const TEMPLATE_TITLE = "科技工作情况统计报表";
 /** Conventions of Chinese statistical forms (表号, 制定机关, 有效期). */
 export const FORM_HEADER = {
@@ -141,8 +146,8 @@ export const INDICATORS: readonly Indicator[] = [
 
   c("F01", "科技特派员", "S&T commissioners", "人", "F", { townMax: 2_000 }),
   c("F02", "引进高层次人才", "High-level talent recruited", "人", "F", { townMax: 2_000 }),
-  c("F03", "科技培训", "S&T training sessions", "场次", "F", { townMax: 5_000 }),
-  c("F04", "科技培训", "S&T training attendance", "人次", "F", { headline: true, townMax: 500_000 }),
+  c("F03", "举办科技培训", "S&T training sessions", "场次", "F", { townMax: 5_000 }),
+  c("F04", "参加科技培训", "S&T training attendance", "人次", "F", { headline: true, townMax: 500_000 }),
 
   c("G01", "科普活动", "Science outreach events", "场次", "G", { townMax: 5_000 }),
   c("G02", "参与群众", "Outreach participants", "人次", "G", { townMax: 2_000_000 }),

@@ -7,7 +7,7 @@ import { INDICATORS, NARRATIVE_SECTIONS, UNIT_TYPES, indicator, isOfWhich, type 
 import type { Finding, RuleId, Severity } from "./findings";
 import { COLUMN_TITLES, COVER_FIELDS, SHEETS, VALUE_COLUMNS, type CoverKey, type ValueColumn } from "./layout";
 import { fmt, readNumber, type NumberForm } from "./numbers";
-import { parsePeriodId, periodFromLabel, samePeriod, type Period } from "./period";
+import { parsePeriodId, periodFromLabel, samePeriod, spanLabel, type Period } from "./period";
 import type { Field, IndicatorEntry, Submission } from "./read";
 import { parseAddress } from "./grid";
 
@@ -140,7 +140,10 @@ function checkCover(sub: Submission, options: CheckOptions, push: Push): void {
     } else if (options.expectedPeriod) {
       const expected = parsePeriodId(options.expectedPeriod);
       if (expected && !samePeriod(expected, period)) {
-        push("error", "PERIOD_MISMATCH", SHEETS.cover, spanF.cell, `本报表的报告期为“${period.label}”，但本次收集的是“${expected.label}”。请核对封面的统计年度和报告期，或上传到正确的收集批次。`);
+        // Point at the field that differs: 统计年度 when the year does, else 报告期.
+        const wrongYear = expected.year !== period.year;
+        const what = wrongYear ? `请把封面的${labelOf("year")}改为 ${expected.year}` : `请把封面的${labelOf("periodSpan")}改为“${spanLabel(expected)}”`;
+        push("error", "PERIOD_MISMATCH", SHEETS.cover, wrongYear ? yearF.cell : spanF.cell, `本报表的报告期为“${period.label}”，但本次收集的是“${expected.label}”。${what}，或上传到正确的收集批次。`);
       }
     }
   }
@@ -246,7 +249,7 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boo
       slip = true;
       const which = factor >= UNIT_SLIP_FACTOR ? "本期" : "上年同期";
       const cell = factor >= UNIT_SLIP_FACTOR ? entry.current : entry.prior;
-      push("warning", "UNIT_SLIP", cell.sheet, cell.cell, `“${label(ind)}”本期 ${fmt(cur)} 是上年同期 ${fmt(prior)} 的 ${fmt(factor >= 1 ? factor : 1 / factor)} 倍之差，${which}可能把“元”当成了“${ind.unit}”填写。请核对单位（本表金额单位为${ind.unit}）；确认无误的，请在备注${note}中说明。`, extra);
+      push("warning", "UNIT_SLIP", cell.sheet, cell.cell, `“${label(ind)}”${factor >= 1 ? `本期 ${fmt(cur)} 是上年同期 ${fmt(prior)} 的 ${fmt(factor)} 倍` : `上年同期 ${fmt(prior)} 是本期 ${fmt(cur)} 的 ${fmt(1 / factor)} 倍`}，${which}可能把“元”当成了“${ind.unit}”填写。请核对单位（本表金额单位为${ind.unit}）；确认无误的，请在备注${note}中说明。`, extra);
     }
   }
   if (!slip && townLevel && ind.townMax !== undefined && cur > ind.townMax) {

@@ -3,7 +3,7 @@
  * sheets, rows in place) and lifts every value with the cell it came from.
  * Judging the values is the checks' job (checks.ts); this only reads.
  */
-import { NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "./catalog";
+import { NARRATIVE_SECTIONS, READABLE_VERSIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "./catalog";
 import { readFailure, type ReadFailure } from "./errors";
 import { sheetByName, type CellValue, type Grid, type GridSheet } from "./grid";
 import {
@@ -105,7 +105,7 @@ export function readSubmission(grid: Grid): ReadResult {
   const id = text(cellValue(info, INFO.id));
   if (id !== TEMPLATE_ID) return readFailure("NOT_TEMPLATE", `模板标识为“${id || "空"}”，应为“${TEMPLATE_ID}”`);
   const version = text(cellValue(info, INFO.version));
-  if (version !== TEMPLATE_VERSION) {
+  if (!READABLE_VERSIONS.includes(version)) {
     if (/^\d{4}\.\d+$/.test(version) && compareVersions(version, TEMPLATE_VERSION) < 0) {
       return readFailure("OLD_VERSION", `文件版本 ${version}，当前版本 ${TEMPLATE_VERSION}`);
     }

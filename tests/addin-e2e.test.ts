@@ -145,7 +145,7 @@ describe("standalone page in Chromium", () => {
   });
 
   it("refuses to upload a workbook with errors before sending it", async () => {
-    expect(await signIn(token(TOWN.code))).toBe("已登录：青阳镇（乡镇（街道），代码 330102001000）。");
+    expect(await signIn(token(TOWN.code))).toBe("已登录：青阳镇（乡镇/街道，代码 330102001000）。");
     await page.locator("#hz-tab-upload").click();
     expect(await page.locator("#hz-upload-period option").allTextContents()).toEqual(["2025年全年"]);
     await page.locator("#hz-upload").click();
@@ -287,7 +287,7 @@ function installFakeExcel(): void {
         getFileAsync(_type: string, opts: { sliceSize: number }, cb: (r: unknown) => void) {
           const bytes = Uint8Array.from(atob(w.__wb.file), (c) => c.charCodeAt(0));
           const count = Math.ceil(bytes.length / opts.sliceSize);
-          log.push(`getFile ${count} slices`);
+          log.push(`getFile ${count} slices, ${marks.size} marks`);
           cb({
             status: "succeeded",
             value: {
@@ -315,9 +315,10 @@ describe("the pane inside Excel (stand-in host)", () => {
 
   beforeAll(async () => {
     pane = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "zh-CN" });
-    await pane.route("**/addin/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
+    await pane.route("**/addin/office-js/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
     await pane.addInitScript(installFakeExcel);
-    await pane.goto(`${server.url}/addin/taskpane.html`);
+    // As Office opens an add-in page: with _host_Info (the pane decides from it to load office.js).
+    await pane.goto(`${server.url}/addin/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
     await pane.locator("html[data-ready='1']").waitFor({ timeout: 20_000 });
     await setWorkbook(bad);
   });
@@ -371,6 +372,30 @@ describe("the pane inside Excel (stand-in host)", () => {
     await ok.waitFor({ timeout: 30_000 });
     expect(await ok.locator("span").textContent()).toBe("上传成功：青阳镇 2025年全年报表，状态：已报送。");
     const slices = Math.ceil(good.length / 65536);
-    expect(await excelLog()).toEqual([`getFile ${slices} slices`, "closeFile"]);
+    expect(await excelLog()).toEqual([`getFile ${slices} slices, 0 marks`, "closeFile"]);
+  });
+
+  it("uploads the workbook without the pane's marks, and puts them back afterwards", async () => {
+    const warnFill = sampleFill(TOWN, PERIOD, 11);
+    warnFill.values!.D07 = { ...warnFill.values!.D07, current: 300, prior: 60 };
+    warnFill.notes = { ...warnFill.notes, D07: "新引进两家企业，数据已核实" };
+    const warned = await buildTemplate({ fill: warnFill });
+    const cell = `${SHEETS.indicators}!${indicatorCell("D07", "current")}`;
+    await setWorkbook(warned);
+    await pane.locator("#hz-tab-check").click();
+    await pane.locator("#hz-check").click();
+    await pane.locator(`.hz-finding[data-rule="GROWTH_IMPLAUSIBLE"]`).waitFor();
+    await pane.locator("label[for=hz-mark]").click();
+    await expect.poll(() => pane.evaluate(() => (window as unknown as { __marks: Map<string, unknown> }).__marks.size)).toBe(1);
+    await excelLog();
+    await pane.locator("#hz-tab-upload").click();
+    await pane.locator("#hz-upload").click();
+    await pane.locator("#hz-upload-result .hz-bar").first().waitFor({ timeout: 30_000 });
+    const slices = Math.ceil(warned.length / 65536);
+    // The check before upload re-applies the marks; they are lifted while the file is read, then restored.
+    await expect.poll(excelLog).toEqual([`unmark ${cell}`, `mark ${cell}`, `unmark ${cell}`, `getFile ${slices} slices, 0 marks`, "closeFile", `mark ${cell}`]);
+    await pane.locator("#hz-tab-check").click();
+    await pane.locator("label[for=hz-mark]").click();
+    await expect.poll(() => pane.evaluate(() => (window as unknown as { __marks: Map<string, unknown> }).__marks.size)).toBe(0);
   });
 });

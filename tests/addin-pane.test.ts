@@ -30,7 +30,7 @@ describe("describeFailure: every error a clerk can meet is a Chinese sentence sa
     [415, "<html>Unsupported</html>", true, "NOT_XLSX", "服务器无法把这个文件当作 Excel 工作簿读取"],
     [422, { ok: false, code: "NOT_TEMPLATE" }, true, "NOT_TEMPLATE", readErrorMessage("NOT_TEMPLATE")],
     [422, { ok: false, code: "REPORT_HAS_ERRORS", message: "报表有 3 处错误，请修改后再上传。", findings: [] }, true, "REPORT_HAS_ERRORS", "报表有 3 处错误，请修改后再上传。"],
-    [422, { ok: false, code: "WARNINGS_UNEXPLAINED" }, true, "WARNINGS_UNEXPLAINED", "报表中有需要说明的警告。请在对应行的“备注”中写明原因后再上传。"],
+    [422, { ok: false, code: "WARNINGS_UNEXPLAINED" }, true, "WARNINGS_UNEXPLAINED", "报表中有警告需在备注中说明。请在该行“备注”中写明原因，保存后再上传。"],
     [409, { ok: false, code: "PERIOD_NOT_OPEN" }, true, "PERIOD_NOT_OPEN", "本期报送尚未开始或已经截止"],
     [403, { ok: false, code: "FORBIDDEN_UNIT", message: "只能上传本单位的报表。" }, true, "FORBIDDEN_UNIT", "只能上传本单位的报表。"],
     [403, { ok: false, code: "FORBIDDEN", message: "Forbidden" }, true, "FORBIDDEN", "您的账号无权进行这项操作"],
@@ -196,9 +196,10 @@ describe("bundles", () => {
 
   it("writes the pages with office.js from Microsoft's CDN in a production build, and the icons", async () => {
     const html = await readFile(path.join(out, "taskpane.html"), "utf8");
-    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
-    expect(html).not.toContain("{{OFFICE_JS}}");
-    expect(await readFile(path.join(out, "commands.html"), "utf8")).toContain(OFFICE_JS_URLS.cdn);
+    // The pane loads office.js itself, only inside Office (addin/office/host.ts); the command page always.
+    expect(html).toContain('<meta name="huizong-office-js" content="https://appsforoffice.microsoft.com/lib/1/hosted/office.js" />');
+    expect(html).not.toContain("{{OFFICE_JS");
+    expect(await readFile(path.join(out, "commands.html"), "utf8")).toContain(`<script src="${OFFICE_JS_URLS.cdn}"></script>`);
     for (const size of [16, 32, 64, 80, 128]) expect((await readFile(path.join(out, "assets", `icon-${size}.png`))).length).toBeGreaterThan(100);
   });
 
@@ -206,6 +207,7 @@ describe("bundles", () => {
     expect(officeJsMode({})).toBe("local");
     expect(officeJsMode({ HUIZONG_OFFICE_JS: "CDN" })).toBe("cdn");
     expect(() => officeJsMode({ HUIZONG_OFFICE_JS: "unpkg" })).toThrow(/cdn" or "local/);
-    expect(renderHtml("<head>{{OFFICE_JS}}</head>", "local")).toBe('<head><script src="office.js"></script></head>');
+    expect(renderHtml("<head>{{OFFICE_JS}}</head>", "local")).toBe('<head><script src="office-js/office.js"></script></head>');
+    expect(renderHtml('<meta content="{{OFFICE_JS_URL}}">', "local")).toBe('<meta content="office-js/office.js">');
   });
 });

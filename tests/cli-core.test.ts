@@ -32,7 +32,7 @@ describe("huizong CLI", () => {
     expect(r.out).toContain("已写出空白模板");
     const check = huizong("check", out, "--json");
     expect(check.code).toBe(1);
-    expect(JSON.parse(check.out).submission.templateVersion).toBe("2026.1");
+    expect(JSON.parse(check.out).submission.templateVersion).toBe("2026.2");
   });
 
   it("catalog --json prints id, version and every indicator with its relations", () => {
@@ -40,7 +40,7 @@ describe("huizong CLI", () => {
     expect(r.code).toBe(0);
     const cat = JSON.parse(r.out);
     expect(cat.id).toBe("HZ-KJ-01");
-    expect(cat.version).toBe("2026.1");
+    expect(cat.version).toBe("2026.2");
     expect(cat.indicators).toHaveLength(50);
     expect(cat.indicators.find((i: { code: string }) => i.code === "D01")).toMatchObject({ name: "专利申请", unit: "件", kind: "count", components: ["D02", "D03", "D04"], partOf: null });
     expect(cat.indicators.find((i: { code: string }) => i.code === "D06")).toMatchObject({ partOf: "D05" });

@@ -72,7 +72,13 @@ const CASES: Case[] = [
     name: "元 typed into a 万元 row (10,000× last year)",
     edits: [valueEdit("E02", "current", 8_000_000), valueEdit("E02", "prior", 800)],
     expected: [["UNIT_SLIP", "warning", "指标!E47"]],
-    says: ["元", "万元", "10000 倍"],
+    says: ["本期 8000000 是上年同期 800 的 10000 倍，本期可能把“元”当成了“万元”填写"],
+  },
+  {
+    name: "元 typed into last year's 万元 cell (1/10,000)",
+    edits: [valueEdit("E02", "current", 800), valueEdit("E02", "prior", 8_000_000)],
+    expected: [["UNIT_SLIP", "warning", "指标!F47"]],
+    says: ["上年同期 8000000 是本期 800 的 10000 倍，上年同期可能把“元”当成了“万元”填写"],
   },
   {
     name: "amount far beyond a town's scale",
@@ -101,6 +107,8 @@ const CASES: Case[] = [
   { name: "period span not in the list", edits: [cover("C9", "第五季度")], expected: [["PERIOD_INVALID", "error", "封面!C9"]] },
   { name: "period typed with ASCII dash is understood", edits: [cover("C9", "1-10月")], expected: [], expectedPeriod: "2025-M10" },
   { name: "period differs from the collection", edits: [cover("C9", "上半年")], expected: [["PERIOD_MISMATCH", "error", "封面!C9"]], expectedPeriod: "2025-Y", says: ["2025年上半年", "2025年全年"] },
+  { name: "year differs from the collection: points at 统计年度", edits: [cover("C8", 2024)], expected: [["PERIOD_MISMATCH", "error", "封面!C8"]], expectedPeriod: "2025-Y", says: ["2024年全年", "2025年全年", "统计年度改为 2025"] },
+  { name: "span differs: says which span to pick", edits: [cover("C9", "上半年")], expected: [["PERIOD_MISMATCH", "error", "封面!C9"]], expectedPeriod: "2025-Y", says: ["报告期改为“全年”"] },
   { name: "phone too short", edits: [cover("C11", "12345")], expected: [["PHONE_INVALID", "error", "封面!C11"]] },
   { name: "landline with area code is fine", edits: [cover("C11", "0571-87654321")], expected: [] },
   { name: "impossible date", edits: [cover("C13", "2025-13-40")], expected: [["DATE_INVALID", "error", "封面!C13"]] },

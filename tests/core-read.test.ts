@@ -65,9 +65,14 @@ describe("reading workbooks that are not the template as built", () => {
     expect(failure).toEqual({ ok: false, code: "NOT_TEMPLATE", message: expect.stringContaining("新建模板") });
   });
 
+  it("a report filled on template 2026.1 (F03/F04 then both named 科技培训) still reads", async () => {
+    const r = inspectOk(await buildTemplate({ fill: goodFill(), version: "2026.1" }));
+    expect([r.submission.templateVersion, r.findings]).toEqual(["2026.1", []]);
+  });
+
   it("records the sheet and cell every value came from", async () => {
     const r = inspectOk(await goodWorkbook());
-    expect(r.submission.templateVersion).toBe("2026.1");
+    expect(r.submission.templateVersion).toBe("2026.2");
     expect(r.submission.cover.unitName).toMatchObject({ sheet: "封面", cell: "C5", text: "青阳镇" });
     expect(r.submission.cover.divisionCode).toMatchObject({ sheet: "封面", cell: "C6", text: "330102001000" });
     expect(r.submission.indicators.A01).toMatchObject({
@@ -119,7 +124,7 @@ describe("a report saved by LibreOffice (the closest to WPS here)", () => {
   it("a blank template re-saved by LibreOffice is still the template", async () => {
     const r = inspectOk(resaveWithLibreOffice(await buildTemplate(), "blank"));
     expect(r.findings.filter((f) => f.rule === "VALUE_REQUIRED")).toHaveLength(47);
-    expect(r.submission.templateVersion).toBe("2026.1");
+    expect(r.submission.templateVersion).toBe("2026.2");
   }, 180_000);
 });
 

@@ -383,12 +383,14 @@ describe("roster and setup", () => {
 });
 
 describe("the local server's other duties", () => {
-  it("/ redirects to the task pane; office.js is served from the package; the blank template downloads", async () => {
+  it("/ redirects to the task pane; office.js and its companion files are served from the build; the blank template downloads", async () => {
     const root = await call(base, "GET", "/");
     expect([root.status, root.headers.get("location")]).toEqual([302, "/addin/taskpane.html"]);
-    const office = await fetch(`${base}/addin/office.js`);
-    expect([office.status, office.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
-    expect((await office.text()).length).toBeGreaterThan(1000);
+    for (const file of ["office.js", "excel-win32-16.01.js", "excel-web-16.00.js", "zh-cn/office_strings.js"]) {
+      const office = await fetch(`${base}/addin/office-js/${file}`);
+      expect([file, office.status, office.headers.get("content-type")]).toEqual([file, 200, "text/javascript; charset=utf-8"]);
+      expect((await office.text()).length).toBeGreaterThan(1000);
+    }
     const preflight = await fetch(`${base}/api/periods`, { method: "OPTIONS", headers: { origin: "https://pane.example", "access-control-request-method": "POST" } });
     // No HUIZONG_CORS_ORIGINS configured: same origin only, so another origin gets no allow header (never `*`).
     expect([preflight.status, preflight.headers.get("access-control-allow-origin"), preflight.headers.get("access-control-allow-headers")]).toEqual([204, null, null]);

@@ -182,3 +182,14 @@ export async function insertTemplateSheets(context: Excel.RequestContext, base64
   context.workbook.worksheets.getItem(firstSheet).activate();
   await context.sync();
 }
+
+/** Delete sheets by name (a very hidden one is made visible first: Excel refuses to delete it otherwise). */
+export async function deleteSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  for (const name of names) {
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.visibility = "Visible";
+    ws.delete();
+  }
+  await context.sync();
+}

@@ -1,17 +1,14 @@
 /** The workbook open in Excel as the pane's source (Office.js; no exceljs, no xlsx reader). */
 import type { Finding } from "../../templates/findings";
-import { SHEETS } from "../../templates/layout";
 import { TEMPLATE_SHEETS } from "../../templates/read";
 import type { ApiClient } from "../api";
 import type { WorkbookSource } from "../source";
-import { insertTemplateSheets, markCells, readGrid, selectCell, sheetNames, SheetLockedError, unmarkCells, type Mark, type MarkRequest } from "./excel";
-import { readDocumentFile } from "./file";
-
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+import { markCells, readGrid, selectCell, SheetLockedError, unmarkCells, type Mark, type MarkRequest } from "./excel";
+import { newTemplate } from "./new-template";
+import { capabilities, type Capabilities } from "./capabilities";
+import { loadScript } from "./host";
+import { reportBytes, type ReportWriter } from "./report-bytes";
+import type { Grid } from "../../templates/grid";
 
 /** One mark per cell; an error wins over a warning on the same cell. */
 export function markRequests(findings: readonly Finding[]): MarkRequest[] {
@@ -24,12 +21,21 @@ export function markRequests(findings: readonly Finding[]): MarkRequest[] {
   return [...by.values()];
 }
 
-export function excelSource(openUrl: (url: string) => void): WorkbookSource {
+/** The template writer (dist/addin/report-writer.js, a classic script setting `huizongWriter`), loaded on demand. */
+async function loadWriter(): Promise<ReportWriter> {
+  const global = window as unknown as { huizongWriter?: { writeReport: ReportWriter } };
+  if (!global.huizongWriter && !(await loadScript(document, "report-writer.js", 60_000))) throw new Error("report-writer.js");
+  return global.huizongWriter!.writeReport;
+}
+
+export function excelSource(openUrl: (url: string) => void, caps: Capabilities = capabilities(Office.context.requirements), writer: () => Promise<ReportWriter> = loadWriter): WorkbookSource {
   let marks: Mark[] = [];
-  const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
-  return {
+  let markedWith: MarkRequest[] = [];
+  let lastGrid: Grid | null = null;
+  const source: WorkbookSource = {
     kind: "excel",
-    readGrid: () => Excel.run((ctx) => readGrid(ctx, TEMPLATE_SHEETS)),
+    bytesNote: null,
+    readGrid: async () => (lastGrid = await Excel.run((ctx) => readGrid(ctx, TEMPLATE_SHEETS))),
     reveal: (t) => Excel.run((ctx) => selectCell(ctx, t.sheet, t.cell)),
     async setMarks(findings) {
       try {
@@ -39,6 +45,7 @@ export function excelSource(openUrl: (url: string) => void): WorkbookSource {
           await Excel.run((ctx) => unmarkCells(ctx, old));
         }
         const reqs = markRequests(findings ?? []);
+        markedWith = reqs;
         if (reqs.length) marks = await Excel.run((ctx) => markCells(ctx, reqs));
         return null;
       } catch (e) {
@@ -46,28 +53,26 @@ export function excelSource(openUrl: (url: string) => void): WorkbookSource {
         throw e;
       }
     },
-    getBytes: (onProgress) => readDocumentFile(Office.context.document, (done, total) => onProgress(done / total)),
-    async newTemplate(api: ApiClient) {
-      const names = await Excel.run(sheetNames);
-      if (names.includes(SHEETS.indicators)) {
-        return `当前工作簿中已经有报表（工作表“${SHEETS.indicators}”），不再重复插入。如需空白模板，请新建一个空白工作簿后再点“新建模板”。`;
+    async getBytes(onProgress) {
+      // The upload is the clerk's workbook, not the pane's tints: lift the marks while Office
+      // hands the file over, then put the same ones back.
+      const held = marks;
+      if (held.length && caps.compressedFile) {
+        marks = [];
+        await Excel.run((ctx) => unmarkCells(ctx, held));
       }
-      const t = await api.template();
-      if (!t.ok) return t.message;
-      const b64 = toBase64(t.bytes);
-      const inserted = supports("1.13");
-      if (inserted) {
-        await Excel.run((ctx) => insertTemplateSheets(ctx, b64, SHEETS.cover));
-        const after = await Excel.run(sheetNames);
-        if (after.includes(SHEETS.info)) return "已插入标准模板（封面、指标、文字材料、填表说明）。请从“封面”开始填写，填好后点“检查报表”。";
+      try {
+        const r = await reportBytes(caps, Office.context.document, lastGrid, writer, onProgress);
+        source.bytesNote = r?.note ?? null;
+        return r?.bytes ?? null;
+      } finally {
+        if (held.length && marks.length === 0) {
+          const again = markedWith;
+          marks = await Excel.run((ctx) => markCells(ctx, again));
+        }
       }
-      // Older Excel, or a build that did not copy the very hidden template-info sheet: a new workbook keeps everything.
-      if (supports("1.8")) {
-        await Excel.createWorkbook(b64);
-        return `已在新窗口中打开标准模板，请在新窗口中填写${inserted ? "（当前工作簿中插入的工作表缺少模板信息，请删除）" : ""}。`;
-      }
-      openUrl(api.url("/api/template"));
-      return "此版本的 Excel 不能直接插入模板，已开始下载标准模板。下载完成后请用 Excel 打开填写。";
     },
+    newTemplate: (api: ApiClient) => newTemplate(Excel, caps, api, openUrl),
   };
+  return source;
 }

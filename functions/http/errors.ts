@@ -67,7 +67,7 @@ const API_ERRORS: Record<ApiErrorCode, ErrorSpec> = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "请求内容的类型不正确：此接口只接受 JSON（Content-Type: application/json）。请使用任务窗格操作，或按接口说明发送。" },
   TOO_MANY_VERSIONS: { status: 429, message: "本单位在一小时内上报的版本过多，暂不接收新版本。请核对报表后稍后再上报；如确需多次上报，请联系市科技局。" },
   REPORT_HAS_ERRORS: { status: 422, message: "报表中有错误，未予接收。请按任务窗格列出的问题逐条修改后重新上报。" },
-  WARNINGS_UNEXPLAINED: { status: 422, message: "报表中有需要说明的提示，未予接收。请核对这些数据；确认无误的，在对应行的“备注”中写明原因后重新上报。" },
+  WARNINGS_UNEXPLAINED: { status: 422, message: "报表中有警告需在备注中说明，未予接收。请核对这些数据；确认无误的，在该行“备注”中写明原因后重新上报。" },
   UNIT_MISMATCH: { status: 422, message: "报表封面上的统计用区划代码不是本单位的代码。请核对封面（封面!C6）后重新上报，不要用其他单位的报表上报。" },
   REASON_REQUIRED: { status: 400, message: "退回报表时必须填写退回原因（500 字以内），以便乡镇修改。" },
   ROSTER_INVALID: { status: 400, message: "报送单位名单有误，未保存。请按列出的问题修改。" },
@@ -104,6 +104,9 @@ export function apiErrorTable(): Array<{ code: ApiErrorCode } & ErrorSpec> {
 export function readErrorStatus(code: ReadErrorCode): number {
   switch (code) {
     case "NOT_XLSX_XLS":
+    case "NOT_XLSX_XLSB":
+    case "NOT_XLSX_ODS":
+    case "NOT_XLSX_XML2003":
     case "NOT_XLSX_HTML":
     case "NOT_XLSX_CSV":
     case "NOT_XLSX_UNKNOWN":

@@ -13,7 +13,6 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
@@ -414,8 +413,8 @@ const STATIC_TYPES: Record<string, string> = {
 
 async function serveStatic(res: ServerResponse, dir: string, rel: string, head: boolean): Promise<void> {
   let file: string | null = null;
-  if (rel === "office.js") file = createRequire(import.meta.url).resolve("@microsoft/office-js/dist/office.js");
-  else {
+  // office.js and its companion files are copied into the build (dist/addin/office-js/, scripts/build/addin.mjs).
+  {
     let decoded: string;
     try {
       decoded = decodeURIComponent(rel);

@@ -4,6 +4,7 @@ import type { ReadErrorCode } from "../errors";
 import { columnLetter } from "../grid";
 import { shiftFormula } from "./formula";
 import type { XlsxLimits } from "./limits";
+import { unescapeOoxml } from "./xml";
 
 export interface SheetContext {
   sharedStrings: string[];
@@ -85,10 +86,10 @@ export class CellSink {
         break;
       }
       case "inlineStr":
-        value = c.inline ?? v;
+        value = c.inline ?? (v === null ? null : unescapeOoxml(v));
         break;
       case "str":
-        value = v ?? "";
+        value = v === null ? "" : unescapeOoxml(v);
         break;
       case "b":
         value = v === null || v === "" ? null : v === "1" || v.toLowerCase() === "true";

@@ -40,6 +40,9 @@ class Fail {
 const REL_OFFICE_DOC = "/officeDocument";
 const KIND_CODES: Partial<Record<FileKind, ReadErrorCode>> = {
   empty: "EMPTY_FILE",
+  biff: "NOT_XLSX_XLS",
+  xml2003: "NOT_XLSX_XML2003",
+  fods: "NOT_XLSX_ODS",
   html: "NOT_XLSX_HTML",
   csv: "NOT_XLSX_CSV",
   text: "NOT_XLSX_UNKNOWN",
@@ -71,6 +74,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   }
   const kind = sniffFileKind(bytes);
   if (kind === "cfb") return new Fail(cfbIsEncryptedOoxml(bytes) ? "ENCRYPTED" : "NOT_XLSX_XLS");
+  if (kind === "biff") return new Fail("NOT_XLSX_XLS", "Excel 2.x–5.0 工作表格式");
   if (kind !== "zip") return new Fail(KIND_CODES[kind] ?? "NOT_XLSX_UNKNOWN");
 
   const dir = readZipDirectory(bytes, limits);
@@ -78,15 +82,10 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   const budget: InflateBudget = { remaining: limits.maxUncompressedBytes, deadline: started + limits.timeoutMs };
 
   const has = (name: string): boolean => dir.entries.has(name.toLowerCase());
-  if (!has("[Content_Types].xml")) return new Fail("NOT_OOXML", "缺少 [Content_Types].xml");
-  for (const key of dir.entries.keys()) {
-    if (key.endsWith("vbaproject.bin")) return new Fail("XLSM_MACROS");
-  }
   const part = (name: string): string | Fail | undefined => readPart(bytes, dir, name, budget);
-
-  const types = part("[Content_Types].xml");
-  if (types instanceof Fail) return types;
-  if (types !== undefined && /macroEnabled/i.test(types)) return new Fail("XLSM_MACROS");
+  const foreign = foreignPackage(dir, part);
+  if (foreign) return foreign;
+  if (!has("[Content_Types].xml")) return new Fail("NOT_OOXML", "缺少 [Content_Types].xml");
 
   let wbPath = "xl/workbook.xml";
   if (!has(wbPath)) {
@@ -157,12 +156,35 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   return grid;
 }
 
+/**
+ * Zip packages that are spreadsheets but not .xlsx, and workbooks with code.
+ * Macros are judged by the parts a package holds — a VBA project, Excel 4.0
+ * macro sheets, ActiveX controls — never by a content-type string: SheetJS
+ * declares the macro-enabled `bin` default in every workbook it writes.
+ */
+function foreignPackage(dir: ZipDir, text: (name: string) => string | Fail | undefined): Fail | null {
+  let macro: string | null = null;
+  for (const key of dir.entries.keys()) {
+    if (key.endsWith("vbaproject.bin")) macro = macro ?? "VBA";
+    else if (key.startsWith("xl/macrosheets/")) macro = macro ?? "Excel 4.0 宏表";
+    else if (key.startsWith("xl/activex/")) macro = macro ?? "ActiveX 控件";
+  }
+  if (dir.entries.has("mimetype") && !dir.entries.has("[content_types].xml")) {
+    const mime = text("mimetype");
+    if (mime instanceof Fail) return mime;
+    if (mime !== undefined && mime.trim().startsWith("application/vnd.oasis.opendocument.spreadsheet")) return new Fail("NOT_XLSX_ODS");
+  }
+  if (dir.entries.has("xl/workbook.bin")) return new Fail("NOT_XLSX_XLSB");
+  return macro === null ? null : new Fail("XLSM_MACROS", macro);
+}
+
 function readPart(bytes: Uint8Array, dir: ZipDir, name: string, budget: InflateBudget): string | Fail | undefined {
   const entry = dir.entries.get(name.toLowerCase());
   if (!entry) return undefined;
   const data = readZipEntry(bytes, dir, entry, budget);
   if ("fail" in data) return new Fail(data.fail, data.detail);
   const xml = decodeXml(data);
+  if (xml === null) return new Fail("CORRUPT_ZIP", `${entry.name} 声明了无法识别的字符编码`);
   if (hasUnsafeDeclaration(xml)) return new Fail("UNSAFE_XML", entry.name);
   return xml;
 }

@@ -3,7 +3,20 @@
  * .xls/.csv/.html exports to .xlsx, so the extension is never trusted.
  */
 
-export type FileKind = "empty" | "zip" | "cfb" | "html" | "csv" | "text" | "unknown";
+export type FileKind =
+  | "empty"
+  | "zip"
+  | "cfb"
+  /** BIFF2–BIFF5 worksheet stream written bare, not inside a CFB container (Excel 2.x–5.0 .xls). */
+  | "biff"
+  /** Excel 2002/2003 "XML 电子表格" (SpreadsheetML 2003, one XML file). */
+  | "xml2003"
+  /** OpenDocument flat XML spreadsheet (.fods). */
+  | "fods"
+  | "html"
+  | "csv"
+  | "text"
+  | "unknown";
 
 const HEAD_BYTES = 4096;
 
@@ -43,12 +56,18 @@ export function sniffFileKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return "empty";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return "zip";
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "cfb";
+  if (isBareBiff(bytes)) return "biff";
   const text = headText(bytes);
   if (text === null) return "unknown";
   const t = text.replace(/^[\ufeff\s]+/, "");
   if (t.length === 0) return "text";
   const lower = t.slice(0, HEAD_BYTES).toLowerCase();
   if (lower.startsWith("<")) {
+    // Checked before HTML: both carry the urn:schemas-microsoft-com:office: namespaces.
+    if (/<\?mso-application\s+progid=["']excel\.sheet["']/.test(lower) || /<(\w+:)?workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet/.test(lower)) {
+      return "xml2003";
+    }
+    if (/<office:document\b/.test(lower) && lower.includes("opendocument.spreadsheet")) return "fods";
     if (
       /^<(html|!doctype\s+html|table|meta|head|body|style|title|div|tr)\b/.test(lower) ||
       lower.includes("<html") ||
@@ -65,6 +84,22 @@ export function sniffFileKind(bytes: Uint8Array): FileKind {
     if (lines.every((l, i) => l.includes(ch) || i === lines.length - 1)) return "csv";
   }
   return "text";
+}
+
+/**
+ * A bare BIFF stream: a BOF record first — id 0x0009 (BIFF2), 0x0209 (BIFF3),
+ * 0x0409 (BIFF4) or 0x0809 (BIFF5+) — with a record length a BOF can have,
+ * and a known sheet type. Excel 2.x–4.0 saved worksheets like this.
+ */
+function isBareBiff(b: Uint8Array): boolean {
+  if (b.length < 8 || b[0] !== 0x09 || b[3] !== 0) return false;
+  const hi = b[1];
+  if (hi !== 0x00 && hi !== 0x02 && hi !== 0x04 && hi !== 0x08) return false;
+  const len = b[2]!;
+  if (len < 4 || len > 20 || len % 2 !== 0) return false;
+  // BOF body: a version word, then the sheet type (0x0005 globals, 0x0010 worksheet, 0x0020 chart, 0x0040 macro sheet, 0x0100 workspace).
+  const type = b[6]! | (b[7]! << 8);
+  return [0x0005, 0x0006, 0x0010, 0x0020, 0x0040, 0x0100].includes(type);
 }
 
 /** Whether a CFB container holds an OOXML encryption wrapper (EncryptionInfo / EncryptedPackage streams). */

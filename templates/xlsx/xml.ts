@@ -3,11 +3,43 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 
 const utf8 = new TextDecoder("utf-8");
 
-/** Bytes of an XML part → string (UTF-8, or UTF-16 when it carries a BOM). */
-export function decodeXml(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return utf8.decode(bytes);
+/**
+ * Bytes of an XML part → string, the way XML 1.0 appendix F says to find the
+ * encoding: a byte-order mark, else the first bytes of `<?xml` (UTF-16 BE/LE
+ * without a BOM), else the declaration's `encoding="…"` (GB18030, GBK,
+ * windows-1252…, whatever the platform's TextDecoder knows), else UTF-8.
+ * Null when the declared encoding is one no decoder knows.
+ */
+export function decodeXml(bytes: Uint8Array): string | null {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  if (b0 === 0x00 && b1 === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
+  if (b0 === 0x3c && b1 === 0x00) return new TextDecoder("utf-16le").decode(bytes);
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return utf8.decode(bytes);
+  const declared = declaredEncoding(bytes);
+  if (declared === null || /^utf-?8$/i.test(declared)) return utf8.decode(bytes);
+  // "UTF-16" declared over single-byte units cannot be: the bytes themselves are ASCII-compatible.
+  if (/^(utf-?16|ucs-?2|iso-10646-ucs-2)/i.test(declared)) return utf8.decode(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared);
+  } catch {
+    return null;
+  }
+  return decoder.decode(bytes);
+}
+
+/** The `encoding` pseudo-attribute of an ASCII-compatible `<?xml …?>` declaration, if any. */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  if (!(bytes[0] === 0x3c && bytes[1] === 0x3f && bytes[2] === 0x78 && bytes[3] === 0x6d && bytes[4] === 0x6c)) return null;
+  let end = 5;
+  while (end < bytes.length && end < 200 && bytes[end] !== 0x3e) end++;
+  let head = "";
+  for (let i = 0; i < end; i++) head += String.fromCharCode(bytes[i]!);
+  const m = /\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head);
+  return m ? m[1]! : null;
 }
 
 /**
@@ -66,7 +98,11 @@ export function decodeEntities(s: string): string | null {
   return out + s.slice(last);
 }
 
-/** OOXML escapes characters XML cannot hold as `_xHHHH_` (e.g. `_x000D_` for CR). */
+/**
+ * OOXML escapes characters XML cannot hold as `_xHHHH_` (e.g. `_x000D_` for CR,
+ * `_x005F_` for a literal underscore before such a sequence) in shared strings,
+ * inline strings and the cached text of formula cells (`t="str"`).
+ */
 export function unescapeOoxml(s: string): string {
   if (s.indexOf("_x") < 0) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));

@@ -39,8 +39,17 @@ const utf8 = new TextDecoder("utf-8");
 /** Hard cap before even looking at names: no workbook we accept comes near it. */
 const ABSURD_ENTRIES = 100_000;
 
+/**
+ * Some Windows tools write `docProps\app.xml`: a backslash is a folder
+ * separator there, so it is read as one. The result is then vetted like any
+ * other name (no `..`, no absolute or drive paths, no duplicates).
+ */
+function normaliseName(name: string): string {
+  return name.includes("\\") ? name.replace(/\\/g, "/") : name;
+}
+
 function unsafeName(name: string): boolean {
-  if (name.includes("\\") || name.includes("\0")) return true;
+  if (name.includes("\0")) return true;
   if (name.startsWith("/") || /^[A-Za-z]:/.test(name)) return true;
   return name.split("/").some((seg) => seg === ".." || seg === ".");
 }
@@ -90,7 +99,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDir 
     const commentLen = u16(bytes, p + 32);
     let localOffset = u32(bytes, p + 42);
     if (p + 46 + nameLen + extraLen + commentLen > cdEnd) return { fail: "CORRUPT_ZIP", detail: "压缩包目录损坏" };
-    const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const written = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const name = normaliseName(written);
     // ZIP64 extended information: only the fields whose 32-bit slot is saturated are present.
     let e = p + 46 + nameLen;
     const eEnd = e + extraLen;
@@ -106,7 +116,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDir 
       e += 4 + sz;
     }
     p += 46 + nameLen + extraLen + commentLen;
-    if (unsafeName(name)) return { fail: "UNSAFE_ZIP", detail: `不安全的路径：${name.slice(0, 80)}` };
+    if (unsafeName(name)) return { fail: "UNSAFE_ZIP", detail: `不安全的路径：${written.slice(0, 80)}` };
     const key = name.toLowerCase();
     if (entries.has(key)) return { fail: "UNSAFE_ZIP", detail: `重复的部件：${name.slice(0, 80)}` };
     entries.set(key, { name, flags, method, crc, compressedSize, size, localOffset });
