@@ -37,15 +37,15 @@ function noise(bytes: number, seed: number): Uint8Array {
 const externalLinkRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///\\\\198.51.100.7\\share\\x.xlsx" TargetMode="External"/></Relationships>`;
 const hyperlinkRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="${REL}/hyperlink" Target="\\\\198.51.100.7\\share\\x.xlsx" TargetMode="External"/></Relationships>`;
 
-// `detail` null: refused by the reader's own macro check before the part check runs (no detail).
+// Macros and ActiveX are refused by the reader (decided by the parts present) before the part check runs.
 const CASES: Array<[what: string, parts: () => Record<string, Uint8Array | string>, code: ReadErrorCode, detail: string | null]> = [
   ["an external link to a UNC workbook", () => ({ "xl/externalLinks/externalLink1.xml": "<externalLink/>", "xl/externalLinks/_rels/externalLink1.xml.rels": externalLinkRels }), "EXTERNAL_LINKS", "外部链接：xl/externalLinks/externalLink1.xml"],
   ["a sheet hyperlink to a UNC path", () => ({ "xl/worksheets/_rels/sheet1.xml.rels": hyperlinkRels }), "EXTERNAL_LINKS", "外部链接：\\\\198.51.100.7\\share\\x.xlsx"],
   ["a data connection", () => ({ "xl/connections.xml": "<connections/>" }), "EXTERNAL_LINKS", "外部链接：xl/connections.xml"],
   ["an embedded OLE object", () => ({ "xl/embeddings/oleObject1.bin": noise(2048, 1) }), "EMBEDDED_OBJECTS", "嵌入对象：xl/embeddings/oleObject1.bin"],
-  ["an ActiveX control", () => ({ "xl/activeX/activeX1.xml": "<ax/>" }), "EMBEDDED_OBJECTS", "嵌入对象：xl/activeX/activeX1.xml"],
-  ["a VBA project", () => ({ "xl/vbaProject.bin": noise(512, 2) }), "XLSM_MACROS", null],
-  ["an Excel 4 macro sheet", () => ({ "xl/macrosheets/sheet1.xml": "<xm/>" }), "XLSM_MACROS", "宏：xl/macrosheets/sheet1.xml"],
+  ["an ActiveX control", () => ({ "xl/activeX/activeX1.xml": "<ax/>" }), "XLSM_MACROS", "ActiveX 控件"],
+  ["a VBA project", () => ({ "xl/vbaProject.bin": noise(512, 2) }), "XLSM_MACROS", "VBA"],
+  ["an Excel 4 macro sheet", () => ({ "xl/macrosheets/sheet1.xml": "<xm/>" }), "XLSM_MACROS", "Excel 4.0 宏表"],
   ["a picture", () => ({ "xl/media/image1.png": noise(4096, 3) }), "UNKNOWN_PARTS", "其他部件：xl/media/image1.png"],
   ["a 3 MB padding part", () => ({ "docProps/padding.dat": noise(3 * 1024 * 1024, 4) }), "UNKNOWN_PARTS", "其他部件：docProps/padding.dat"],
 ];
