@@ -97,6 +97,16 @@ describe("the city workbook on paper", () => {
     }
   });
 
+  it("排名: one whole block per page, every town on it", () => {
+    const rank = layoutPages.filter((p) => sheetOf(p) === "排名");
+    const heads = INDICATORS.filter((i) => i.headline);
+    expect(rank.length).toBe(heads.length);
+    heads.forEach((ind, b) => {
+      expect(rank[b]).toContain(`${ind.name}（${ind.unit}）`);
+      expect(rank[b]!.match(/第\d+镇/g)).toHaveLength(40);
+    });
+  });
+
   it("文字材料汇编: every unit's three texts in full, nothing lost at the right edge", () => {
     const body = plainOf("文字材料汇编").map(bodyOf).join("");
     expect(body).toContain(squash(`${c.unit.name}2025年全年科技工作情况汇总表——文字材料汇编`));

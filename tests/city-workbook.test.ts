@@ -162,7 +162,9 @@ describe("city workbook: looks like a report", () => {
     expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "1:4" });
     expect(sheet("分单位明细").views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 4 });
     expect(sheet("分单位明细").pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "3:4" });
-    expect(sheet("排名").pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "3:4" });
+    // Blocks stacked down the sheet, a page break after each (never half a block on a page).
+    expect(sheet("排名").pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait" });
+    expect(sheet("排名").getCell("A8").value).toBe("争取上级科技资金（万元）");
   });
 
   it("negative growth in red; data bars and colour scales on the ranking", () => {

@@ -45,17 +45,21 @@ const READ_BOUND_MS = 4000;
 /** One column's figures honouring every relation: totals = Σ components, parts ≤ total, Σ "of which" ≤ total. */
 function columnArb(): fc.Arbitrary<Record<string, number>> {
   const count = fc.integer({ min: 0, max: 2_000_000 });
-  // Amounts as a clerk types them: up to 2 decimals (cents), up to 10⁸ (a city's GDP in 万元), or any double.
+  // Amounts as a clerk types them: up to 2 decimals (cents), up to 10⁸ (a city's GDP in 万元), or any double
+  // the template accepts (at most 4 decimals: finer than 1 元 is AMOUNT_PRECISION, see merge-figures tests).
   const amount = fc.oneof(
     fc.integer({ min: 0, max: 10_000_000_000 }).map((c) => c / 100),
-    fc.double({ min: 0, max: 1e8, noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
+    fc.double({ min: 0, max: 1e8, noNaN: true, noDefaultInfinity: true }).map((d) => Number(d.toFixed(4))).filter((d) => !Object.is(d, -0)),
   );
   const share = fc.double({ min: 0, max: 1, noNaN: true });
   const free: Record<string, fc.Arbitrary<number>> = {};
   for (const ind of INPUT_INDICATORS) free[ind.code] = ind.kind === "count" ? count : amount;
   return fc.record({ base: fc.record(free), s1: share, s2: share }).map(({ base, s1, s2 }) => {
     const v = { ...base };
-    for (const total of INPUT_INDICATORS.filter((i) => i.components)) v[total.code] = total.components!.reduce((a, c) => a + v[c]!, 0);
+    for (const total of INPUT_INDICATORS.filter((i) => i.components)) {
+      const sum = total.components!.reduce((a, c) => a + v[c]!, 0);
+      v[total.code] = total.kind === "count" ? sum : Number(sum.toFixed(4));
+    }
     for (const ind of INPUT_INDICATORS) {
       if (!ind.partOf || indicator(ind.partOf)!.components) continue;
       const siblings = INPUT_INDICATORS.filter((s) => s.partOf === ind.partOf && isOfWhich(s));
