@@ -12,6 +12,8 @@ export interface AppContext {
   now: () => Date;
   /** Lifetime of download links (seconds). */
   linkTtlSeconds: number;
+  /** The bureau's time zone, for every time a person reads (reminder texts, status exports). */
+  timeZone: string;
 }
 
 /** Default lifetime of a download link: 15 minutes. */

@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { secretFromEnv } from "../auth/secret";
 import { deriveKeys } from "../auth/tokens";
+import { timeConfig } from "../config";
 import { linkTtlFromEnv, type AppContext } from "../http/context";
 import { apiErrorMessage } from "../http/errors";
 import { createLogger } from "../http/log";
@@ -25,6 +26,7 @@ export async function contextFromEnv(env: Record<string, string | undefined> = p
     logger: createLogger(),
     now: () => new Date(),
     linkTtlSeconds: linkTtlFromEnv(env),
+    timeZone: timeConfig(env).timeZone,
   };
 }
 

@@ -20,6 +20,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { demoUnits } from "../../templates/samples";
 import { issueToken, deriveKeys, type Principal } from "../auth/tokens";
 import { ALL_ROUTES } from "../handlers/index";
+import { timeConfig } from "../config";
 import { linkTtlFromEnv, type AppContext } from "../http/context";
 import { apiErrorMessage, apiErrorStatus, type ApiErrorCode } from "../http/errors";
 import { MAX_BODY_BYTES } from "../http/event";
@@ -29,6 +30,7 @@ import { dispatch, matchRoute } from "../http/route";
 import { defaultMergeEngine } from "../service/merge-engine";
 import { openPeriod, getPeriod } from "../service/periods";
 import { loadRoster, roleOf, saveRoster, type Roster } from "../service/roster";
+import { issueCode } from "../service/signin";
 import { FsObjectStore } from "../storage/index";
 
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -56,7 +58,16 @@ export interface ServerOptions {
   /** Lifetime of demo tokens (s). Default 30 days. */
   tokenTtlSeconds?: number;
   linkTtlSeconds?: number;
+  /** Time zone times are shown in. Default: env HUIZONG_TIME_ZONE, else Asia/Shanghai. */
+  timeZone?: string;
   now?: () => Date;
+}
+
+/** A sign-in code issued at a demo start (printed; the codes themselves are never stored). */
+export interface DemoCode {
+  code: string;
+  unit: string;
+  name: string;
 }
 
 export interface DemoToken {
@@ -72,6 +83,8 @@ export interface RunningServer {
   dataDir: string;
   ctx: AppContext;
   tokens: DemoToken[];
+  /** Sign-in codes issued for every roster unit (demo mode only; empty otherwise). */
+  codes: DemoCode[];
   /** True when the secret was generated for local use (not from the environment). */
   devSecret: boolean;
   server: Server;
@@ -123,6 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: createLogger(options.logLevel),
     now,
     linkTtlSeconds: options.linkTtlSeconds ?? linkTtlFromEnv(env),
+    timeZone: options.timeZone ?? timeConfig(env).timeZone,
   };
 
   if (options.demo ?? true) {
@@ -138,6 +152,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       return { code: u.code, name: u.name, role: p.role, token: await issueToken(ctx.keys, p, ttl, now().getTime()) };
     }),
   );
+
+  // Demo mode: a fresh sign-in code per unit at every start (the previous ones stop working).
+  const codes: DemoCode[] = [];
+  if (options.demo ?? true) {
+    for (const u of roster.units.slice(0, 50)) codes.push({ code: await issueCode(store, ctx.keys, u.code, "demo", now()), unit: u.code, name: u.name });
+  }
 
   const addinDir = path.resolve(options.addinDir ?? path.join(ROOT, "dist", "addin"));
   const limits = { bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000, handlerTimeoutMs: options.handlerTimeoutMs ?? 60_000 };
@@ -169,6 +189,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataDir,
     ctx,
     tokens,
+    codes,
     devSecret: !envSecret,
     server,
     close: () =>
@@ -413,9 +434,15 @@ export function banner(s: RunningServer): string {
       "  The signing secret was generated for local use only; set HUIZONG_JWT_SECRET for anything shared.",
     );
   }
+  if (s.codes.length) lines.push("", "  演示登录码 demo sign-in codes (type one into the pane):", ...demoCodeLines(s.codes).map((l) => `  ${l}`));
   lines.push("", "  演示令牌 demo tokens (Authorization: Bearer <token>):");
   for (const t of s.tokens) lines.push(`  ${t.code}  ${t.role.padEnd(6)}  ${t.name}`, `    ${t.token}`);
   return lines.join("\n") + "\n";
+}
+
+/** One line per unit: `登录码 <code> <12-digit unit code> <unit name>`. */
+export function demoCodeLines(codes: readonly DemoCode[]): string[] {
+  return codes.map((c) => `登录码 ${c.code} ${c.unit} ${c.name}`);
 }
 
 async function main(): Promise<void> {
