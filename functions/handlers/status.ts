@@ -6,7 +6,7 @@
 import { can } from "../auth/can";
 import { ApiError } from "../http/errors";
 import { queryParam } from "../http/event";
-import { json } from "../http/responses";
+import { file, json } from "../http/responses";
 import { checkUnitCode, type ApiRequest, type Route } from "../http/route";
 import type { DetailAnswer, RemindersAnswer, RemindersSentAnswer, StatusAnswer, VersionsAnswer } from "../http/wire";
 import type { AppContext } from "../http/context";
@@ -15,6 +15,7 @@ import { getPeriod, type PeriodInfo } from "../service/periods";
 import { getWebhook, pushReminders, reminders } from "../service/reminders";
 import { listVersions, mergeableCounts, periodStatus, type StatusRow } from "../service/reports";
 import { isWithin, roleOf, type RosterUnit } from "../service/roster";
+import { statusWorkbook } from "../service/sheets";
 import { VERSION_ID_RE } from "../storage/keys";
 
 /** The period, the reporting units the caller may see (below `?parent=` when given) and their rows. */
@@ -44,6 +45,17 @@ export const statusRoutes: Route[] = [
       const { info, units, rows } = await statusOf(req, ctx);
       const mergeable = await mergeableCounts(ctx.store, info.id, units);
       return json(200, { ok: true, period: info, units: rows, now: ctx.now().toISOString(), timeZone: ctx.timeZone, mergeable } satisfies StatusAnswer);
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/periods/{period}/status/export",
+    auth: "token",
+    run: async (req, ctx) => {
+      const { info, rows } = await statusOf(req, ctx);
+      const bytes = await statusWorkbook(info, rows, await req.roster(), ctx.now(), ctx.timeZone);
+      req.log.outcome = "sent";
+      return file(bytes, `${info.label}报送情况.xlsx`);
     },
   },
   {
