@@ -10,6 +10,7 @@ import type {
   DetailAnswer,
   LinkAnswer,
   MeAnswer,
+  PeriodAnswer,
   PeriodInfo,
   PeriodsAnswer,
   RemindersAnswer,
@@ -204,6 +205,11 @@ export class ApiClient {
 
   periods(): Promise<ApiAnswer<Body<PeriodsAnswer>>> {
     return this.call({ method: "GET", path: "/api/periods" });
+  }
+
+  /** Open (or reopen) a period, with its deadline (UTC ISO) when given (city). */
+  openPeriod(id: string, deadline?: string): Promise<ApiAnswer<Body<PeriodAnswer>>> {
+    return this.call({ method: "POST", path: "/api/periods", headers: JSON_HEADERS, body: JSON.stringify(deadline ? { id, deadline } : { id }) });
   }
 
   /** The blank template's bytes. */

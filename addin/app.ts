@@ -11,6 +11,7 @@ import { SettingsStore } from "./settings";
 import type { WorkbookSource } from "./source";
 import { checkScreen } from "./screens/check";
 import type { Screen, ScreenContext, TabId } from "./screens/context";
+import { manageScreen } from "./screens/manage";
 import { mineScreen } from "./screens/mine";
 import { remindersScreen } from "./screens/reminders";
 import { signinScreen } from "./screens/signin";
@@ -37,7 +38,7 @@ const TABS: Record<Role | "none", TabId[]> = {
   none: ["check", "upload", "settings"],
   unit: ["check", "upload", "mine", "settings"],
   county: ["status", "reminders", "settings"],
-  city: ["status", "reminders", "settings"],
+  city: ["status", "reminders", "manage", "settings"],
 };
 
 export class App {
@@ -53,7 +54,7 @@ export class App {
     const ctx: ScreenContext = { session: this.session, source: opts.source, openUrl: opts.openUrl, select: (t) => this.select(t) };
     const check = checkScreen(ctx);
     const mine = mineScreen(ctx, (el) => fill(this.banner, el));
-    const all: Screen[] = [check, uploadScreen(ctx, check), mine, statusScreen(ctx), remindersScreen(ctx), signinScreen(ctx)];
+    const all: Screen[] = [check, uploadScreen(ctx, check), mine, statusScreen(ctx), remindersScreen(ctx), manageScreen(ctx), signinScreen(ctx)];
     const main = h("main", { class: "hz-main" });
     for (const screen of all) {
       const button = h("button", { type: "button", role: "tab", id: `hz-tab-${screen.id}`, "aria-controls": `hz-panel-${screen.id}`, onclick: () => this.select(screen.id) }, screen.label);

@@ -8,7 +8,7 @@ import type { WorkbookSource } from "../source";
 import { fill, h } from "../ui/dom";
 import { messageBar } from "../ui/findings";
 
-export type TabId = "check" | "upload" | "mine" | "status" | "reminders" | "codes" | "settings";
+export type TabId = "check" | "upload" | "mine" | "status" | "reminders" | "manage" | "settings";
 
 export interface ScreenContext {
   session: Session;
@@ -48,7 +48,7 @@ export function busy<T>(button: HTMLButtonElement, work: () => Promise<T>): Prom
 }
 
 /** A period picker over the session's periods; remembers the choice. */
-export function periodSelect(ctx: ScreenContext, id: string, onChange: () => void, openOnly = false): HTMLSelectElement {
+export function periodSelect(ctx: ScreenContext, id: string, onChange: () => void): HTMLSelectElement {
   const select = h("select", { id, "aria-label": "报告期" });
   select.addEventListener("change", () => {
     ctx.session.settings.set({ period: select.value });
@@ -60,9 +60,10 @@ export function periodSelect(ctx: ScreenContext, id: string, onChange: () => voi
 /** Fill a period picker (keeping its choice when still there). */
 export function fillPeriods(ctx: ScreenContext, select: HTMLSelectElement, openOnly = false): string {
   const list = ctx.session.periods.filter((p) => !openOnly || p.open);
-  const keep = select.value || ctx.session.defaultPeriod();
+  const keep = ctx.session.settings.get().period || select.value || ctx.session.defaultPeriod();
   fill(select, ...list.map((p) => h("option", { value: p.id }, `${p.label}${!openOnly && p.open ? "（收集中）" : ""}`)));
   if (list.some((p) => p.id === keep)) select.value = keep;
+  else if (list.some((p) => p.id === ctx.session.defaultPeriod())) select.value = ctx.session.defaultPeriod();
   return select.value;
 }
 

@@ -33,6 +33,8 @@ export function statusScreen(ctx: ScreenContext): Screen {
   let filter: Filter = "all";
   let last: StatusAnswer | null = null;
   const countyNames = new Map<string, string>();
+  // Kept across renders: a bulk review's answer is shown after the list has been reloaded.
+  const bulkOut = h("div", { id: "hz-bulk-result", "aria-live": "polite" });
 
   function parentOf(): string | undefined {
     const me = ctx.session.me;
@@ -78,7 +80,6 @@ export function statusScreen(ctx: ScreenContext): Screen {
       byCounty.set(k, [...(byCounty.get(k) ?? []), r]);
     }
     const pending = rows.filter(waiting);
-    const bulkOut = h("div", { id: "hz-bulk-result", "aria-live": "polite" });
     const bulk: HTMLButtonElement = h("button", { type: "button", class: "hz-btn", id: "hz-bulk", disabled: pending.length === 0, onclick: () => confirmBulk() }, `批量通过待审核的报表（${pending.length}）`);
     function confirmBulk(): void {
       const yes: HTMLButtonElement = h(

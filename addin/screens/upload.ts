@@ -8,7 +8,7 @@ import { explainThrown } from "./check";
 import { busy, fillPeriods, periodSelect, showFailure, type Screen, type ScreenContext } from "./context";
 
 export function uploadScreen(ctx: ScreenContext, checker: CheckScreen): Screen {
-  const period = periodSelect(ctx, "hz-upload-period", () => undefined, true);
+  const period = periodSelect(ctx, "hz-upload-period", () => undefined);
   const out = h("div", { id: "hz-upload-result", "aria-live": "polite" });
   const progress = h("progress", { id: "hz-progress", max: 100, value: 0, hidden: true });
   const progressText = h("span", { class: "hz-progress-text" });

@@ -64,3 +64,19 @@ export async function copyText(text: string): Promise<boolean> {
     return ok;
   }
 }
+
+/** A wall-clock time typed in `timeZone` ("2025-12-31T17:00", as a datetime-local field gives it) as a UTC ISO string; null when malformed. */
+export function zonedToIso(local: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+  // The zone's offset at that moment: format the guess in the zone and see how far the wall clock moved.
+  const f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" });
+  const at = (t: number) => {
+    const p: Record<string, number> = {};
+    for (const x of f.formatToParts(new Date(t))) if (x.type !== "literal") p[x.type] = Number(x.value);
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!);
+  };
+  const offset = at(wall) - wall;
+  return new Date(wall - offset).toISOString();
+}
