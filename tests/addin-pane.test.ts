@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, describeFailure, type HttpRequest, type HttpResponse } from "../addin/api";
 import { markRequests } from "../addin/office/source";
 import { apiBase, SettingsStore, type KeyValueStore } from "../addin/settings";
+import { Session } from "../addin/session";
+import { deadlineText, zonedToIso } from "../addin/ui/words";
 import { readErrorMessage } from "../templates/errors";
 import type { Finding } from "../templates/findings";
 // @ts-expect-error plain .mjs scripts have no type declarations
@@ -156,6 +158,49 @@ describe("settings", () => {
     ["  https://kj.example.gov.cn/huizong//  ", "http://x", "https://kj.example.gov.cn/huizong"],
   ])("API base for server %j from origin %s is %s", (server, origin, base) => {
     expect(apiBase({ server, token: "", period: "", expiresAt: "" }, origin)).toBe(base);
+  });
+});
+
+describe("the session: refreshed while in use, at most every 10 minutes", () => {
+  const NOW = Date.parse("2026-03-01T08:00:00Z");
+  const HOUR = 3_600_000;
+  it.each([
+    ["issued 11 minutes ago", 12 * HOUR - 11 * 60_000, true],
+    ["issued 9 minutes ago", 12 * HOUR - 9 * 60_000, false],
+    ["issued 11 hours ago", HOUR, true],
+  ])("a token %s is %s refreshed", async (_label, left, refreshed) => {
+    const data = new Map<string, string>();
+    const settings = new SettingsStore({ getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) });
+    settings.set({ token: "old", expiresAt: new Date(NOW + (left as number)).toISOString() });
+    const seen: HttpRequest[] = [];
+    const transport = async (req: HttpRequest): Promise<HttpResponse> => {
+      seen.push(req);
+      return { status: 200, body: { ok: true, token: "new", expiresAt: new Date(NOW + 12 * HOUR).toISOString(), unit: { code: "330102001000", name: "青阳镇", role: "unit", type: "乡镇", parent: "330102000000" } } };
+    };
+    const session = new Session(settings, "http://127.0.0.1:3000", transport, () => NOW);
+    session.api();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.map((r) => `${r.method} ${r.url} ${r.headers.Authorization}`)).toEqual(refreshed ? ["POST http://127.0.0.1:3000/api/session/refresh Bearer old"] : []);
+    expect(settings.get().token).toBe(refreshed ? "new" : "old");
+  });
+});
+
+describe("times the pane shows", () => {
+  it.each([
+    ["2025-12-31T17:00", "Asia/Shanghai", "2025-12-31T09:00:00.000Z"],
+    ["2025-07-01T09:30", "Europe/Berlin", "2025-07-01T07:30:00.000Z"],
+    ["2025-01-01T09:30", "Europe/Berlin", "2025-01-01T08:30:00.000Z"],
+    ["2025-12-31", "Asia/Shanghai", null],
+  ])("%s typed in %s is %s", (local, zone, iso) => {
+    expect(zonedToIso(local, zone)).toBe(iso);
+  });
+  it.each([
+    ["2025-12-28T10:00:00+08:00", "截止时间 2025年12月31日 17:00，还剩3天", false],
+    ["2025-12-31T08:00:00+08:00", "截止时间 2025年12月31日 17:00，今天截止", false],
+    ["2025-12-31T17:00:01+08:00", "截止时间 2025年12月31日 17:00，已截止", true],
+    ["2026-01-02T00:30:00+08:00", "截止时间 2025年12月31日 17:00，已逾期2天", true],
+  ])("at %s the deadline reads %s", (now, text, past) => {
+    expect(deadlineText("2025-12-31T09:00:00.000Z", new Date(now), "Asia/Shanghai")).toEqual({ text, past });
   });
 });
 
