@@ -54,7 +54,7 @@ export class App {
     const ctx: ScreenContext = { session: this.session, source: opts.source, openUrl: opts.openUrl, select: (t) => this.select(t) };
     const check = checkScreen(ctx);
     const mine = mineScreen(ctx, (el) => fill(this.banner, el));
-    const all: Screen[] = [check, uploadScreen(ctx, check), mine, statusScreen(ctx), remindersScreen(ctx), manageScreen(ctx), signinScreen(ctx)];
+    const all: Screen[] = [check, uploadScreen(ctx, check, () => mine.show?.()), mine, statusScreen(ctx), remindersScreen(ctx), manageScreen(ctx), signinScreen(ctx)];
     const main = h("main", { class: "hz-main" });
     for (const screen of all) {
       const button = h("button", { type: "button", role: "tab", id: `hz-tab-${screen.id}`, "aria-controls": `hz-panel-${screen.id}`, onclick: () => this.select(screen.id) }, screen.label);

@@ -198,6 +198,7 @@ describe("one period through the page, three signed-in roles", () => {
     expect(await banner.locator("small").textContent()).toMatch(/^示例区 于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 退回第 1 版$/);
     await dropFile(town, "青阳镇-修改.xlsx", second);
     expect(await upload(town)).toBe("上传成功：青阳镇 2026年全年报表，状态：已报送。");
+    await expect.poll(() => town.locator("#hz-returned").count()).toBe(0);
     await town.locator("#hz-tab-mine").click();
     await expect.poll(() => town.locator(".hz-versions li").count()).toBe(2);
     expect(await town.locator("#hz-returned").count()).toBe(0);

@@ -7,7 +7,8 @@ import type { CheckScreen } from "./check";
 import { explainThrown } from "./check";
 import { busy, fillPeriods, periodSelect, showFailure, type Screen, type ScreenContext } from "./context";
 
-export function uploadScreen(ctx: ScreenContext, checker: CheckScreen): Screen {
+/** `uploaded` runs after the server took a version (the shell then refreshes the town's state and banner). */
+export function uploadScreen(ctx: ScreenContext, checker: CheckScreen, uploaded: () => void = () => undefined): Screen {
   const period = periodSelect(ctx, "hz-upload-period", () => undefined);
   const out = h("div", { id: "hz-upload-result", "aria-live": "polite" });
   const progress = h("progress", { id: "hz-progress", max: 100, value: 0, hidden: true });
@@ -45,6 +46,7 @@ export function uploadScreen(ctx: ScreenContext, checker: CheckScreen): Screen {
     const res = await ctx.session.api().submit(period.value, unit.code, bytes, (sent, total) => setProgress(0.3 + (total ? sent / total : 0) * 0.7, `正在上传… ${Math.round(sent / 1024)} KB`));
     setProgress(null);
     if (!res.ok) return showFailure(ctx, out, res, res.findings?.length ? renderFindings(res.findings, (x, item) => void checker.pick(x, item)) : null);
+    uploaded();
     const label = ctx.session.periods.find((p) => p.id === period.value)?.label ?? period.value;
     const warnings = res.findings.filter((f) => f.severity === "warning");
     fill(
