@@ -30,7 +30,7 @@ import { dispatch, matchRoute } from "../http/route";
 import { defaultMergeEngine } from "../service/merge-engine";
 import { openPeriod, getPeriod } from "../service/periods";
 import { loadRoster, roleOf, saveRoster, type Roster } from "../service/roster";
-import { issueCode } from "../service/signin";
+import { demoCode, issueCode, redeemCode, unitSignin } from "../service/signin";
 import { FsObjectStore } from "../storage/index";
 
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -153,10 +153,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }),
   );
 
-  // Demo mode: a fresh sign-in code per unit at every start (the previous ones stop working).
+  // Demo mode: each unit's demo code (derived from the key, the same at every start), stored the first time;
+  // a unit whose code the city has since replaced is not printed (its demo code no longer works).
   const codes: DemoCode[] = [];
   if (options.demo ?? true) {
-    for (const u of roster.units.slice(0, 50)) codes.push({ code: await issueCode(store, ctx.keys, u.code, "demo", now()), unit: u.code, name: u.name });
+    for (const u of roster.units.slice(0, 50)) {
+      const code = demoCode(ctx.keys, u.code);
+      if (!(await unitSignin(store, u.code))) await issueCode(store, ctx.keys, u.code, "demo", now(), code);
+      if ((await redeemCode(store, ctx.keys, code))?.unit === u.code) codes.push({ code, unit: u.code, name: u.name });
+    }
   }
 
   const addinDir = path.resolve(options.addinDir ?? path.join(ROOT, "dist", "addin"));

@@ -65,9 +65,19 @@ export async function unitSignin(store: ObjectStore, unit: string): Promise<Unit
   }
 }
 
+/**
+ * The demo code of a unit: derived from the signing key, so a demo server prints the same codes at every
+ * start without storing them (and sessions survive a restart). Demo mode only.
+ */
+export function demoCode(keys: Keys, unit: string): string {
+  const bytes = createHmac("sha256", keys.signin).update(`demo code ${unit}`).digest();
+  let s = "";
+  for (let i = 0; i < CODE_LENGTH; i++) s += ALPHABET[bytes[i]! % ALPHABET.length];
+  return `${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
 /** Issue a new code for `unit` (the old code and its sessions stop working). Returns the code, shown once. */
-export async function issueCode(store: ObjectStore, keys: Keys, unit: string, by: string, now: Date): Promise<string> {
-  const code = newCode();
+export async function issueCode(store: ObjectStore, keys: Keys, unit: string, by: string, now: Date, code: string = newCode()): Promise<string> {
   const gen = randomBytes(6).toString("hex");
   // The code's entry first: until the unit record names the new generation, the new code is not yet valid.
   await store.putJson(signinCodeKey(digestOf(keys, normalizeCode(code)!)), { unit, gen } satisfies CodeEntry);
