@@ -222,11 +222,12 @@ describe("one period through the page, three signed-in roles", () => {
     expect(await diff.locator("h3").textContent()).toBe("与第 1 版相比");
     const g01 = sampleFill(TOWN, P, 5).values!.G01!.current as number;
     expect(await diff.locator("li").allTextContents()).toEqual([`科普活动：${g01} → ${g01 + 2}（+2场次）`, "文字材料“二、存在问题”有修改"]);
-    await county.locator("#hz-accept").click();
-    await county.locator("#hz-review-result .hz-bar-success").waitFor();
-    expect(await county.locator("#hz-review-result .hz-bar-success").textContent()).toBe("已通过青阳镇的第 2 版报表。");
     await county.evaluate(() => window.scrollTo(0, 0));
     await county.screenshot({ path: "docs/review.png" });
+    await county.locator("#hz-accept").click();
+    await county.locator("#hz-review-result .hz-bar-success").waitFor();
+    await expect.poll(() => county.locator("#hz-review h2 .hz-state").textContent()).toBe("已通过");
+    expect(await county.locator("#hz-review-result .hz-bar-success").textContent()).toBe("已通过青阳镇的第 2 版报表。");
   });
 
   it("the county's 催报 list: who still owes, the contact, a ready text, copy one or all", async () => {
