@@ -3,45 +3,38 @@
  * `{ ok: true, ... }` or an `ApiFailure` whose `message` is a plain Chinese
  * sentence telling the clerk what to do — never a raw exception or status code.
  */
-import type { ReportState } from "../functions/service/reports";
-import type { Role } from "../functions/service/roster";
+import type {
+  BulkReviewAnswer,
+  CodesAnswer,
+  ConsolidationAnswer,
+  DetailAnswer,
+  LinkAnswer,
+  MeAnswer,
+  PeriodAnswer,
+  PeriodInfo,
+  PeriodsAnswer,
+  RemindersAnswer,
+  RemindersSentAnswer,
+  ReportState,
+  ReviewAnswer,
+  Role,
+  RosterUnit,
+  SessionAnswer,
+  StatusAnswer,
+  StatusRow,
+  SubmitAnswer,
+  UnitInfo,
+  VersionsAnswer,
+} from "../functions/http/wire";
 import { readErrorMessage, type ReadErrorCode } from "../templates/errors";
 import type { Finding } from "../templates/findings";
 
-// The server's own types, imported as types only: nothing of functions/ reaches the bundle.
-export type { Role };
-export interface Unit {
-  code: string;
-  name: string;
-  role: Role;
-}
-export interface PeriodInfo {
-  id: string;
-  label: string;
-  open: boolean;
-}
+// The server's wire types, imported as types only: nothing of functions/ reaches the bundle.
+export type { PeriodInfo, Role, StatusRow };
+export type Unit = UnitInfo;
 export type UnitState = ReportState;
-export interface StatusRow {
-  code: string;
-  name: string;
-  parent?: string;
-  state: UnitState;
-  version?: number | string | null;
-  preparer?: string | null;
-  submittedAt?: string | null;
-  warnings?: number | null;
-  returnReason?: string | null;
-}
-export interface Submitted {
-  version: number | string;
-  state: UnitState;
-  findings: Finding[];
-}
-export interface Consolidation {
-  id: string;
-  download: { url: string; expiresAt: string };
-  totals?: unknown;
-}
+/** An answer's fields without its `ok` (the client adds `ok` itself). */
+type Body<T> = Omit<T, "ok">;
 
 export interface ApiFailure {
   ok: false;
@@ -111,9 +104,11 @@ const FALLBACK: Record<string, string> = {
   TIMEOUT: "服务器长时间没有响应。请检查网络后重试；如果文件较大，请稍后在网络较好时上传。",
   SERVER_DOWN: "服务器暂时无法访问（可能正在维护）。请过几分钟再试；如果一直这样，请联系市科技局。",
   SERVER_ERROR: "服务器处理时出错了，报表没有被接收。请稍后重试；如果一直出错，请联系市科技局并告知出错时间。",
-  UNAUTHORIZED: "登录令牌已过期或无效。请向市科技局（或区县）索取新的令牌，在“设置”中粘贴保存后重试。",
-  NO_TOKEN: "还没有填写登录令牌。请在“设置”中粘贴市科技局（或区县）发给您的令牌。",
-  FORBIDDEN: "您的账号无权进行这项操作。请确认使用的是本单位的令牌；如有疑问请联系上级。",
+  UNAUTHORIZED: "登录已过期或失效。请在“登录”中重新输入市科技局发给本单位的登录码。",
+  NO_TOKEN: "还没有登录。请在“登录”中输入市科技局发给本单位的登录码。",
+  FORBIDDEN: "您的账号无权进行这项操作。请确认使用的是本单位的登录码；如有疑问请联系上级。",
+  TOO_MANY_ATTEMPTS: "登录码输错次数过多，请稍后再试。",
+  CLIPBOARD: "无法自动复制，请选中文字后按 Ctrl+C 复制。",
   NOT_FOUND: "服务器上找不到要访问的内容。请在“设置”中核对服务器地址是否正确。",
   PAYLOAD_TOO_LARGE: "文件太大，超过了服务器允许的大小。请删除报表中插入的图片、附件或多余的工作表，保存后再上传。",
   NOT_XLSX: "服务器无法把这个文件当作 Excel 工作簿读取。请使用标准模板填报，并保存为 Excel 工作簿（*.xlsx）后再上传。",
@@ -137,7 +132,9 @@ export function describeFailure(status: number, body: unknown, online = true): A
 
   if (status === 0) return fail(online ? "NETWORK" : "OFFLINE");
   if (status === -1) return fail("TIMEOUT");
-  if (status === 401) return fail("UNAUTHORIZED");
+  // A wrong sign-in code, a revoked session: the server's own sentence says which.
+  if (status === 401) return serverCode === "CODE_INVALID" || serverCode === "AUTH_REVOKED" ? fail(serverCode, serverMessage) : fail("UNAUTHORIZED");
+  if (status === 429) return fail(serverCode || "TOO_MANY_ATTEMPTS", serverMessage);
   if (status === 413) return fail("PAYLOAD_TOO_LARGE");
   if (status === 502 || status === 503 || status === 504) return fail("SERVER_DOWN");
   if (status >= 500) return fail("SERVER_ERROR");
@@ -150,6 +147,9 @@ export function describeFailure(status: number, body: unknown, online = true): A
   if (status === 409) return fail(serverCode || "PERIOD_NOT_OPEN", serverMessage || FALLBACK[serverCode] || FALLBACK.PERIOD_NOT_OPEN);
   return fail(serverCode || "UNKNOWN", serverMessage);
 }
+
+const enc = encodeURIComponent;
+const JSON_HEADERS = { "Content-Type": "application/json" };
 
 export class ApiClient {
   constructor(
@@ -185,12 +185,31 @@ export class ApiClient {
     return describeFailure(res.status, res.body, this.online());
   }
 
-  me(): Promise<ApiAnswer<{ unit: Unit }>> {
+  me(): Promise<ApiAnswer<Body<MeAnswer>>> {
     return this.call({ method: "GET", path: "/api/me" });
   }
 
-  periods(): Promise<ApiAnswer<{ periods: PeriodInfo[] }>> {
+  /** Exchange a sign-in code for a session (no token needed). */
+  session(code: string): Promise<ApiAnswer<Body<SessionAnswer>>> {
+    return this.call({ method: "POST", path: "/api/session", auth: false, headers: JSON_HEADERS, body: JSON.stringify({ code }) });
+  }
+
+  /** A fresh session token for the signed-in unit (while in use). */
+  refresh(): Promise<ApiAnswer<Body<SessionAnswer>>> {
+    return this.call({ method: "POST", path: "/api/session/refresh", headers: JSON_HEADERS, body: "{}" });
+  }
+
+  roster(): Promise<ApiAnswer<{ units: RosterUnit[] }>> {
+    return this.call({ method: "GET", path: "/api/roster" });
+  }
+
+  periods(): Promise<ApiAnswer<Body<PeriodsAnswer>>> {
     return this.call({ method: "GET", path: "/api/periods" });
+  }
+
+  /** Open (or reopen) a period, with its deadline (UTC ISO) when given (city). */
+  openPeriod(id: string, deadline?: string): Promise<ApiAnswer<Body<PeriodAnswer>>> {
+    return this.call({ method: "POST", path: "/api/periods", headers: JSON_HEADERS, body: JSON.stringify(deadline ? { id, deadline } : { id }) });
   }
 
   /** The blank template's bytes. */
@@ -198,10 +217,10 @@ export class ApiClient {
     return this.call({ method: "GET", path: "/api/template", auth: false, expect: "bytes", headers: { Accept: "*/*" } });
   }
 
-  submit(period: string, unit: string, bytes: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<ApiAnswer<Submitted>> {
+  submit(period: string, unit: string, bytes: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<ApiAnswer<Body<SubmitAnswer>>> {
     return this.call({
       method: "POST",
-      path: `/api/periods/${encodeURIComponent(period)}/units/${encodeURIComponent(unit)}/reports`,
+      path: `/api/periods/${enc(period)}/units/${enc(unit)}/reports`,
       headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
       body: bytes,
       onUploadProgress: onProgress,
@@ -209,17 +228,60 @@ export class ApiClient {
     });
   }
 
-  status(period: string, parent?: string): Promise<ApiAnswer<{ period: unknown; units: StatusRow[] }>> {
-    const q = parent ? `?parent=${encodeURIComponent(parent)}` : "";
-    return this.call({ method: "GET", path: `/api/periods/${encodeURIComponent(period)}/status${q}` });
+  status(period: string, parent?: string): Promise<ApiAnswer<Body<StatusAnswer>>> {
+    const q = parent ? `?parent=${enc(parent)}` : "";
+    return this.call({ method: "GET", path: `/api/periods/${enc(period)}/status${q}` });
   }
 
-  consolidate(period: string, parent: string, include: "accepted" | "submitted"): Promise<ApiAnswer<Consolidation>> {
+  /** 报送情况 as .xlsx bytes. */
+  statusExport(period: string, parent?: string): Promise<ApiAnswer<{ bytes: Uint8Array }>> {
+    const q = parent ? `?parent=${enc(parent)}` : "";
+    return this.call({ method: "GET", path: `/api/periods/${enc(period)}/status/export${q}`, expect: "bytes", headers: { Accept: "*/*" } });
+  }
+
+  versions(period: string, unit: string): Promise<ApiAnswer<Body<VersionsAnswer>>> {
+    return this.call({ method: "GET", path: `/api/periods/${enc(period)}/units/${enc(unit)}/reports` });
+  }
+
+  detail(period: string, unit: string, version: string, compare?: string): Promise<ApiAnswer<Body<DetailAnswer>>> {
+    const q = compare ? `?compare=${enc(compare)}` : "";
+    return this.call({ method: "GET", path: `/api/periods/${enc(period)}/units/${enc(unit)}/reports/${enc(version)}${q}` });
+  }
+
+  link(period: string, unit: string, version: string): Promise<ApiAnswer<Body<LinkAnswer>>> {
+    return this.call({ method: "GET", path: `/api/periods/${enc(period)}/units/${enc(unit)}/reports/${enc(version)}/link` });
+  }
+
+  review(period: string, unit: string, version: string, action: "return" | "accept", reason = ""): Promise<ApiAnswer<Body<ReviewAnswer>>> {
     return this.call({
       method: "POST",
-      path: `/api/periods/${encodeURIComponent(period)}/consolidations`,
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ parent, include }),
+      path: `/api/periods/${enc(period)}/units/${enc(unit)}/reports/${enc(version)}/review`,
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ action, reason }),
     });
+  }
+
+  /** Accept many at once: `versions` maps unit → the version the reviewer saw. */
+  bulkAccept(period: string, versions: Record<string, string>): Promise<ApiAnswer<Body<BulkReviewAnswer>>> {
+    return this.call({ method: "POST", path: `/api/periods/${enc(period)}/reviews`, headers: JSON_HEADERS, body: JSON.stringify({ versions }) });
+  }
+
+  reminders(period: string, parent?: string): Promise<ApiAnswer<Body<RemindersAnswer>>> {
+    const q = parent ? `?parent=${enc(parent)}` : "";
+    return this.call({ method: "GET", path: `/api/periods/${enc(period)}/reminders${q}` });
+  }
+
+  sendReminders(period: string, parent?: string): Promise<ApiAnswer<Body<RemindersSentAnswer>>> {
+    const q = parent ? `?parent=${enc(parent)}` : "";
+    return this.call({ method: "POST", path: `/api/periods/${enc(period)}/reminders/send${q}`, headers: JSON_HEADERS, body: "{}" });
+  }
+
+  /** New sign-in codes (city): for `units`, or every roster unit. */
+  codes(units?: string[]): Promise<ApiAnswer<Body<CodesAnswer>>> {
+    return this.call({ method: "POST", path: "/api/codes", headers: JSON_HEADERS, body: JSON.stringify(units ? { units } : {}) });
+  }
+
+  consolidate(period: string, parent: string, include: "accepted" | "submitted"): Promise<ApiAnswer<Body<ConsolidationAnswer>>> {
+    return this.call({ method: "POST", path: `/api/periods/${enc(period)}/consolidations`, headers: JSON_HEADERS, body: JSON.stringify({ parent, include }) });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The clerk's settings (server address, token, last period), kept in localStorage.
+ * The clerk's settings (server address, session token and its expiry, last period), kept in localStorage.
  *
  * Why localStorage: Office.context.roamingSettings exists only in Outlook; and
  * Office.context.document.settings is saved *inside the workbook*, so the token
@@ -13,14 +13,16 @@
 export interface Settings {
   /** Server base address ("https://kj.example.gov.cn"); "" = the address the pane was loaded from. */
   server: string;
-  /** The clerk's token (JWT issued by the city bureau). */
+  /** The session token the sign-in code was exchanged for. */
   token: string;
   /** Period id last chosen for upload/status ("2025-Y"). */
   period: string;
+  /** When the session token expires (ISO); "" for none. A session is refreshed while the pane is in use. */
+  expiresAt: string;
 }
 
 const KEY = "huizong.settings.v1";
-const EMPTY: Settings = { server: "", token: "", period: "" };
+const EMPTY: Settings = { server: "", token: "", period: "", expiresAt: "" };
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -58,6 +60,7 @@ export class SettingsStore {
         server: typeof raw.server === "string" ? raw.server : "",
         token: typeof raw.token === "string" ? raw.token : "",
         period: typeof raw.period === "string" ? raw.period : "",
+        expiresAt: typeof raw.expiresAt === "string" ? raw.expiresAt : "",
       };
     } catch {
       return { ...EMPTY };
@@ -75,7 +78,7 @@ export class SettingsStore {
   }
 
   clearToken(): Settings {
-    return this.set({ token: "" });
+    return this.set({ token: "", expiresAt: "" });
   }
 }
 

@@ -14,6 +14,17 @@ export interface CellTarget {
 
 export interface WorkbookSource {
   kind: "excel" | "file";
+  /**
+   * What differs between Excel and the page, said by the source itself (the screens never test `kind`):
+   * the picker of the standalone page (absent in Excel, where the open workbook is the source),
+   * whether marks can be put on cells, the badge beside the title, and the words of the check and upload tabs.
+   */
+  readonly picker?: FilePicker;
+  readonly canMark: boolean;
+  readonly modeLabel: string | null;
+  readonly newTemplateLabel: string;
+  readonly checkHint: string;
+  readonly uploadHint: string;
   /** The cells to check; null when there is nothing to check yet (no file chosen). */
   readGrid(): Promise<Grid | ReadFailure | null>;
   /** Show the cell to the clerk (select it in Excel, or highlight it in the preview). */

@@ -13,6 +13,14 @@ import type { CellTarget, FilePicker, WorkbookSource } from "./source";
 
 export class FileSource implements WorkbookSource, FilePicker {
   readonly kind = "file" as const;
+  readonly canMark = false;
+  readonly modeLabel = "网页版";
+  readonly newTemplateLabel = "下载空白模板";
+  readonly checkHint = "把报表文件拖到上面，或点击选择文件。文件只在本机检查，点“上传”才会发送。";
+  readonly uploadHint = "上传前请先在“检查”中选择文件并确认没有错误。";
+  get picker(): FilePicker {
+    return this;
+  }
   fileName: string | null = null;
   grid: Grid | null = null;
   onReveal?: (target: CellTarget) => void;

@@ -1,6 +1,7 @@
 /** Entry of the CLI bundle (dist/cli/entry.mjs). Registers every command module. */
 import { runCli } from "./main";
 import "./merge";
+import "./codes";
 
 export async function main(argv: string[]): Promise<number> {
   return runCli(argv);

@@ -26,6 +26,8 @@ const USAGE = `用法 (usage):
                                            合并多个报表为汇总表
   huizong roster -o ROSTER.xlsx            写出空白报送单位名单
   huizong demo [-o DIR]                    生成示例乡镇报表并合并（演示）
+  huizong codes -o 登录码.xlsx [--unit CODE…]
+                                           为名单中的单位签发登录码（旧登录码作废），写出打印清单
 期间 P 可写为 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;

@@ -9,6 +9,8 @@
  * level in http/log.ts, both documented in functions/README.md).
  */
 
+import { DEFAULT_TIME_ZONE, isTimeZone } from "../templates/time";
+
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface ServiceConfig {
@@ -50,6 +52,8 @@ export interface ServiceConfig {
    * 6 MB, and the body arrives base64-encoded (4/3 of its size).
    */
   maxUploadBytes: number;
+  /** `HUIZONG_TIME_ZONE`: the zone every time a person reads is shown in (default Asia/Shanghai). */
+  timeZone: string;
 }
 
 /** Variable, default and meaning of each setting (README's table is this table). */
@@ -64,6 +68,7 @@ export const SETTINGS = [
   ["HUIZONG_CORS_ORIGINS", "(same origin only)", "comma-separated browser origins allowed to call the API"],
   ["HUIZONG_VERSIONS_PER_HOUR", "20", "new versions one unit may store per rolling hour (then 429)"],
   ["HUIZONG_MAX_UPLOAD_BYTES", "5242880", "largest request body (4 MB on Lambda, for its 6 MB payload)"],
+  ["HUIZONG_TIME_ZONE", "Asia/Shanghai", "IANA zone of every time a person reads (stored times stay UTC)"],
 ] as const;
 
 export const DEFAULT_LINK_TTL_SECONDS = 15 * 60;
@@ -114,6 +119,18 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       .filter((o) => o !== "" && o !== "*")
       .map((o) => new URL(o).origin),
     versionsPerHour: Math.floor(positive(env.HUIZONG_VERSIONS_PER_HOUR, DEFAULT_VERSIONS_PER_HOUR)),
+    timeZone: timeConfig(env).timeZone,
     maxUploadBytes: Math.min(DEFAULT_MAX_UPLOAD_BYTES, Math.floor(positive(env.HUIZONG_MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES))),
   };
+}
+
+/** How times are shown to people: `HUIZONG_TIME_ZONE` (an IANA zone), default Asia/Shanghai. */
+export interface TimeConfig {
+  timeZone: string;
+}
+
+/** `HUIZONG_TIME_ZONE` when it names a zone this runtime knows, else {@link DEFAULT_TIME_ZONE}. */
+export function timeConfig(env: Env = process.env): TimeConfig {
+  const zone = env.HUIZONG_TIME_ZONE?.trim();
+  return { timeZone: zone && isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE };
 }

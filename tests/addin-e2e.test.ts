@@ -45,10 +45,11 @@ let page: Page;
 let good: Uint8Array;
 let bad: Uint8Array;
 
-function token(code: string): string {
-  const t = server.tokens.find((x) => x.code === code);
-  if (!t) throw new Error(`no demo token for ${code}`);
-  return t.token;
+/** The demo sign-in code of a unit (printed by the local server in demo mode). */
+function signinCode(unit: string): string {
+  const c = server.codes.find((x) => x.unit === unit);
+  if (!c) throw new Error(`no demo code for ${unit}`);
+  return c.code;
 }
 
 async function dropFile(name: string, bytes: Uint8Array): Promise<void> {
@@ -57,13 +58,14 @@ async function dropFile(name: string, bytes: Uint8Array): Promise<void> {
   await page.locator("#hz-drop .hz-file-name", { hasText: name }).waitFor();
 }
 
-async function signIn(tok: string): Promise<string> {
+async function signIn(code: string): Promise<string> {
   await page.locator("#hz-tab-settings").click();
-  await page.locator("#hz-token").fill(tok);
+  await page.locator("#hz-code").fill(code);
   await page.locator("#hz-save").click();
-  const bar = page.locator("#hz-settings-result .hz-bar").filter({ hasNotText: "正在验证" });
-  await bar.waitFor();
-  return (await bar.textContent()) ?? "";
+  const bar = page.locator("#hz-settings-result .hz-bar").filter({ hasNotText: "正在登录" });
+  // A county or the city is taken to its list at once, so the answer may already be on a hidden tab.
+  await bar.waitFor({ state: "attached" });
+  return (await bar.locator("span").first().textContent()) ?? "";
 }
 
 beforeAll(async () => {
@@ -97,7 +99,7 @@ describe("standalone page in Chromium", () => {
   it("knows it is outside Office and shows the file picker", async () => {
     expect(await page.locator("html").getAttribute("data-host")).toBe("browser");
     expect(await page.locator("#hz-drop strong").textContent()).toBe("把填好的报表（.xlsx）拖到这里");
-    expect(await page.locator(".hz-tabs [role=tab]").allTextContents()).toEqual(["检查", "上传", "报送情况", "设置"]);
+    expect(await page.locator(".hz-tabs [role=tab]").allTextContents()).toEqual(["检查", "上传", "登录"]);
   });
 
   it("lists a bad workbook's findings by severity, with the core's rules and cells", async () => {
@@ -136,16 +138,18 @@ describe("standalone page in Chromium", () => {
     await page.screenshot({ path: "docs/standalone.png", fullPage: true });
   });
 
-  it("says in Chinese when the token is wrong, and when the server cannot be reached", async () => {
-    expect(await signIn("not-a-token")).toContain("登录令牌已过期或无效");
-    expect(await page.locator("#hz-settings-result").textContent()).toContain("代码：");
+  it("says in Chinese when the code is wrong, and when the server cannot be reached", async () => {
+    expect(await signIn("not-a-code")).toBe("登录码不正确或已停用。请核对市科技局发的登录码（8 位字母和数字，不区分大小写）后重新输入。");
+    expect(await page.locator("#hz-settings-result details summary").textContent()).toBe("详情");
+    expect(await page.locator("#hz-settings-result details code").textContent()).toBe("CODE_INVALID");
+    await page.locator(".hz-advanced summary").click();
     await page.locator("#hz-server").fill("http://127.0.0.1:9");
-    expect(await signIn(token(TOWN.code))).toContain("无法连接到服务器");
+    expect(await signIn(signinCode(TOWN.code))).toContain("无法连接到服务器");
     await page.locator("#hz-server").fill("");
   });
 
   it("refuses to upload a workbook with errors before sending it", async () => {
-    expect(await signIn(token(TOWN.code))).toBe("已登录：青阳镇（乡镇/街道，代码 330102001000）。");
+    expect(await signIn(signinCode(TOWN.code))).toBe("已登录：青阳镇（乡镇/街道）。");
     await page.locator("#hz-tab-upload").click();
     expect(await page.locator("#hz-upload-period option").allTextContents()).toEqual(["2025年全年"]);
     await page.locator("#hz-upload").click();
@@ -163,28 +167,27 @@ describe("standalone page in Chromium", () => {
     const ok = page.locator("#hz-upload-result .hz-bar-success");
     await ok.waitFor({ timeout: 30_000 });
     expect(await ok.locator("span").textContent()).toBe("上传成功：青阳镇 2025年全年报表，状态：已报送。");
-    expect(await ok.locator("small").textContent()).toMatch(/^版本号 \S+$/);
+    expect(await ok.locator("small").textContent()).toBe("第 1 版");
     expect(await page.locator("#hz-progress").isHidden()).toBe(true);
   });
 
-  it("the status view shows the town's report", async () => {
-    await page.locator("#hz-tab-status").click();
-    const row = page.locator(`#hz-status tr[data-unit="${TOWN.code}"]`);
-    await row.waitFor();
-    expect(await row.getAttribute("data-state")).toBe("submitted");
-    expect(await row.locator(".hz-state").textContent()).toBe("已报送");
-    expect(await page.locator("#hz-consolidate").isHidden()).toBe(true);
+  it("the town's own history shows the report; a town has no status list or consolidation", async () => {
+    expect(await page.locator(".hz-tabs [role=tab]").allTextContents()).toEqual(["检查", "上传", "我的报送", "登录"]);
+    await page.locator("#hz-tab-mine").click();
+    await expect.poll(() => page.locator(".hz-versions li").count()).toBe(1);
+    expect(await page.locator("#hz-mine .hz-status-summary strong").textContent()).toBe("当前状态：已报送");
+    expect(await page.locator("#hz-consolidate").isVisible()).toBe(false);
   });
 
   it("the county sees who reported and who is missing, and downloads the consolidation", async () => {
-    expect(await signIn(token(COUNTY))).toContain("已登录：示例区（区县");
+    expect(await signIn(signinCode(COUNTY))).toBe("已登录：示例区（区县）。");
     await page.locator("#hz-tab-status").click();
     await expect.poll(() => page.locator("#hz-status tbody tr").count()).toBe(6);
     const states = await page.locator("#hz-status tbody tr").evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.unit, (r as HTMLElement).dataset.state]));
     expect(states).toHaveLength(6);
     expect(states.filter(([, s]) => s === "missing")).toHaveLength(5);
     expect(states.find(([u]) => u === TOWN.code)).toEqual([TOWN.code, "submitted"]);
-    expect(await page.locator(".hz-status-summary").textContent()).toContain("已报送 1 / 6");
+    expect(await page.locator("#hz-status .hz-status-summary").textContent()).toContain("已报送 1 / 6");
 
     await page.evaluate(() => {
       (window as unknown as { opened: string[] }).opened = [];
@@ -193,7 +196,8 @@ describe("standalone page in Chromium", () => {
         return null;
       }) as typeof window.open;
     });
-    await page.locator("#hz-include").selectOption("submitted");
+    await expect.poll(() => page.locator("#hz-include label").allTextContents()).toEqual(["汇总全部已报送的（1 份）", "只汇总审核通过的（0 份）"]);
+    expect(await page.locator('#hz-include input[value="submitted"]').isChecked()).toBe(true);
     await page.locator("#hz-consolidate").click();
     const link = page.locator("#hz-consolidate-result a");
     await link.waitFor({ timeout: 30_000 });
@@ -363,7 +367,7 @@ describe("the pane inside Excel (stand-in host)", () => {
   it("uploads the open workbook, read in 64 KiB slices, and shows the server's answer", async () => {
     await setWorkbook(good);
     await pane.locator("#hz-tab-settings").click();
-    await pane.locator("#hz-token").fill(token(TOWN.code));
+    await pane.locator("#hz-code").fill(signinCode(TOWN.code));
     await pane.locator("#hz-save").click();
     await pane.locator("#hz-settings-result .hz-bar-success").waitFor();
     await pane.locator("#hz-tab-upload").click();

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, describeFailure, type HttpRequest, type HttpResponse } from "../addin/api";
 import { markRequests } from "../addin/office/source";
 import { apiBase, SettingsStore, type KeyValueStore } from "../addin/settings";
+import { Session } from "../addin/session";
+import { deadlineText, zonedToIso } from "../addin/ui/words";
 import { readErrorMessage } from "../templates/errors";
 import type { Finding } from "../templates/findings";
 // @ts-expect-error plain .mjs scripts have no type declarations
@@ -23,7 +25,10 @@ describe("describeFailure: every error a clerk can meet is a Chinese sentence sa
     [0, null, true, "NETWORK", "无法连接到服务器。请检查电脑是否已联网"],
     [0, null, false, "OFFLINE", "电脑当前没有联网。请连接网络后再试。"],
     [-1, null, true, "TIMEOUT", "服务器长时间没有响应"],
-    [401, { ok: false, code: "AUTH_EXPIRED", message: "令牌已过期" }, true, "UNAUTHORIZED", "登录令牌已过期或无效。请向市科技局（或区县）索取新的令牌，在“设置”中粘贴保存后重试。"],
+    [401, { ok: false, code: "AUTH_EXPIRED", message: "登录已过期" }, true, "UNAUTHORIZED", "登录已过期或失效。请在“登录”中重新输入市科技局发给本单位的登录码。"],
+    [401, { ok: false, code: "CODE_INVALID", message: "登录码不正确或已停用。请核对后重新输入。" }, true, "CODE_INVALID", "登录码不正确或已停用。请核对后重新输入。"],
+    [401, { ok: false, code: "AUTH_REVOKED", message: "本单位的登录码已被市科技局更换或停用。" }, true, "AUTH_REVOKED", "本单位的登录码已被市科技局更换或停用。"],
+    [429, { ok: false, code: "TOO_MANY_ATTEMPTS", message: "登录码输错次数过多，请 4 秒后再试。" }, true, "TOO_MANY_ATTEMPTS", "登录码输错次数过多，请 4 秒后再试。"],
     [413, null, true, "PAYLOAD_TOO_LARGE", "文件太大，超过了服务器允许的大小。请删除报表中插入的图片"],
     [415, { ok: false, code: "NOT_XLSX_XLS" }, true, "NOT_XLSX_XLS", readErrorMessage("NOT_XLSX_XLS")],
     [415, { ok: false, code: "NOT_XLSX_HTML", message: "这个文件其实是网页（HTML）格式（服务器说明）" }, true, "NOT_XLSX_HTML", "这个文件其实是网页（HTML）格式（服务器说明）"],
@@ -105,7 +110,7 @@ describe("ApiClient", () => {
   it("asks for a token instead of calling the server without one", async () => {
     const { api, seen } = client({ status: 200, body: { ok: true } }, "");
     const r = await api.me();
-    expect(r).toMatchObject({ ok: false, code: "NO_TOKEN", message: "还没有填写登录令牌。请在“设置”中粘贴市科技局（或区县）发给您的令牌。" });
+    expect(r).toMatchObject({ ok: false, code: "NO_TOKEN", message: "还没有登录。请在“登录”中输入市科技局发给本单位的登录码。" });
     expect(seen).toHaveLength(0);
   });
 
@@ -129,20 +134,20 @@ describe("settings", () => {
     return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
   }
 
-  it("stores server, token and period under one key and clears the token on sign-out", () => {
+  it("stores server, session token with its expiry and period under one key and clears the session on sign-out", () => {
     const store = memory();
     const s = new SettingsStore(store);
-    expect(s.get()).toEqual({ server: "", token: "", period: "" });
-    s.set({ token: "abc", period: "2025-Y" });
-    expect(JSON.parse(store.data.get("huizong.settings.v1")!)).toEqual({ server: "", token: "abc", period: "2025-Y" });
+    expect(s.get()).toEqual({ server: "", token: "", period: "", expiresAt: "" });
+    s.set({ token: "abc", period: "2025-Y", expiresAt: "2026-01-01T00:00:00.000Z" });
+    expect(JSON.parse(store.data.get("huizong.settings.v1")!)).toEqual({ server: "", token: "abc", period: "2025-Y", expiresAt: "2026-01-01T00:00:00.000Z" });
     expect(new SettingsStore(store).get().token).toBe("abc");
-    expect(s.clearToken()).toEqual({ server: "", token: "", period: "2025-Y" });
+    expect(s.clearToken()).toEqual({ server: "", token: "", period: "2025-Y", expiresAt: "" });
   });
 
   it("survives a corrupted or failing store", () => {
     const store = memory();
     store.data.set("huizong.settings.v1", "{not json");
-    expect(new SettingsStore(store).get()).toEqual({ server: "", token: "", period: "" });
+    expect(new SettingsStore(store).get()).toEqual({ server: "", token: "", period: "", expiresAt: "" });
     const failing: KeyValueStore = { getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); }, removeItem: () => {} };
     expect(new SettingsStore(failing).set({ token: "x" }).token).toBe("x");
   });
@@ -152,7 +157,50 @@ describe("settings", () => {
     ["https://kj.example.gov.cn/", "http://localhost:3000", "https://kj.example.gov.cn"],
     ["  https://kj.example.gov.cn/huizong//  ", "http://x", "https://kj.example.gov.cn/huizong"],
   ])("API base for server %j from origin %s is %s", (server, origin, base) => {
-    expect(apiBase({ server, token: "", period: "" }, origin)).toBe(base);
+    expect(apiBase({ server, token: "", period: "", expiresAt: "" }, origin)).toBe(base);
+  });
+});
+
+describe("the session: refreshed while in use, at most every 10 minutes", () => {
+  const NOW = Date.parse("2026-03-01T08:00:00Z");
+  const HOUR = 3_600_000;
+  it.each([
+    ["issued 11 minutes ago", 12 * HOUR - 11 * 60_000, true],
+    ["issued 9 minutes ago", 12 * HOUR - 9 * 60_000, false],
+    ["issued 11 hours ago", HOUR, true],
+  ])("a token %s is %s refreshed", async (_label, left, refreshed) => {
+    const data = new Map<string, string>();
+    const settings = new SettingsStore({ getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) });
+    settings.set({ token: "old", expiresAt: new Date(NOW + (left as number)).toISOString() });
+    const seen: HttpRequest[] = [];
+    const transport = async (req: HttpRequest): Promise<HttpResponse> => {
+      seen.push(req);
+      return { status: 200, body: { ok: true, token: "new", expiresAt: new Date(NOW + 12 * HOUR).toISOString(), unit: { code: "330102001000", name: "青阳镇", role: "unit", type: "乡镇", parent: "330102000000" } } };
+    };
+    const session = new Session(settings, "http://127.0.0.1:3000", transport, () => NOW);
+    session.api();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.map((r) => `${r.method} ${r.url} ${r.headers.Authorization}`)).toEqual(refreshed ? ["POST http://127.0.0.1:3000/api/session/refresh Bearer old"] : []);
+    expect(settings.get().token).toBe(refreshed ? "new" : "old");
+  });
+});
+
+describe("times the pane shows", () => {
+  it.each([
+    ["2025-12-31T17:00", "Asia/Shanghai", "2025-12-31T09:00:00.000Z"],
+    ["2025-07-01T09:30", "Europe/Berlin", "2025-07-01T07:30:00.000Z"],
+    ["2025-01-01T09:30", "Europe/Berlin", "2025-01-01T08:30:00.000Z"],
+    ["2025-12-31", "Asia/Shanghai", null],
+  ])("%s typed in %s is %s", (local, zone, iso) => {
+    expect(zonedToIso(local, zone)).toBe(iso);
+  });
+  it.each([
+    ["2025-12-28T10:00:00+08:00", "截止时间 2025年12月31日 17:00，还剩3天", false],
+    ["2025-12-31T08:00:00+08:00", "截止时间 2025年12月31日 17:00，今天截止", false],
+    ["2025-12-31T17:00:01+08:00", "截止时间 2025年12月31日 17:00，已截止", true],
+    ["2026-01-02T00:30:00+08:00", "截止时间 2025年12月31日 17:00，已逾期2天", true],
+  ])("at %s the deadline reads %s", (now, text, past) => {
+    expect(deadlineText("2025-12-31T09:00:00.000Z", new Date(now), "Asia/Shanghai")).toEqual({ text, past });
   });
 });
 

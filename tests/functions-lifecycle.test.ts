@@ -241,13 +241,13 @@ describe("refusals with clear answers", () => {
   ])("%s → %i %s", async (_label, token, status, code) => {
     const res = await call(base, "GET", "/api/me", token ? { token } : {});
     expect([res.status, res.body.ok, res.body.code]).toEqual([status, false, code]);
-    expect(res.body.message).toMatch(/令牌/);
+    expect(res.body.message).toMatch(/登录码/);
   });
 
   it("an expired credential → 401 AUTH_EXPIRED", async () => {
     const old = await issueToken(s.ctx.keys, { sub: QY.code, role: "unit", name: "青阳镇" }, 60, Date.now() - 7200_000);
     const res = await call(base, "GET", "/api/me", { token: old });
-    expect([res.status, res.body.code, res.body.message]).toEqual([401, "AUTH_EXPIRED", "访问令牌已过期。请向市科技局重新获取令牌。"]);
+    expect([res.status, res.body.code, res.body.message]).toEqual([401, "AUTH_EXPIRED", "登录已过期（超过 12 小时未使用）。请重新输入登录码。"]);
   });
 
   it("a credential for a unit not on the roster may do nothing", async () => {

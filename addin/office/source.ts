@@ -34,6 +34,11 @@ export function excelSource(openUrl: (url: string) => void, caps: Capabilities =
   let lastGrid: Grid | null = null;
   const source: WorkbookSource = {
     kind: "excel",
+    canMark: true,
+    modeLabel: null,
+    newTemplateLabel: "新建模板",
+    checkHint: "检查当前工作簿中的报表。发现的问题会逐条列出，点击即可跳到对应单元格。",
+    uploadHint: "上传前会先检查一遍；没有错误才会把整个工作簿发送到服务器。",
     bytesNote: null,
     readGrid: async () => (lastGrid = await Excel.run((ctx) => readGrid(ctx, TEMPLATE_SHEETS))),
     reveal: (t) => Excel.run((ctx) => selectCell(ctx, t.sheet, t.cell)),

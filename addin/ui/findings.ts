@@ -54,7 +54,16 @@ export function renderFindings(findings: readonly Finding[], onPick: (f: Finding
   return h("div", { class: "hz-result" }, summary, ...groups);
 }
 
-/** A read failure or any problem as a message bar (Office's MessageBar look). */
-export function messageBar(kind: "error" | "warning" | "success" | "info", text: string, detail?: string): HTMLElement {
-  return h("div", { class: `hz-bar hz-bar-${kind}`, role: kind === "error" ? "alert" : "status" }, h("span", {}, text), detail ? h("small", {}, detail) : null);
+/**
+ * A read failure or any problem as a message bar (Office's MessageBar look). `code` (the stable English
+ * code) is shown only under a 详情 toggle; `note` is a second Chinese line.
+ */
+export function messageBar(kind: "error" | "warning" | "success" | "info", text: string, code?: string, note?: string): HTMLElement {
+  return h(
+    "div",
+    { class: `hz-bar hz-bar-${kind}`, role: kind === "error" ? "alert" : "status" },
+    h("span", {}, text),
+    note ? h("small", {}, note) : null,
+    code ? h("details", { class: "hz-details" }, h("summary", {}, "详情"), h("code", {}, code)) : null,
+  );
 }

@@ -14,11 +14,15 @@ export interface Principal {
   role: Role;
   /** Unit name, for logs and the pane's header. */
   name: string;
+  /** Sign-in sessions only: the generation of the unit's code it came from (a new code revokes the session). */
+  gen?: string;
 }
 
 export interface Keys {
   api: Uint8Array;
   download: Uint8Array;
+  /** Keys the digests sign-in codes are stored under (the codes themselves are never stored). */
+  signin: Uint8Array;
 }
 
 const ISSUER = "huizong";
@@ -29,13 +33,13 @@ const DOWNLOAD_AUDIENCE = "huizong-download";
 export function deriveKeys(secret: string): Keys {
   if (secret.length < 16) throw new Error("HUIZONG_JWT_SECRET must be at least 16 characters");
   const k = (label: string) => new Uint8Array(createHmac("sha256", secret).update(label).digest());
-  return { api: k("huizong api token v1"), download: k("huizong download link v1") };
+  return { api: k("huizong api token v1"), download: k("huizong download link v1"), signin: k("huizong sign-in code v1") };
 }
 
 /** A credential for a unit, valid `ttlSeconds`. */
 export async function issueToken(keys: Keys, p: Principal, ttlSeconds: number, now = Date.now()): Promise<string> {
   const iat = Math.floor(now / 1000);
-  return new SignJWT({ role: p.role, name: p.name })
+  return new SignJWT({ role: p.role, name: p.name, ...(p.gen ? { gen: p.gen } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(p.sub)
     .setIssuer(ISSUER)
@@ -60,7 +64,8 @@ export async function verifyToken(keys: Keys, token: string, now = Date.now()): 
     const role = payload.role;
     if (typeof payload.sub !== "string" || !/^\d{12}$/.test(payload.sub)) return { ok: false, code: "AUTH_INVALID" };
     if (role !== "unit" && role !== "county" && role !== "city") return { ok: false, code: "AUTH_INVALID" };
-    return { ok: true, principal: { sub: payload.sub, role, name: typeof payload.name === "string" ? payload.name : "" } };
+    const gen = typeof payload.gen === "string" ? { gen: payload.gen } : {};
+    return { ok: true, principal: { sub: payload.sub, role, name: typeof payload.name === "string" ? payload.name : "", ...gen } };
   } catch (err) {
     return { ok: false, code: err instanceof errors.JWTExpired ? "AUTH_EXPIRED" : "AUTH_INVALID" };
   }

@@ -5,6 +5,7 @@ import { downloadRoutes } from "./download";
 import { periodRoutes } from "./periods";
 import { reviewRoutes } from "./review";
 import { rosterRoutes } from "./roster";
+import { sessionRoutes } from "./session";
 import { statusRoutes } from "./status";
 import { submitRoutes } from "./submit";
 
@@ -15,7 +16,8 @@ export const FUNCTIONS: Record<string, Route[]> = {
   review: reviewRoutes,
   consolidate: consolidateRoutes,
   download: downloadRoutes,
-  roster: rosterRoutes,
+  // Identity: who you are, the roster, sign-in codes and sessions (all under config/).
+  roster: [...rosterRoutes, ...sessionRoutes],
   periods: periodRoutes,
 };
 

@@ -1,9 +1,10 @@
-/** Periods: the city opens a period for collection and closes it; everyone lists them. */
+/** Periods: the city opens a period for collection (with its deadline) and closes it; everyone lists them. */
 import { ApiError } from "../http/errors";
 import { jsonBody } from "../http/event";
 import { json } from "../http/responses";
 import type { Route } from "../http/route";
-import { closePeriod, listPeriods, openPeriod } from "../service/periods";
+import type { PeriodAnswer, PeriodsAnswer } from "../http/wire";
+import { closePeriod, listPeriods, openPeriod, parseDeadline } from "../service/periods";
 
 export const periodRoutes: Route[] = [
   {
@@ -11,7 +12,7 @@ export const periodRoutes: Route[] = [
     path: "/api/periods",
     auth: "token",
     // Any validly signed caller: period ids and labels are not confidential (the contract; tests/auth-matrix).
-    run: async (_req, ctx) => json(200, { ok: true, periods: await listPeriods(ctx.store) }),
+    run: async (_req, ctx) => json(200, { ok: true, periods: await listPeriods(ctx.store), timeZone: ctx.timeZone } satisfies PeriodsAnswer),
   },
   {
     method: "POST",
@@ -19,11 +20,18 @@ export const periodRoutes: Route[] = [
     auth: "token",
     run: async (req, ctx) => {
       await req.authorizeSetup();
-      const id = jsonBody(req.event).id;
-      const period = typeof id === "string" ? await openPeriod(ctx.store, id, req.principal.sub, ctx.now()) : null;
+      const body = jsonBody(req.event);
+      const id = body.id;
+      let deadline: string | undefined;
+      if (body.deadline !== undefined && body.deadline !== null && body.deadline !== "") {
+        const d = parseDeadline(body.deadline);
+        if (!d) throw new ApiError("BAD_DEADLINE", { deadline: body.deadline });
+        deadline = d;
+      }
+      const period = typeof id === "string" ? await openPeriod(ctx.store, id, req.principal.sub, ctx.now(), deadline) : null;
       if (!period) throw new ApiError("BAD_PERIOD", { period: id ?? null });
       req.log.period = period.id;
-      return json(201, { ok: true, period });
+      return json(201, { ok: true, period } satisfies PeriodAnswer);
     },
   },
   {
@@ -35,7 +43,7 @@ export const periodRoutes: Route[] = [
       await req.authorizeSetup();
       const period = await closePeriod(ctx.store, p.id, req.principal.sub, ctx.now());
       if (!period) throw new ApiError("PERIOD_NOT_FOUND", { period: p.id });
-      return json(200, { ok: true, period });
+      return json(200, { ok: true, period } satisfies PeriodAnswer);
     },
   },
 ];

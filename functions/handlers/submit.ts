@@ -3,6 +3,7 @@ import { ApiError, readErrorStatus } from "../http/errors";
 import { bodyBytes } from "../http/event";
 import { errorJson, json } from "../http/responses";
 import type { Route } from "../http/route";
+import type { SubmitAnswer } from "../http/wire";
 import { submitReport } from "../service/reports";
 
 const cells = (fs: ReadonlyArray<{ sheet: string; cell: string }>) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -22,7 +23,8 @@ export const submitRoutes: Route[] = [
       if (r.ok) {
         req.log.outcome = "stored";
         req.log.version = r.version.version;
-        return json(201, { ok: true, version: r.version.version, seq: r.version.seq, state: r.version.state, submittedAt: r.version.submittedAt, findings: r.findings });
+        const v = r.version;
+        return json(201, { ok: true, version: v.version, seq: v.seq, state: v.state, submittedAt: v.submittedAt, late: v.late, findings: r.findings } satisfies SubmitAnswer);
       }
       switch (r.kind) {
         case "period_not_open":

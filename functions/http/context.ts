@@ -23,5 +23,7 @@ export interface AppContext {
   versionsPerHour?: number;
   /** Largest upload (`HUIZONG_MAX_UPLOAD_BYTES`; 4 MB on Lambda), default 5 MB. */
   maxUploadBytes?: number;
+  /** The bureau's time zone, for every time a person reads (reminder texts, status exports). */
+  timeZone: string;
 }
 

@@ -11,6 +11,13 @@ export type ApiErrorCode =
   | "AUTH_REQUIRED"
   | "AUTH_INVALID"
   | "AUTH_EXPIRED"
+  | "AUTH_REVOKED"
+  | "CODE_INVALID"
+  | "TOO_MANY_ATTEMPTS"
+  | "BAD_DEADLINE"
+  | "WEBHOOK_INVALID"
+  | "WEBHOOK_NOT_SET"
+  | "WEBHOOK_FAILED"
   | "FORBIDDEN_UNIT"
   | "FORBIDDEN_ROLE"
   | "ROUTE_NOT_FOUND"
@@ -47,9 +54,16 @@ interface ErrorSpec {
 }
 
 const API_ERRORS: Record<ApiErrorCode, ErrorSpec> = {
-  AUTH_REQUIRED: { status: 401, message: "未登录：请求中没有访问令牌。请在任务窗格中重新登录（粘贴市科技局发放的令牌）。" },
-  AUTH_INVALID: { status: 401, message: "访问令牌无效（可能复制不完整或已被更换）。请向市科技局重新获取令牌。" },
-  AUTH_EXPIRED: { status: 401, message: "访问令牌已过期。请向市科技局重新获取令牌。" },
+  AUTH_REQUIRED: { status: 401, message: "未登录。请输入市科技局发给本单位的登录码。" },
+  AUTH_INVALID: { status: 401, message: "登录已失效（登录信息不完整或已被更换）。请重新输入登录码。" },
+  AUTH_EXPIRED: { status: 401, message: "登录已过期（超过 12 小时未使用）。请重新输入登录码。" },
+  AUTH_REVOKED: { status: 401, message: "本单位的登录码已被市科技局更换或停用，原来的登录已失效。请向市科技局索取新的登录码。" },
+  CODE_INVALID: { status: 401, message: "登录码不正确或已停用。请核对市科技局发的登录码（8 位字母和数字，不区分大小写）后重新输入。" },
+  TOO_MANY_ATTEMPTS: { status: 429, message: "登录码输错次数过多，请稍后再试。如果忘记了登录码，请向市科技局索取。" },
+  BAD_DEADLINE: { status: 400, message: "截止时间格式不正确，应为带时区的日期时间，例如 2025-12-31T17:00:00+08:00。" },
+  WEBHOOK_INVALID: { status: 400, message: "群机器人地址不正确：应为 http(s) 开头的完整网址，类型为 wecom（企业微信）或 dingtalk（钉钉）。" },
+  WEBHOOK_NOT_SET: { status: 409, message: "还没有设置群机器人地址，催报通知没有发送。可以复制催报文字手工发送。" },
+  WEBHOOK_FAILED: { status: 502, message: "群机器人没有接收催报通知（地址可能已失效或网络不通）。请检查机器人地址，或复制催报文字手工发送。" },
   FORBIDDEN_UNIT: { status: 403, message: "无权操作该单位：只能上报和查看本单位（区县可查看和审核所辖乡镇）的报表。" },
   FORBIDDEN_ROLE: { status: 403, message: "当前账号无权执行此操作（需要区县或市科技局账号）。" },
   ROUTE_NOT_FOUND: { status: 404, message: "请求的地址不存在。请检查任务窗格的服务器地址设置。" },

@@ -6,7 +6,7 @@ export type Response = APIGatewayProxyStructuredResultV2 & { statusCode: number;
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
 /** A JSON answer. */
-export function json(statusCode: number, body: Record<string, unknown>): Response {
+export function json(statusCode: number, body: object): Response {
   return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body), isBase64Encoded: false };
 }
 

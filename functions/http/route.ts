@@ -12,6 +12,7 @@ import { can, type Action } from "../auth/can";
 import { verifyToken, type Principal } from "../auth/tokens";
 import type { Actor } from "../service/reports";
 import { findUnit, loadRoster, type Roster, type RosterUnit } from "../service/roster";
+import { sessionCurrent } from "../service/signin";
 import type { AppContext } from "./context";
 import { ApiError, storageErrorStatus } from "./errors";
 import { header, pathParam } from "./event";
@@ -153,6 +154,8 @@ export async function authenticate(event: Pick<APIGatewayProxyEventV2, "headers"
   if (!m) throw new ApiError("AUTH_REQUIRED");
   const v = await verifyToken(ctx.keys, m[1]!, ctx.now().getTime());
   if (!v.ok) throw new ApiError(v.code);
+  // A session from a sign-in code lives only as long as that code: a new code or a revocation ends it.
+  if (v.principal.gen !== undefined && !(await sessionCurrent(ctx.store, v.principal.sub, v.principal.gen))) throw new ApiError("AUTH_REVOKED");
   return v.principal;
 }
 

@@ -30,6 +30,7 @@ export async function contextFromEnv(env: Record<string, string | undefined> = p
     publicBaseUrl: config.publicBaseUrl,
     versionsPerHour: config.versionsPerHour,
     maxUploadBytes: config.maxUploadBytes,
+    timeZone: config.timeZone,
   };
 }
 

@@ -32,6 +32,7 @@ import { defaultMergeEngine } from "../service/merge-engine";
 import { openPeriod, getPeriod, listPeriods } from "../service/periods";
 import { sweepUncommitted } from "../service/reports";
 import { loadRoster, roleOf, saveRoster, type Roster } from "../service/roster";
+import { demoCode, issueCode, redeemCode, unitSignin } from "../service/signin";
 import { FsObjectStore } from "../storage/index";
 
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -64,7 +65,16 @@ export interface ServerOptions {
   /** Lifetime of demo tokens (s). Default 30 days. */
   tokenTtlSeconds?: number;
   linkTtlSeconds?: number;
+  /** Time zone times are shown in. Default: env HUIZONG_TIME_ZONE, else Asia/Shanghai. */
+  timeZone?: string;
   now?: () => Date;
+}
+
+/** A sign-in code issued at a demo start (printed; the codes themselves are never stored). */
+export interface DemoCode {
+  code: string;
+  unit: string;
+  name: string;
 }
 
 export interface DemoToken {
@@ -80,6 +90,8 @@ export interface RunningServer {
   dataDir: string;
   ctx: AppContext;
   tokens: DemoToken[];
+  /** Sign-in codes issued for every roster unit (demo mode only; empty otherwise). */
+  codes: DemoCode[];
   /** True when the secret was generated for local use (not from the environment). */
   devSecret: boolean;
   /** Demo mode (see {@link ServerOptions.demo}): only then are credentials issued and printed. */
@@ -137,6 +149,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     now,
     linkTtlSeconds: options.linkTtlSeconds ?? config.linkTtlSeconds,
     versionsPerHour: config.versionsPerHour,
+    timeZone: options.timeZone ?? config.timeZone,
   };
 
   if (demo) {
@@ -153,6 +166,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       return { code: u.code, name: u.name, role: p.role, token: await issueToken(ctx.keys, p, ttl, now().getTime()) };
     }),
   );
+
+  // Demo mode: each unit's demo code (derived from the key, the same at every start), stored the first time;
+  // a unit whose code the city has since replaced is not printed (its demo code no longer works).
+  const codes: DemoCode[] = [];
+  if (demo) {
+    for (const u of roster.units.slice(0, 50)) {
+      const code = demoCode(ctx.keys, u.code);
+      if (!(await unitSignin(store, u.code))) await issueCode(store, ctx.keys, u.code, "demo", now(), code);
+      if ((await redeemCode(store, ctx.keys, code))?.unit === u.code) codes.push({ code, unit: u.code, name: u.name });
+    }
+  }
 
   const addinDir = path.resolve(options.addinDir ?? path.join(ROOT, "dist", "addin"));
   const limits = { bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000, handlerTimeoutMs: options.handlerTimeoutMs ?? 60_000, corsOrigins: config.corsOrigins, publicBaseUrl: config.publicBaseUrl };
@@ -186,6 +210,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataDir,
     ctx,
     tokens,
+    codes,
     devSecret: !envSecret,
     demo,
     server,
@@ -467,11 +492,16 @@ export function banner(s: RunningServer): string {
     "  *  演示模式 DEMO MODE — 未配置 HUIZONG_JWT_SECRET，以下令牌仅供本机演示。  *",
     "  *  Anyone who reads this output can act as these units. Not for real data. *",
     "  ************************************************************************",
-    "",
-    "  演示令牌 demo tokens (Authorization: Bearer <token>):",
   );
+  if (s.codes.length) lines.push("", "  演示登录码 demo sign-in codes (type one into the pane):", ...demoCodeLines(s.codes).map((l) => `  ${l}`));
+  lines.push("", "  演示令牌 demo tokens (Authorization: Bearer <token>):");
   for (const t of s.tokens) lines.push(`  ${t.code}  ${t.role.padEnd(6)}  ${t.name}`, `    ${t.token}`);
   return lines.join("\n") + "\n";
+}
+
+/** One line per unit: `登录码 <code> <12-digit unit code> <unit name>`. */
+export function demoCodeLines(codes: readonly DemoCode[]): string[] {
+  return codes.map((c) => `登录码 ${c.code} ${c.unit} ${c.name}`);
 }
 
 async function main(): Promise<void> {

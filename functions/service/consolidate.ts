@@ -16,7 +16,7 @@ export interface MergeInput {
   /** Every reporting unit expected below the parent (missing ones must show as missing). */
   units: RosterUnit[];
   /** One report per unit that has one. */
-  reports: Array<{ record: ReportRecord; source: string; submittedAt: string }>;
+  reports: Array<{ record: ReportRecord; source: string; submittedAt: string; late: boolean }>;
   now: Date;
 }
 
@@ -61,7 +61,7 @@ export async function consolidate(
     period: input.period,
     parent: input.parent,
     units,
-    reports: picked.map((p) => ({ record: p.stored.record, source: p.stored.version, submittedAt: p.stored.submittedAt })),
+    reports: picked.map((p) => ({ record: p.stored.record, source: p.stored.version, submittedAt: p.stored.submittedAt, late: p.stored.late === true })),
     now: input.now,
   });
   const id = newVersionId();

@@ -12,6 +12,21 @@ export interface PeriodInfo {
   openedBy: string;
   closedAt?: string;
   closedBy?: string;
+  /** 截止时间, UTC ISO; submissions after it are still taken while open, marked late. */
+  deadline?: string;
+}
+
+/** A deadline as sent by the city: an ISO date-time with a zone ("2025-12-31T17:00:00+08:00"); UTC ISO, or null when malformed. */
+export function parseDeadline(input: unknown): string | null {
+  if (typeof input !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(input.trim())) return null;
+  const d = new Date(input.trim());
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** True when the period has a deadline and `at` is after it. */
+export function isAfterDeadline(period: Pick<PeriodInfo, "deadline"> | null, at: Date | string): boolean {
+  if (!period?.deadline) return false;
+  return new Date(at).getTime() > new Date(period.deadline).getTime();
 }
 
 /** The period, or null when it was never opened. */
@@ -33,15 +48,17 @@ export async function listPeriods(store: ObjectStore): Promise<PeriodInfo[]> {
   return periods.filter((p): p is PeriodInfo => p !== null).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
-/** Open (or reopen) a period for collection. Returns null for a malformed id. */
-export async function openPeriod(store: ObjectStore, id: string, by: string, now: Date): Promise<PeriodInfo | null> {
+/**
+ * Open (or reopen) a period for collection, with its deadline (UTC ISO) when given; opening an
+ * open period again only sets a new deadline. Returns null for a malformed id.
+ */
+export async function openPeriod(store: ObjectStore, id: string, by: string, now: Date, deadline?: string): Promise<PeriodInfo | null> {
   const parsed = parsePeriodId(id);
   if (!parsed) return null;
   const previous = await getPeriod(store, id);
-  const info: PeriodInfo = previous?.open
-    ? previous
-    : { id, label: parsed.label, open: true, openedAt: now.toISOString(), openedBy: by };
-  if (!previous?.open) await store.putJson(periodKey(id), info);
+  const base: PeriodInfo = previous?.open ? previous : { id, label: parsed.label, open: true, openedAt: now.toISOString(), openedBy: by };
+  const info: PeriodInfo = deadline ? { ...base, deadline } : base;
+  if (!previous?.open || info.deadline !== previous.deadline) await store.putJson(periodKey(id), info);
   return info;
 }
 

@@ -12,7 +12,7 @@ import { inspectWorkbook } from "../../templates/inspect";
 import type { ReportRecord } from "../../templates/record";
 import { divisionCodeOf } from "../../templates/checks";
 import { newVersionId, versionIdTime, versionKeys, putJsonOnce, putOnce, StorageNotFound, type ObjectStore } from "../storage/index";
-import { getPeriod } from "./periods";
+import { getPeriod, isAfterDeadline, type PeriodInfo } from "./periods";
 import { slipFindings } from "./peer-slips";
 import type { RosterUnit } from "./roster";
 import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock } from "./unit-log";
@@ -40,6 +40,8 @@ export interface StoredVersion {
   /** Every finding of the checks at submission (warnings all explained). */
   findings: Finding[];
   record: ReportRecord;
+  /** Submitted after the period's deadline (still taken while the period was open). */
+  late?: boolean;
 }
 
 export interface Review {
@@ -60,6 +62,10 @@ export interface VersionSummary {
   preparer: string;
   warnings: number;
   state: Exclude<ReportState, "missing">;
+  /** Submitted after the deadline. */
+  late: boolean;
+  /** First 12 hex digits of the original's SHA-256 (the 回执 shows it). */
+  sha256: string;
   review?: Review;
 }
 
@@ -123,18 +129,20 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
     }
     const version = newVersionId();
     const keys = versionKeys(input.periodId, input.unitCode, version);
+    const submittedAt = versionIdTime(version).toISOString();
     const stored: StoredVersion = {
       schema: "huizong.version/1",
       version,
       periodId: input.periodId,
       unitCode: input.unitCode,
       // The id's own time, so submittedAt never disagrees with the order of versions.
-      submittedAt: versionIdTime(version).toISOString(),
+      submittedAt,
       submittedBy: input.by,
       size: input.bytes.byteLength,
       sha256: createHash("sha256").update(input.bytes).digest("hex"),
       findings,
       record,
+      late: isAfterDeadline(period, submittedAt),
     };
     try {
       await putOnce(store, keys.xlsx, input.bytes);
@@ -166,10 +174,20 @@ interface VersionMeta {
   submittedBy: Actor;
   preparer: string;
   warnings: number;
+  late: boolean;
+  sha256: string;
 }
 
 function metaOf(stored: StoredVersion): VersionMeta {
-  return { version: stored.version, submittedAt: stored.submittedAt, submittedBy: stored.submittedBy, preparer: stored.record.meta.preparer, warnings: stored.record.warnings.length };
+  return {
+    version: stored.version,
+    submittedAt: stored.submittedAt,
+    submittedBy: stored.submittedBy,
+    preparer: stored.record.meta.preparer,
+    warnings: stored.record.warnings.length,
+    late: stored.late === true,
+    sha256: stored.sha256.slice(0, 12),
+  };
 }
 
 function readMeta(store: ObjectStore, periodId: string, unitCode: string, version: string): Promise<VersionMeta> {
@@ -197,6 +215,8 @@ function summarize(meta: VersionMeta, seq: number, review: Review | undefined): 
     preparer: meta.preparer,
     warnings: meta.warnings,
     state: stateOf(meta, review),
+    late: meta.late,
+    sha256: meta.sha256,
     ...(review ? { review } : {}),
   };
 }
@@ -233,14 +253,20 @@ export interface StatusRow {
   warnings: number;
   returnReason: string | null;
   review: Review | null;
+  /** The latest version came in after the deadline. */
+  late: boolean;
+  /** The deadline has passed and the unit has nothing standing (missing, or returned and not resubmitted). */
+  overdue: boolean;
 }
 
 /**
  * Latest state of each of `units` in the period: one listing of the
  * period's units folder, then the latest `.json` and the reviews of each
- * unit that has submitted.
+ * unit that has submitted. `overdue` is judged against the period's deadline at `now`.
  */
-export async function periodStatus(store: ObjectStore, periodId: string, units: readonly RosterUnit[]): Promise<StatusRow[]> {
+export async function periodStatus(store: ObjectStore, period: PeriodInfo, units: readonly RosterUnit[], now: Date): Promise<StatusRow[]> {
+  const periodId = period.id;
+  const pastDeadline = isAfterDeadline(period, now);
   const byUnit = await periodHistory(store, periodId);
   return Promise.all(
     units.map(async (u): Promise<StatusRow> => {
@@ -248,7 +274,7 @@ export async function periodStatus(store: ObjectStore, periodId: string, units: 
       const latest = h?.versions[h.versions.length - 1];
       const base = { code: u.code, name: u.name, type: u.type, parent: u.parent };
       if (!h || !latest) {
-        return { ...base, state: "missing", version: null, seq: 0, preparer: null, submittedAt: null, submittedBy: null, warnings: 0, returnReason: null, review: null };
+        return { ...base, state: "missing", version: null, seq: 0, preparer: null, submittedAt: null, submittedBy: null, warnings: 0, returnReason: null, review: null, late: false, overdue: pastDeadline };
       }
       const stored = await readMeta(store, periodId, u.code, latest);
       const review = lastReviewOf(h.reviews, latest);
@@ -264,9 +290,25 @@ export async function periodStatus(store: ObjectStore, periodId: string, units: 
         warnings: s.warnings,
         returnReason: review?.action === "return" ? review.reason : null,
         review: review ?? null,
+        late: s.late,
+        overdue: pastDeadline && s.state === "returned",
       };
     }),
   );
+}
+
+/**
+ * The newest version of a unit in a period: the newest accepted one when `preferAccepted` and one
+ * exists, else the newest; null when the unit has none (or the period folder does not exist).
+ */
+export async function newestVersion(store: ObjectStore, periodId: string, unitCode: string, preferAccepted = false): Promise<StoredVersion | null> {
+  const h = await unitHistory(store, periodId, unitCode);
+  let version = h.versions[h.versions.length - 1];
+  if (!version) return null;
+  if (preferAccepted) {
+    version = [...h.versions].reverse().find((v) => lastReviewOf(h.reviews, v)?.action === "accept") ?? version;
+  }
+  return readVersion(store, periodId, unitCode, version);
 }
 
 export type ReviewResult = { ok: true; review: Review } | { ok: false; kind: "not_found" | "superseded" };
@@ -287,6 +329,22 @@ export async function reviewReport(
   });
   if (r.refused) return { ok: false, kind: r.refused };
   return { ok: true, review };
+}
+
+/** How many of `units` a consolidation would take with each include mode (no records read). */
+export async function mergeableCounts(store: ObjectStore, periodId: string, units: readonly RosterUnit[]): Promise<{ submitted: number; accepted: number }> {
+  const byUnit = await periodHistory(store, periodId);
+  let submitted = 0;
+  let accepted = 0;
+  await Promise.all(
+    units.map(async (unit) => {
+      const h = byUnit.get(unit.code);
+      if (!h || h.versions.length === 0) return;
+      submitted++;
+      if (h.versions.some((v) => lastReviewOf(h.reviews, v)?.action === "accept")) accepted++;
+    }),
+  );
+  return { submitted, accepted };
 }
 
 /**

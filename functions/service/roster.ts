@@ -15,6 +15,9 @@ export interface RosterUnit {
   type: UnitType;
   /** Parent's code; null only for the city. */
   parent: string | null;
+  /** 联系人 and 联系电话 for 催报, used until the unit's own report names its 填报人. */
+  contact?: string;
+  phone?: string;
 }
 
 export interface Roster {
@@ -75,12 +78,14 @@ export function validateRoster(input: unknown): { ok: true; roster: Roster } | {
     const name = typeof u.name === "string" ? u.name.trim() : "";
     const type = typeof u.type === "string" ? u.type.trim() : "";
     const parent = typeof u.parent === "string" && u.parent.trim() !== "" ? u.parent.trim() : null;
+    const contact = typeof u.contact === "string" ? u.contact.trim().slice(0, 50) : "";
+    const phone = typeof u.phone === "string" ? u.phone.trim().slice(0, 30) : "";
     if (!UNIT_CODE_RE.test(code)) problems.push(`${where}（${name || "未命名"}）的区划代码“${code}”不是 12 位数字。`);
     else if (seen.has(code)) problems.push(`${where}（${name}）的区划代码 ${code} 重复。`);
     seen.add(code);
     if (!name || name.length > 50) problems.push(`${where}（${code}）缺少单位名称或名称过长。`);
     if (!(UNIT_TYPES as readonly string[]).includes(type)) problems.push(`${where}（${name || code}）的单位类型“${type}”无效，应为 ${UNIT_TYPES.join("、")} 之一。`);
-    units.push({ code, name, type: type as UnitType, parent });
+    units.push({ code, name, type: type as UnitType, parent, ...(contact ? { contact } : {}), ...(phone ? { phone } : {}) });
   });
   if (problems.length) return { ok: false, problems };
   const cities = units.filter((u) => u.type === "市");

@@ -3,6 +3,9 @@
  *
  * ```
  * config/roster.json
+ * config/webhook.json                                            the city's group-robot webhook (催报)
+ * config/signin/units/{unitCode}.json                            a unit's current sign-in code (hash, generation)
+ * config/signin/codes/{digest}.json                              digest of a code → unit and generation
  * periods/{periodId}/period.json
  * periods/{periodId}/units/{unitCode}/{versionId}.xlsx           original upload
  * periods/{periodId}/units/{unitCode}/{versionId}.json           normalized record
@@ -62,6 +65,24 @@ function checkKind(kind: unknown): ObjectKind {
 /** `config/roster.json` — the list of units and who may upload for them. */
 export function rosterKey(): string {
   return "config/roster.json";
+}
+
+/** `config/webhook.json` — where reminder texts are pushed (optional). */
+export function webhookKey(): string {
+  return "config/webhook.json";
+}
+
+/** 64 lowercase hex digits: the keyed digest a sign-in code is looked up by (never the code itself). */
+export const CODE_DIGEST_RE = /^[0-9a-f]{64}$/;
+
+/** `config/signin/units/{unitCode}.json` — the unit's current code generation. */
+export function signinUnitKey(unitCode: string): string {
+  return `config/signin/units/${assertUnitCode(unitCode)}.json`;
+}
+
+/** `config/signin/codes/{digest}.json` — which unit (and generation) a code belongs to. */
+export function signinCodeKey(digest: string): string {
+  return `config/signin/codes/${check("codeDigest", CODE_DIGEST_RE, digest)}.json`;
 }
 
 /** `periods/` — every reporting period; its child folders are the periods (see `ObjectStore.listFolders`). */

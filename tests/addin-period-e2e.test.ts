@@ -1,0 +1,321 @@
+/**
+ * One period run through the page by its three kinds of people, in real headless Chromium against
+ * the real local server, every non-loopback request aborted: the city opens it with a deadline
+ * (管理), a town signs in with its code and submits, the county opens the report and returns it with
+ * a reason, the town sees the banner and resubmits, the county sees what changed and accepts, the
+ * city consolidates and downloads. Then a representative part at 350 px in the Excel pane (an
+ * in-page Office stand-in): the town's banner and the county's review. Saves docs/reviewer.png,
+ * docs/review.png and docs/reminders.png.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../functions/local/server";
+import { buildTemplate } from "../templates/build";
+import { sampleFill, demoUnits } from "../templates/samples";
+import { formatDateTime } from "../templates/time";
+// @ts-expect-error plain .mjs scripts have no type declarations
+import { addinTargets } from "../scripts/build/addin.mjs";
+// @ts-expect-error plain .mjs scripts have no type declarations
+import { CHROMIUM_ARGS, ensureChromium } from "../scripts/ensure-chromium.mjs";
+
+const P = "2026-Y";
+const CITY = "330100000000";
+const COUNTY = "330102000000";
+const TOWNS = demoUnits(6, COUNTY);
+const TOWN = TOWNS[0]!;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const REASON = "科普活动场次与活动台账不符，请核实后重报";
+
+let tmp: string;
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let first: Uint8Array;
+let second: Uint8Array;
+/** The deadline, a week from now at 17:00 Beijing time, as the city types it. */
+let deadlineLocal: string;
+
+const code = (unit: string) => server.codes.find((c) => c.unit === unit)!.code;
+
+async function rolePage(width = 420, excel = false): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
+  contexts.push(context);
+  // As on a bureau intranet: nothing leaves the machine.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  if (excel) {
+    await page.route("**/addin/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.Office = { HostType: { Excel: "Excel" }, onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }), context: { requirements: { isSetSupported: () => true }, ui: {}, document: {} } };
+      w.Excel = { run: async () => [] };
+    });
+  }
+  await page.goto(`${server.url}/addin/taskpane.html`);
+  await page.locator("html[data-ready='1']").waitFor({ timeout: 20_000 });
+  await page.evaluate(() => {
+    (window as unknown as { opened: string[] }).opened = [];
+    window.open = ((u: string) => {
+      (window as unknown as { opened: string[] }).opened.push(u);
+      return null;
+    }) as typeof window.open;
+  });
+  return page;
+}
+
+async function signIn(page: Page, unit: string): Promise<string> {
+  await page.locator("#hz-tab-settings").click();
+  await page.locator("#hz-code").fill(code(unit).toLowerCase());
+  await page.locator("#hz-save").click();
+  await page.locator(`html[data-role]:not([data-role="none"])`).waitFor();
+  return (await page.locator("#hz-who").textContent()) ?? "";
+}
+
+const tabs = (page: Page) => page.locator(".hz-tabs [role=tab]").allTextContents();
+
+async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.locator("#hz-tab-check").click();
+  await page.locator("#hz-file").setInputFiles({ name, mimeType: XLSX, buffer: Buffer.from(bytes) });
+  await page.locator(".hz-summary").waitFor();
+}
+
+async function upload(page: Page): Promise<string> {
+  await page.locator("#hz-tab-upload").click();
+  await expect.poll(() => page.locator("#hz-upload-period").inputValue()).toBe(P);
+  await page.locator("#hz-upload").click();
+  const ok = page.locator("#hz-upload-result .hz-bar-success span").first();
+  await ok.waitFor({ timeout: 30_000 });
+  return (await ok.textContent()) ?? "";
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "hz-period-e2e-"));
+  const outDir = path.join(tmp, "addin");
+  for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
+  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demoPeriod: "2025-Y", secret: "e2e-secret-0123456789abcdef", logLevel: "SILENT" });
+  first = await buildTemplate({ fill: sampleFill(TOWN, P, 5) });
+  const fill2 = sampleFill(TOWN, P, 5);
+  fill2.values!.G01!.current = Number(fill2.values!.G01!.current) + 2;
+  fill2.narrative = { ...fill2.narrative, problems: "科普活动场次已按活动台账核实更正。" };
+  second = await buildTemplate({ fill: fill2 });
+  const week = new Date(Date.now() + 7 * 86_400_000);
+  const d = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(week);
+  deadlineLocal = `${d}T17:00`;
+  browser = await chromium.launch({ executablePath: ensureChromium({ log: () => {} }) as string, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+describe("one period through the page, three signed-in roles", () => {
+  let city: Page, town: Page, county: Page;
+
+  it("the city signs in with its code, sees only its tabs, and opens the period with a deadline", async () => {
+    city = await rolePage();
+    expect(await tabs(city)).toEqual(["检查", "上传", "登录"]);
+    expect(await signIn(city, CITY)).toBe("示例市（市科技局）");
+    expect(await tabs(city)).toEqual(["报送情况", "催报", "管理", "登录"]);
+    await city.locator("#hz-tab-manage").click();
+    await city.locator("#hz-open-year").fill("2026");
+    await city.locator("#hz-open-span").selectOption("Y");
+    await city.locator("#hz-open-deadline").fill(deadlineLocal);
+    await city.locator("#hz-open").click();
+    const ok = city.locator("#hz-open-result .hz-bar-success span");
+    await ok.waitFor();
+    const shown = formatDateTime(new Date(`${deadlineLocal}:00+08:00`));
+    expect(await ok.textContent()).toBe(`已开通 2026年全年报送，截止时间 ${shown}。`);
+  });
+
+  it("a wrong code is refused in Chinese, with the code only under 详情", async () => {
+    town = await rolePage();
+    await town.locator("#hz-tab-settings").click();
+    await town.locator("#hz-code").fill("AAAA-BBBB");
+    await town.locator("#hz-save").click();
+    const bar = town.locator("#hz-settings-result .hz-bar-error");
+    await bar.waitFor();
+    expect(await bar.locator("span").textContent()).toBe("登录码不正确或已停用。请核对市科技局发的登录码（8 位字母和数字，不区分大小写）后重新输入。");
+    expect(await bar.locator("details code").isVisible()).toBe(false);
+    expect(await bar.locator("details code").textContent()).toBe("CODE_INVALID");
+  });
+
+  it("the town signs in, checks and submits its report", async () => {
+    expect(await signIn(town, TOWN.code)).toBe("青阳镇（乡镇/街道）");
+    expect(await tabs(town)).toEqual(["检查", "上传", "我的报送", "登录"]);
+    await dropFile(town, "青阳镇.xlsx", first);
+    expect(await upload(town)).toBe("上传成功：青阳镇 2026年全年报表，状态：已报送。");
+  });
+
+  it("the county sees the deadline, the town's row, opens the report and returns it with a reason", async () => {
+    // Two more towns report (one with an explained warning) so the reviewer's list has something in each state.
+    const tok = (c: string) => server.tokens.find((t) => t.code === c)!.token;
+    for (const [i, t] of [[1, TOWNS[1]!], [2, TOWNS[2]!]] as const) {
+      const fill = sampleFill(t, P, 20 + i);
+      if (i === 2) {
+        fill.values!.G01!.current = Number(fill.values!.G01!.prior) * 5;
+        fill.notes = { G01: "今年新建科普馆，活动大幅增加" };
+      }
+      const res = await fetch(`${server.url}/api/periods/${P}/units/${t.code}/reports`, { method: "POST", headers: { authorization: `Bearer ${tok(t.code)}`, "content-type": XLSX }, body: (await buildTemplate({ fill })) as unknown as BodyInit });
+      expect(res.status).toBe(201);
+    }
+    county = await rolePage();
+    expect(await signIn(county, COUNTY)).toBe("示例区（区县）");
+    expect(await tabs(county)).toEqual(["报送情况", "催报", "登录"]);
+    await county.locator(`#hz-status tr[data-unit="${TOWN.code}"]`).waitFor();
+    expect(await county.locator("#hz-deadline").textContent()).toBe(`截止时间 ${formatDateTime(new Date(`${deadlineLocal}:00+08:00`))}，还剩7天`);
+    expect(await county.locator(".hz-chip").allTextContents()).toEqual(["全部 6", "未报送 3", "已报送 2", "有警告 1", "已退回 0", "已通过 0", "逾期 0"]);
+    await county.locator('.hz-chip[data-filter="missing"]').click();
+    expect(await county.locator("#hz-status tbody tr").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.state))).toEqual(["missing", "missing", "missing"]);
+    await county.locator('.hz-chip[data-filter="all"]').click();
+    await county.screenshot({ path: "docs/reviewer.png", fullPage: true });
+
+    await county.locator(`#hz-status tr[data-unit="${TOWN.code}"] .hz-open`).click();
+    await county.locator("#hz-review h2").waitFor();
+    expect(await county.locator("#hz-review h2").textContent()).toBe("青阳镇已报送");
+    expect(await county.locator("#hz-diff").count()).toBe(0);
+    await county.locator("#hz-return").click();
+    expect(await county.locator("#hz-review-result .hz-bar-warning").textContent()).toBe("退回时必须填写退回原因，以便乡镇修改。");
+    await county.locator("#hz-reason").fill(REASON);
+    await county.locator("#hz-return").click();
+    await county.locator("#hz-review-result .hz-bar-success").waitFor();
+    expect(await county.locator("#hz-review-result .hz-bar-success").textContent()).toBe("已退回青阳镇的报表，退回原因已告知该单位。");
+  });
+
+  it("the town opens the page again and sees the banner: reason, who, when; then resubmits", async () => {
+    await town.reload();
+    await town.locator("html[data-ready='1']").waitFor();
+    const banner = town.locator("#hz-returned");
+    await banner.waitFor();
+    expect(await banner.locator("strong").textContent()).toBe("报表已被退回，请修改后重新上报");
+    expect(await banner.locator("span").textContent()).toBe(`退回原因：${REASON}`);
+    expect(await banner.locator("small").textContent()).toMatch(/^示例区 于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 退回第 1 版$/);
+    await dropFile(town, "青阳镇-修改.xlsx", second);
+    expect(await upload(town)).toBe("上传成功：青阳镇 2026年全年报表，状态：已报送。");
+    await expect.poll(() => town.locator("#hz-returned").count()).toBe(0);
+    await town.locator("#hz-tab-mine").click();
+    await expect.poll(() => town.locator(".hz-versions li").count()).toBe(2);
+    expect(await town.locator("#hz-returned").count()).toBe(0);
+    await town.locator(".hz-versions li").first().locator(".hz-receipt-open").click();
+    const receipt = town.locator("#hz-receipt");
+    await receipt.waitFor();
+    const cells = await receipt.locator("tr").evaluateAll((rows) => rows.map((r) => [r.querySelector("th")!.textContent, r.querySelector("td")!.textContent]));
+    expect(cells.map(([k]) => k)).toEqual(["报送单位", "报告期", "版本", "报送时间", "文件校验码", "状态", "填报人"]);
+    expect(cells[0]![1]).toBe(`青阳镇（${TOWN.code}）`);
+    expect(cells[1]![1]).toBe("2026年全年");
+    expect(cells[2]![1]).toMatch(/^第 2 版（v\d{8}T\d{9}Z-[0-9a-f]{8}）$/);
+    expect(cells[4]![1]).toMatch(/^SHA-256 [0-9a-f]{12}…$/);
+    expect(cells[5]![1]).toBe("已报送");
+  });
+
+  it("the county sees what changed and accepts", async () => {
+    await county.locator("#hz-review-back").click();
+    await county.locator(`#hz-status tr[data-unit="${TOWN.code}"][data-state="submitted"] .hz-open`).click();
+    const diff = county.locator("#hz-diff");
+    await diff.waitFor();
+    expect(await diff.locator("h3").textContent()).toBe("与第 1 版相比");
+    const g01 = sampleFill(TOWN, P, 5).values!.G01!.current as number;
+    expect(await diff.locator("li").allTextContents()).toEqual([`科普活动：${g01} → ${g01 + 2}（+2场次）`, "文字材料“二、存在问题”有修改"]);
+    await county.evaluate(() => window.scrollTo(0, 0));
+    await county.screenshot({ path: "docs/review.png" });
+    await county.locator("#hz-accept").click();
+    await county.locator("#hz-review-result .hz-bar-success").waitFor();
+    await expect.poll(() => county.locator("#hz-review h2 .hz-state").textContent()).toBe("已通过");
+    expect(await county.locator("#hz-review-result .hz-bar-success").textContent()).toBe("已通过青阳镇的第 2 版报表。");
+  });
+
+  it("the county's 催报 list: who still owes, the contact, a ready text, copy one or all", async () => {
+    // The roster's contact columns stand in for towns that never reported.
+    const cityTok = server.tokens.find((t) => t.code === CITY)!.token;
+    const roster = (await (await fetch(`${server.url}/api/roster`, { headers: { authorization: `Bearer ${cityTok}` } })).json()) as { units: Array<{ code: string }> };
+    const units = roster.units.map((u) => (u.code === TOWNS[3]!.code ? { ...u, contact: "赵丽", phone: "13857100001" } : u));
+    const put = await fetch(`${server.url}/api/roster`, { method: "PUT", headers: { authorization: `Bearer ${cityTok}`, "content-type": "application/json" }, body: JSON.stringify({ units }) });
+    expect(put.status).toBe(200);
+    await county.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await county.locator("#hz-tab-reminders").click();
+    const items = county.locator(".hz-reminders li");
+    await expect.poll(() => items.count()).toBe(3);
+    expect(await items.nth(0).locator("small").textContent()).toBe("联系人 赵丽　电话 13857100001（名单）");
+    const md = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric" }).formatToParts(new Date(`${deadlineLocal}:00+08:00`));
+    const mmdd = `${md.find((p) => p.type === "month")!.value}月${md.find((p) => p.type === "day")!.value}日17:00`;
+    expect(await county.locator(".hz-reminder-text").allTextContents()).toEqual(
+      TOWNS.slice(3).map((t) => `请${t.name}于${mmdd}前报送2026年全年科技工作统计报表，还剩7天。`),
+    );
+    await items.nth(0).locator(".hz-copy").click();
+    await county.locator("#hz-reminders-result .hz-bar-success").waitFor();
+    expect(await county.evaluate(() => navigator.clipboard.readText())).toBe(`请${TOWNS[3]!.name}于${mmdd}前报送2026年全年科技工作统计报表，还剩7天。`);
+    await county.locator("#hz-copy-all").click();
+    await expect.poll(() => county.evaluate(() => navigator.clipboard.readText())).toBe(TOWNS.slice(3).map((t) => `请${t.name}于${mmdd}前报送2026年全年科技工作统计报表，还剩7天。`).join("\n"));
+    await county.screenshot({ path: "docs/reminders.png", fullPage: true });
+  });
+
+  it("bulk 通过 accepts the one still waiting", async () => {
+    await county.locator("#hz-tab-status").click();
+    await expect.poll(() => county.locator("#hz-bulk").textContent()).toBe("批量通过待审核的报表（2）");
+    await county.locator("#hz-bulk").click();
+    await county.locator("#hz-bulk-confirm").click();
+    await expect.poll(() => county.locator("#hz-bulk-result .hz-bar-success").textContent()).toBe("已通过 2 份报表。");
+    expect(await county.locator(".hz-chip").allTextContents()).toEqual(["全部 6", "未报送 3", "已报送 0", "有警告 0", "已退回 0", "已通过 3", "逾期 0"]);
+  });
+
+  it("the city consolidates with the counts shown before the click, and downloads the workbook", async () => {
+    await city.locator("#hz-tab-status").click();
+    await expect.poll(() => city.locator("#hz-status-period").inputValue()).toBe(P);
+    await expect.poll(() => city.locator("#hz-include label").allTextContents()).toEqual(["汇总全部已报送的（3 份）", "只汇总审核通过的（3 份）"]);
+    expect(await city.locator(".hz-county h3").allTextContents()).toEqual(["示例区（6）"]);
+    await city.locator("#hz-consolidate").click();
+    const link = city.locator("#hz-consolidate-result a");
+    await link.waitFor({ timeout: 30_000 });
+    expect(await city.locator("#hz-consolidate-result .hz-bar-success span").textContent()).toBe("汇总表已生成（3 个单位，3 个单位未纳入），正在下载。");
+    const href = (await link.getAttribute("href"))!;
+    expect(await city.evaluate(() => (window as unknown as { opened: string[] }).opened)).toEqual([href]);
+    const res = await city.request.get(href);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("the same people in the Excel pane at 350 px", () => {
+  it("the town sees the banner when its report was returned; the county reviews in the narrow pane", async () => {
+    // The town sends a third version (the same file); the county returns it from the narrow pane.
+    const tok = (c: string) => server.tokens.find((t) => t.code === c)!.token;
+    const sent = await fetch(`${server.url}/api/periods/${P}/units/${TOWN.code}/reports`, { method: "POST", headers: { authorization: `Bearer ${tok(TOWN.code)}`, "content-type": XLSX }, body: second as unknown as BodyInit });
+    const { version } = (await sent.json()) as { version: string };
+    const county = await rolePage(350, true);
+    expect(await county.locator("html").getAttribute("data-host")).toBe("excel");
+    expect(await signIn(county, COUNTY)).toBe("示例区（区县）");
+    expect(await tabs(county)).toEqual(["报送情况", "催报", "登录"]);
+    await county.locator(`#hz-status tr[data-unit="${TOWN.code}"] .hz-open`).click();
+    await county.locator("#hz-diff").waitFor();
+    expect(await county.locator("#hz-diff li").allTextContents()).toEqual([]);
+    expect(await county.locator("#hz-diff p").textContent()).toBe("数据和文字材料都没有变化。");
+    // The town sends yet another version while the county is reading: reviewing the one on screen is refused plainly.
+    await fetch(`${server.url}/api/periods/${P}/units/${TOWN.code}/reports`, { method: "POST", headers: { authorization: `Bearer ${tok(TOWN.code)}`, "content-type": XLSX }, body: second as unknown as BodyInit });
+    await county.locator("#hz-reason").fill("请附上科普活动台账");
+    await county.locator("#hz-return").click();
+    const stale = county.locator("#hz-review-result .hz-bar-error");
+    await stale.waitFor();
+    expect(await stale.locator("span").textContent()).toBe("该单位已重新上报了更新的版本，只能审核最新版本。请刷新报送情况后重试。");
+    await county.locator("#hz-review-result button", { hasText: "查看最新版本" }).click();
+    await expect.poll(() => county.locator("#hz-review .hz-muted").first().textContent()).toMatch(/^第 4 版，/);
+    await county.locator("#hz-reason").fill("请附上科普活动台账");
+    await county.locator("#hz-return").click();
+    await county.locator("#hz-review-result .hz-bar-success").waitFor();
+    // Nothing wider than the pane.
+    expect(await county.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+
+    const town = await rolePage(350, true);
+    expect(await signIn(town, TOWN.code)).toBe("青阳镇（乡镇/街道）");
+    expect(await tabs(town)).toEqual(["检查", "上传", "我的报送", "登录"]);
+    await town.locator("#hz-returned").waitFor();
+    expect(await town.locator("#hz-returned span").textContent()).toBe("退回原因：请附上科普活动台账");
+    expect(await town.locator("#hz-new").textContent()).toBe("新建模板");
+    expect(version).toMatch(/^v/);
+  });
+});
