@@ -138,6 +138,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     now,
     linkTtlSeconds: options.linkTtlSeconds ?? config.linkTtlSeconds,
     versionsPerHour: config.versionsPerHour,
+    maxUploadBytes: config.maxUploadBytes,
   };
 
   if (demo) {
