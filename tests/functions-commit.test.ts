@@ -71,7 +71,7 @@ describe("a lost answer to a successful write (real SDK retry against moto)", ()
   let n = 0;
   beforeAll(async () => {
     moto = await startMoto();
-  }, 40_000);
+  }, 150_000);
   afterAll(async () => moto?.stop());
 
   it.each([
@@ -121,7 +121,7 @@ describe("submits and reviews at once on two server processes sharing one store"
     const env = { HUIZONG_VERSIONS_PER_HOUR: "1000" };
     a = await startServerProcess(dataDir, env);
     b = await startServerProcess(dataDir, env);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await a?.kill();
     await b?.kill();

@@ -465,7 +465,7 @@ beforeAll(async () => {
     },
     { step: "initialize", name: "countListRequests" },
   );
-}, 40_000);
+}, 150_000);
 afterAll(async () => {
   await moto?.stop();
 });

@@ -150,6 +150,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     linkTtlSeconds: options.linkTtlSeconds ?? config.linkTtlSeconds,
     versionsPerHour: config.versionsPerHour,
     timeZone: options.timeZone ?? config.timeZone,
+    maxUploadBytes: config.maxUploadBytes,
   };
 
   if (demo) {

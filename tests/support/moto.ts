@@ -58,8 +58,8 @@ function readPort(child: ChildProcess): Promise<number> {
     let seen = "";
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`moto did not start within 30 s: ${seen.slice(-500)}`));
-    }, 30_000);
+      reject(new Error(`moto did not start within 120 s: ${seen.slice(-500)}`));
+    }, 120_000); // a safety limit: a loaded machine starts Python slowly
     child.once("error", (err) => {
       clearTimeout(timer);
       reject(new Error(`moto could not be started (python3 -m moto.server; run scripts/setup-test-env.mjs): ${err.message}`));
