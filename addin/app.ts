@@ -210,7 +210,6 @@ export class App {
   async check(): Promise<Finding[] | null> {
     let grid: Grid | ReadFailure | null;
     try {
-      if (this.marking) await this.source.setMarks(null);
       grid = await this.source.readGrid();
       if (this.source.kind === "file") this.fileLabel.textContent = (this.source as WorkbookSource & FilePicker).fileInfo ? `已检查：${(this.source as WorkbookSource & FilePicker).fileInfo}` : "尚未选择文件";
     } catch (e) {
