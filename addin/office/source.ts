@@ -44,14 +44,28 @@ export function excelSource(openUrl: (url: string) => void, caps: Capabilities =
     reveal: (t) => Excel.run((ctx) => selectCell(ctx, t.sheet, t.cell)),
     async setMarks(findings) {
       try {
-        if (marks.length) {
-          const old = marks;
-          marks = [];
-          await Excel.run((ctx) => unmarkCells(ctx, old));
-        }
+        // Only the difference is written: a re-check that finds the same cells changes nothing in the
+        // workbook (no unprotect/protect, so Excel does not think the clerk's file changed).
         const reqs = markRequests(findings ?? []);
-        markedWith = reqs;
-        if (reqs.length) marks = await Excel.run((ctx) => markCells(ctx, reqs));
+        const key = (r: MarkRequest) => `${r.sheet}!${r.cell}|${r.kind}`;
+        const want = new Set(reqs.map(key));
+        const keep: { m: Mark; r: MarkRequest }[] = [];
+        const drop: Mark[] = [];
+        marks.forEach((m, i) => {
+          const r = markedWith[i];
+          if (r && want.has(key(r))) keep.push({ m, r });
+          else drop.push(m);
+        });
+        const have = new Set(keep.map((k) => key(k.r)));
+        const add = reqs.filter((r) => !have.has(key(r)));
+        marks = keep.map((k) => k.m);
+        markedWith = keep.map((k) => k.r);
+        if (drop.length) await Excel.run((ctx) => unmarkCells(ctx, drop));
+        if (add.length) {
+          const added = await Excel.run((ctx) => markCells(ctx, add));
+          marks.push(...added);
+          markedWith.push(...add);
+        }
         return null;
       } catch (e) {
         if (e instanceof SheetLockedError) return `工作表“${e.sheet}”设置了保护密码，无法标出问题单元格。请对照列表逐项修改。`;
