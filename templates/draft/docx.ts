@@ -87,13 +87,14 @@ export function pointNote(p: MergedPoint): string {
   return DOC_TEXTS.sourcePrefix + items.join("；");
 }
 
+/** A point's paragraph; `n` is its place in its theme (0: the theme's only point, no "一是"). */
 function pointParagraph(p: MergedPoint, n: number): Paragraph {
-  return bodyParagraph([run(`${ordinal(n)}${p.text}${attribution(p.units)}。`), note(pointNote(p))]);
+  return bodyParagraph([run(`${n ? ordinal(n) : ""}${p.text}${attribution(p.units)}。`), note(pointNote(p))]);
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 /** Column widths of the 附表 in twips (A4 landscape text width 243 mm ≈ 13776 twips). */
-const TABLE_WIDTHS = [700, 4000, 800, 1655, 1655, 1655, 1655, 1655];
+const TABLE_WIDTHS = [700, 3600, 800, 1655, 1655, 2055, 1655, 1655];
 
 function tableCell(text: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; span?: number; width: number }): TableCell {
   return new TableCell({
@@ -153,7 +154,7 @@ function body(d: Draft): (Paragraph | Table)[] {
     if (!section.blocks.length && k === 0) out.push(bodyParagraph([run(DOC_TEXTS.emptySection)]));
     for (const block of section.blocks) {
       out.push(bodyParagraph([run(`${sub(++k)}${block.theme.title}`, FONTS.heading2, { bold: true })]));
-      block.points.forEach((p, i) => out.push(pointParagraph(p, i + 1)));
+      block.points.forEach((p, i) => out.push(pointParagraph(p, block.points.length > 1 ? i + 1 : 0)));
     }
   }
 
