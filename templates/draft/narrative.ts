@@ -25,7 +25,9 @@ const TRAILING = /[。；;，,！？!?、：:\s]+$/;
 /** Cut a narrative into points: sentences, and "一是…；二是…" items; ordinals stripped. */
 export function splitPoints(text: string): string[] {
   const out: string[] = [];
-  for (const piece of text.replace(/\r/g, "").split(/\n+|(?<=[。！？!?])/)) {
+  // Characters a Word document cannot hold (control characters, lone surrogates) are dropped.
+  const clean = text.replace(/\r/g, "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+  for (const piece of clean.split(/\n+|(?<=[。！？!?])/)) {
     for (const item of piece.split(ORDINAL_AHEAD)) {
       let t = item.trim();
       for (let k = 0; k < 3 && ORDINAL.test(t); k++) t = t.replace(ORDINAL, "").trim();

@@ -128,9 +128,8 @@ export const CN_NUMERALS = ["〇", "一", "二", "三", "四", "五", "六", "�
 /** Towns named inline after a point; more are summarised ("等28个单位") and all listed in its note. */
 export const ATTRIBUTION_MAX_NAMES = 8;
 
-/** The subject word of the consolidating unit: 全市 for a city, 全区 / 全县 by the name's ending. */
+/** The subject word of the consolidating unit, by its name's ending: 全区, 全县, else 全市. */
 export function subjectOf(unit: { name: string; type: string }): string {
-  if (unit.type === "市") return "全市";
   if (unit.name.endsWith("区")) return "全区";
   if (unit.name.endsWith("县")) return "全县";
   return "全市";

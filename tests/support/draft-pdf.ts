@@ -50,6 +50,8 @@ export function printDraft(docx: Uint8Array): PrintedDraft {
 
 interface Fragment {
   page: number;
+  /** 附表 pages are landscape. */
+  landscape: boolean;
   top: number;
   size: number;
   text: string;
@@ -60,10 +62,11 @@ function readXml(xml: string): Omit<PrintedDraft, "pdf"> {
   for (const m of xml.matchAll(/<fontspec id="(\d+)" size="(-?\d+)"/g)) sizes.set(m[1]!, Number(m[2]));
   const frags: Fragment[] = [];
   let pages = 0;
-  for (const pm of xml.matchAll(/<page number="(\d+)"[^>]*>([\s\S]*?)<\/page>/g)) {
+  for (const pm of xml.matchAll(/<page number="(\d+)"[^>]*height="(\d+)" width="(\d+)">([\s\S]*?)<\/page>/g)) {
     pages++;
-    for (const m of pm[2]!.matchAll(/<text top="(-?\d+)" left="-?\d+" width="-?\d+" height="-?\d+" font="(\d+)">([\s\S]*?)<\/text>/g)) {
-      frags.push({ page: Number(pm[1]), top: Number(m[1]), size: sizes.get(m[2]!) ?? 0, text: decode(m[3]!).replace(/\s+/g, "") });
+    const landscape = Number(pm[3]) > Number(pm[2]);
+    for (const m of pm[4]!.matchAll(/<text top="(-?\d+)" left="-?\d+" width="-?\d+" height="-?\d+" font="(\d+)">([\s\S]*?)<\/text>/g)) {
+      frags.push({ page: Number(pm[1]), landscape, top: Number(m[1]), size: sizes.get(m[2]!) ?? 0, text: decode(m[3]!).replace(/\s+/g, "") });
     }
   }
   let body = "";
@@ -73,14 +76,14 @@ function readXml(xml: string): Omit<PrintedDraft, "pdf"> {
   let bodyMarks = 0;
   frags.forEach((f, i) => {
     if (!f.text) return;
-    if (!inTable && f.size >= BODY_MIN && f.text === "附表") inTable = true;
+    if (f.landscape) inTable = true;
     if (inTable) {
       if (!/^—\d+—$/.test(f.text)) table += f.text;
       return;
     }
     if (MARK.test(f.text)) {
       // A printed note's mark has its note text ("来源：…") on the same line.
-      const next = frags.slice(i + 1, i + 4).find((g) => g.page === f.page && Math.abs(g.top - f.top) <= 8 && g.size <= NOTE_MAX && !MARK.test(g.text));
+      const next = frags.slice(i + 1, i + 4).find((g) => g.page === f.page && Math.abs(g.top - f.top) <= 14 && g.size <= NOTE_MAX && !MARK.test(g.text));
       if (next && next.text.startsWith("来源")) notes.push("");
       else body += `〔${++bodyMarks}〕`;
       return;
