@@ -44,24 +44,38 @@ const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
 const INDENT = { firstLine: 640 } as const;
 const MM = 56.7; // twips per millimetre
 
+/** A run; the body font and size come from the document's defaults, so plain runs carry no formatting of their own. */
 const run = (text: string, name: string = FONTS.body, extra: { bold?: boolean; size?: number; color?: string } = {}) =>
-  new TextRun({ text, font: font(name), size: extra.size ?? SIZE.body, bold: extra.bold, color: extra.color });
+  name === FONTS.body && extra.size === undefined && !extra.bold && !extra.color
+    ? new TextRun(text)
+    : new TextRun({ text, font: name === FONTS.body ? undefined : font(name), size: extra.size, bold: extra.bold, color: extra.color });
 
 /** The note of a sentence: each figure as written, with its cell. */
 export function noteText(figures: readonly Figure[]): string {
   return DOC_TEXTS.sourcePrefix + figures.map((f) => `${f.label}${f.label.endsWith(f.text) ? "" : f.text}（${f.ref}）`).join("；");
 }
 
-function note(text: string): FootnoteReferenceRun {
-  return new FootnoteReferenceRun({ children: [new Paragraph({ children: [run(text, FONTS.body, { size: SIZE.note })] })] });
+/** The footnotes of one document, by id (from 1, in body order), gathered while its body is laid out. */
+class NoteBook {
+  readonly notes: Record<string, { children: Paragraph[] }> = {};
+  private count = 0;
+  /** A reference run to a new footnote with this text. */
+  add(text: string): FootnoteReferenceRun {
+    const id = ++this.count;
+    this.notes[String(id)] = { children: [new Paragraph({ style: NOTE_STYLE, children: [new TextRun(text)] })] };
+    return new FootnoteReferenceRun(id);
+  }
 }
 
-function sentenceRuns(s: Sentence): (TextRun | FootnoteReferenceRun)[] {
-  return s.figures.length ? [run(s.text), note(noteText(s.figures))] : [run(s.text)];
+function sentenceRuns(s: Sentence, nb: NoteBook): (TextRun | FootnoteReferenceRun)[] {
+  return s.figures.length ? [run(s.text), nb.add(noteText(s.figures))] : [run(s.text)];
 }
 
-const bodyParagraph = (children: (TextRun | FootnoteReferenceRun)[]) => new Paragraph({ children, spacing: LINE, indent: INDENT, alignment: AlignmentType.JUSTIFIED });
-const heading1 = (text: string) => new Paragraph({ children: [run(text, FONTS.heading1)], spacing: LINE, indent: INDENT });
+const BODY_STYLE = "HzBody";
+const TABLE_STYLE = "HzTable";
+const NOTE_STYLE = "HzNote";
+const bodyParagraph = (children: (TextRun | FootnoteReferenceRun)[]) => new Paragraph({ style: BODY_STYLE, children });
+const heading1 = (text: string) => new Paragraph({ style: BODY_STYLE, children: [run(text, FONTS.heading1)] });
 
 /** "（一）" … "（二十）", then "（21）". */
 const sub = (n: number) => `（${CN_NUMERALS[n] ?? n}）`;
@@ -88,8 +102,8 @@ export function pointNote(p: MergedPoint): string {
 }
 
 /** A point's paragraph; `n` is its place in its theme (0: the theme's only point, no "一是"). */
-function pointParagraph(p: MergedPoint, n: number): Paragraph {
-  return bodyParagraph([run(`${n ? ordinal(n) : ""}${p.text}${attribution(p.units)}。`), note(pointNote(p))]);
+function pointParagraph(p: MergedPoint, n: number, nb: NoteBook): Paragraph {
+  return bodyParagraph([run(`${n ? ordinal(n) : ""}${p.text}${attribution(p.units)}。`), nb.add(pointNote(p))]);
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
@@ -98,12 +112,10 @@ const TABLE_WIDTHS = [700, 3600, 800, 1655, 1655, 2055, 1655, 1655];
 
 function tableCell(text: string, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; span?: number; width: number }): TableCell {
   return new TableCell({
-    children: [new Paragraph({ children: [run(text, FONTS.table, { size: SIZE.table, bold: options.bold })], alignment: options.align ?? AlignmentType.RIGHT })],
+    children: [new Paragraph({ style: TABLE_STYLE, children: [options.bold ? run(text, FONTS.table, { bold: true }) : new TextRun(text)], alignment: options.align ?? AlignmentType.RIGHT })],
     columnSpan: options.span,
     width: { size: options.width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
-    borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
   });
 }
 
@@ -125,23 +137,30 @@ function summaryTable(rows: readonly TableRow[]): Table {
           ),
         }),
   );
-  return new Table({ rows: [header, ...body], columnWidths: TABLE_WIDTHS, layout: TableLayoutType.FIXED, width: { size: TABLE_WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA } });
+  return new Table({
+    rows: [header, ...body],
+    columnWidths: TABLE_WIDTHS,
+    layout: TableLayoutType.FIXED,
+    width: { size: TABLE_WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder, insideHorizontal: cellBorder, insideVertical: cellBorder },
+  });
 }
 
 /** The document's paragraphs and table, in order. */
-function body(d: Draft): (Paragraph | Table)[] {
+function body(d: Draft, nb: NoteBook): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   titleLines(d).forEach((line, i, all) =>
     out.push(new Paragraph({ children: [run(line, FONTS.title, { size: SIZE.title, bold: true })], alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: i === all.length - 1 ? 280 : 0 } })),
   );
-  out.push(bodyParagraph(sentenceRuns(d.base)));
+  out.push(bodyParagraph(sentenceRuns(d.base, nb)));
   out.push(bodyParagraph([run(DOC_TEXTS.draftNote, FONTS.heading2, { color: "595959" })]));
 
   out.push(heading1(DOC_TEXTS.figuresHeading));
   let g = 0;
   for (const group of d.groups) {
     if (!group.sentences.length) continue;
-    out.push(bodyParagraph([run(`${sub(++g)}${group.title}。`, FONTS.heading2, { bold: true }), ...group.sentences.flatMap(sentenceRuns)]));
+    out.push(bodyParagraph([run(`${sub(++g)}${group.title}。`, FONTS.heading2, { bold: true }), ...group.sentences.flatMap((x) => sentenceRuns(x, nb))]));
   }
   if (g === 0) out.push(bodyParagraph([run(`${DOC_TEXTS.noFigure}。`)]));
 
@@ -149,12 +168,12 @@ function body(d: Draft): (Paragraph | Table)[] {
     out.push(heading1(DOC_TEXTS.sections[section.key]));
     let k = 0;
     if (section.key === "plans" && d.targets.length) {
-      out.push(bodyParagraph([run(`${sub(++k)}目标任务。`, FONTS.heading2, { bold: true }), ...d.targets.flatMap(sentenceRuns)]));
+      out.push(bodyParagraph([run(`${sub(++k)}目标任务。`, FONTS.heading2, { bold: true }), ...d.targets.flatMap((x) => sentenceRuns(x, nb))]));
     }
     if (!section.blocks.length && k === 0) out.push(bodyParagraph([run(DOC_TEXTS.emptySection)]));
     for (const block of section.blocks) {
       out.push(bodyParagraph([run(`${sub(++k)}${block.theme.title}`, FONTS.heading2, { bold: true })]));
-      block.points.forEach((p, i) => out.push(pointParagraph(p, block.points.length > 1 ? i + 1 : 0)));
+      block.points.forEach((p, i) => out.push(pointParagraph(p, block.points.length > 1 ? i + 1 : 0, nb)));
     }
   }
 
@@ -178,11 +197,21 @@ export function titleLines(d: Draft): string[] {
 
 /** Write the draft as .docx bytes. */
 export async function draftDocx(d: Draft): Promise<Uint8Array> {
+  const nb = new NoteBook();
+  const main = body(d, nb);
   const doc = new Document({
+    footnotes: nb.notes,
     creator: "huizong",
     title: d.title,
     description: "由 huizong 根据汇总结果生成的初稿",
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
+    styles: {
+      default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } },
+      paragraphStyles: [
+        { id: BODY_STYLE, name: "汇总材料正文", basedOn: "Normal", quickFormat: true, paragraph: { spacing: LINE, indent: INDENT, alignment: AlignmentType.JUSTIFIED } },
+        { id: NOTE_STYLE, name: "汇总材料脚注", basedOn: "Normal", run: { size: SIZE.note } },
+        { id: TABLE_STYLE, name: "汇总材料附表", basedOn: "Normal", run: { font: font(FONTS.table), size: SIZE.table } },
+      ],
+    },
     sections: [
       {
         properties: {
@@ -192,7 +221,7 @@ export async function draftDocx(d: Draft): Promise<Uint8Array> {
         footers: {
           default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font(FONTS.title), size: 28 })] })] }),
         },
-        children: body(d),
+        children: main,
       },
       {
         properties: {

@@ -46,14 +46,24 @@ for (const ind of INDICATORS) {
   GROUP_WORDS.set(ind.group, list);
 }
 
+const WORDS = new WeakMap<Theme, readonly string[]>();
+/** A theme's keywords with its catalogue group's indicator names, each once. */
+function wordsOf(theme: Theme): readonly string[] {
+  let words = WORDS.get(theme);
+  if (!words) {
+    words = [...new Set(theme.group ? [...theme.keywords, ...(GROUP_WORDS.get(theme.group) ?? [])] : theme.keywords)];
+    WORDS.set(theme, words);
+  }
+  return words;
+}
+
 /** The theme a point belongs to: most keyword characters matched; ties go to the earlier theme. */
 export function themeOf(point: string, themes: readonly Theme[] = THEMES): Theme {
   let best = OTHER_THEME;
   let bestScore = 0;
   for (const theme of themes) {
     let score = 0;
-    const words = theme.group ? [...theme.keywords, ...(GROUP_WORDS.get(theme.group) ?? [])] : theme.keywords;
-    for (const w of new Set(words)) if (point.includes(w)) score += w.length;
+    for (const w of wordsOf(theme)) if (point.includes(w)) score += w.length;
     if (score > bestScore) {
       best = theme;
       bestScore = score;
@@ -74,16 +84,16 @@ export function figuresIn(text: string): string {
   return (text.match(/\d+(?:\.\d+)?/g) ?? []).join(",");
 }
 
-function bigrams(t: string): Set<string> {
-  const chars = [...t];
-  const out = new Set<string>();
-  if (chars.length === 1) out.add(chars[0]!);
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+/** Character bigrams as numbers (two UTF-16 units each: no string per bigram, the texts are mostly CJK). */
+function bigrams(t: string): Set<number> {
+  const out = new Set<number>();
+  if (t.length === 1) out.add(t.charCodeAt(0));
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
   return out;
 }
 
 /** Dice coefficient of two bigram sets: 2|A∩B| / (|A|+|B|). */
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function dice<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 && b.size === 0) return 1;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
@@ -128,7 +138,7 @@ export interface NarrativeSection {
 }
 
 interface Cluster {
-  members: (PointSource & { grams: Set<string> })[];
+  members: (PointSource & { grams: Set<number> })[];
   figures: string;
   first: number;
 }
