@@ -203,7 +203,10 @@ describe("the demo city's draft, printed by LibreOffice", () => {
       const ind = indicator(code)!;
       const t = c.totals[code]!;
       const name = ind.partOf && ind.nameEn.startsWith("of which") ? `其中：${ind.name}` : ind.name;
-      expect(printed.table).toContain(`${SUMMARY_ROWS[code]}${name}${ind.unit}${asWritten(t.current!, ind.kind)}${asWritten(t.prior!, ind.kind)}`);
+      const fixed = (x: number) => (ind.kind === "count" ? String(x) : x.toFixed(2));
+      const growth = (((t.current! - t.prior!) / t.prior!) * 100).toFixed(1);
+      const done = ((t.current! / t.target!) * 100).toFixed(1);
+      expect(printed.table).toContain(`${SUMMARY_ROWS[code]}${name}${ind.unit}${fixed(t.current!)}${fixed(t.prior!)}${growth}${fixed(t.target!)}${done}`);
     }
   });
 });

@@ -8,7 +8,7 @@ import { printedName } from "../layout";
 import type { Consolidation } from "../merge/merge";
 import { summaryCell } from "./cells";
 import { baseSentence, figureGroups, growthCaseOf, targetSentences, type FigureGroup, type Sentence } from "./figures";
-import { formatPercent, roundTo } from "./format";
+import { roundTo } from "./format";
 import { narrativeSections, type NarrativeSection } from "./narrative";
 import { DOC_TEXTS, fillPattern } from "./phrasing";
 
@@ -40,7 +40,9 @@ export interface Draft {
   table: TableRow[];
 }
 
-const num = (v: number | null, digits: number) => (v === null ? "" : String(roundTo(v, digits)));
+/** Table figures keep a fixed number of decimals (columns line up), unlike the text. */
+const num = (v: number | null, digits: number) => (v === null ? "" : roundTo(v, digits).toFixed(digits));
+const pct = (fraction: number) => roundTo(fraction * 100, 1).toFixed(1);
 
 /** The 附表 rows: the 汇总 sheet's figures, one row per indicator, group headings between. */
 export function tableRows(c: Consolidation): TableRow[] {
@@ -60,10 +62,10 @@ export function tableRows(c: Consolidation): TableRow[] {
         code: ind.code,
         name: printedName(ind).trim(),
         unit: "%",
-        current: t.current === null ? "" : String(roundTo(t.current * 100, 1)),
-        prior: t.prior === null ? "" : String(roundTo(t.prior * 100, 1)),
-        change: pts === null ? "—" : `${pts > 0 ? "+" : ""}${roundTo(pts, 1)}个百分点`,
-        target: t.target === null ? "" : String(roundTo(t.target * 100, 1)),
+        current: t.current === null ? "" : pct(t.current),
+        prior: t.prior === null ? "" : pct(t.prior),
+        change: pts === null ? "—" : `${roundTo(pts, 1) > 0 ? "+" : ""}${roundTo(pts, 1).toFixed(1)}个百分点`,
+        target: t.target === null ? "" : pct(t.target),
         completion: "—",
         row,
       });
@@ -77,9 +79,9 @@ export function tableRows(c: Consolidation): TableRow[] {
       unit: ind.unit,
       current: num(t.current, digits),
       prior: num(t.prior, digits),
-      change: gc === "new" ? "新增" : gc === "unknown" || t.current === null || t.prior === null || t.prior === 0 ? "—" : formatPercent((t.current - t.prior) / t.prior).replace("%", ""),
+      change: gc === "new" ? "新增" : gc === "unknown" || t.current === null || t.prior === null || t.prior === 0 ? "—" : pct((t.current - t.prior) / t.prior),
       target: num(t.target, digits),
-      completion: t.current !== null && t.target !== null && t.target > 0 ? formatPercent(t.current / t.target).replace("%", "") : "—",
+      completion: t.current !== null && t.target !== null && t.target > 0 ? pct(t.current / t.target) : "—",
       row,
     });
   }
