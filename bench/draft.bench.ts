@@ -24,6 +24,7 @@ for (const n of [10, 100, 1000]) {
   const mergeTimes: number[] = [];
   const modelTimes: number[] = [];
   const docxTimes: number[] = [];
+  const cpuTimes: number[] = [];
   let bytes = 0;
   let points = 0;
   for (let k = 0; k < 6; k++) {
@@ -31,20 +32,24 @@ for (const n of [10, 100, 1000]) {
     const r = mergeReports(inputs, { unit: { name: "示范市", code: "330100000000" } });
     if (!r.ok) throw new Error(r.message);
     const t1 = performance.now();
+    const cpu = process.cpuUsage();
     const d = buildDraft(r.consolidation);
     const t2 = performance.now();
     const out = await draftDocx(d);
     const t3 = performance.now();
+    const used = process.cpuUsage(cpu);
     if (k === 0) continue; // warm-up
     mergeTimes.push(t1 - t0);
     modelTimes.push(t2 - t1);
     docxTimes.push(t3 - t2);
+    cpuTimes.push((used.user + used.system) / 1000);
     bytes = out.byteLength;
     points = d.sections.reduce((s, sec) => s + sec.blocks.reduce((a, b) => a + b.points.length, 0), 0);
   }
   const total = modelTimes.map((m, i) => m + docxTimes[i]!);
   console.log(
-    `draft ${String(n).padStart(5)} units: median ${median(total).toFixed(0)} ms on top of the merge (model ${median(modelTimes).toFixed(0)} ms, docx ${median(docxTimes).toFixed(0)} ms; merge itself ${median(mergeTimes).toFixed(0)} ms) — ${points} points, ${(bytes / 1024).toFixed(0)} KB${n === 1000 ? `  [target ≤ 1000 ms: ${median(total) <= 1000 ? "met" : "MISSED"}]` : ""}`,
+    `draft ${String(n).padStart(5)} units: median ${median(total).toFixed(0)} ms on top of the merge (model ${median(modelTimes).toFixed(0)} ms, docx ${median(docxTimes).toFixed(0)} ms; merge itself ${median(mergeTimes).toFixed(0)} ms; CPU ${median(cpuTimes).toFixed(0)} ms) — ${points} points, ${(bytes / 1024).toFixed(0)} KB${n === 1000 ? `  [target ≤ 1000 ms: ${median(total) <= 1000 ? "met" : "MISSED"}]` : ""}`,
   );
 }
+console.log(`load average at the end: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

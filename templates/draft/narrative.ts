@@ -84,11 +84,14 @@ export function figuresIn(text: string): string {
   return (text.match(/\d+(?:\.\d+)?/g) ?? []).join(",");
 }
 
-/** Character bigrams as numbers (two UTF-16 units each: no string per bigram, the texts are mostly CJK). */
+/**
+ * Character bigrams as small integers (15 bits of each UTF-16 unit: no string and no heap number per
+ * bigram; the rare collision of two bigrams barely moves a similarity).
+ */
 function bigrams(t: string): Set<number> {
   const out = new Set<number>();
-  if (t.length === 1) out.add(t.charCodeAt(0));
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
+  if (t.length === 1) out.add(t.charCodeAt(0) & 0x7fff);
+  for (let i = 0; i + 1 < t.length; i++) out.add(((t.charCodeAt(i) & 0x7fff) << 15) | (t.charCodeAt(i + 1) & 0x7fff));
   return out;
 }
 
