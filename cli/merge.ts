@@ -44,10 +44,11 @@ async function merge(args: string[], io: CliIO): Promise<number> {
       head: { type: "string" },
       jobs: { type: "string" },
       "consolidations-only": { type: "boolean" },
+      draft: { type: "string" },
     },
   });
   if (positionals.length === 0 || !values.output) {
-    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] [--consolidations-only] -o 汇总.xlsx [--json]");
+    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] [--consolidations-only] -o 汇总.xlsx [--draft 汇总材料.docx] [--json]");
     return 2;
   }
   const expectedPeriod = periodOption(values.period, io);
@@ -100,9 +101,13 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   // so it is never resident together with a thousand files' worth of parsing.
   const { writeConsolidationWorkbook } = await import("../templates/merge/workbook");
   writeOut(values.output, await writeConsolidationWorkbook(c, { rejected }));
+  if (values.draft) {
+    const { writeDraft } = await import("../templates/draft/index");
+    writeOut(values.draft, await writeDraft(c));
+  }
 
   if (values.json) {
-    io.out(JSON.stringify({ output: values.output, ...consolidationJson(c, rejected) }, null, 2));
+    io.out(JSON.stringify({ output: values.output, ...(values.draft ? { draft: values.draft } : {}), ...consolidationJson(c, rejected) }, null, 2));
     return 0;
   }
   const lines = [
@@ -125,6 +130,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     for (const r of allRejected) lines.push(`  ${r.source}: ${r.message} (${r.code})`);
   }
   lines.push(`已写出汇总表：${values.output}`);
+  if (values.draft) lines.push(`已写出汇总材料初稿：${values.draft}（每个数字的脚注注明其在汇总表中的单元格，请核对后定稿）`);
   io.out(lines.join("\n"));
   return 0;
 }
@@ -162,8 +168,9 @@ async function demo(args: string[], io: CliIO): Promise<number> {
   const rosterFile = join(dir, "报送单位名单.xlsx");
   writeOut(rosterFile, await buildRosterWorkbook(units.map((u) => ({ name: u.name, code: u.code, parent: countyCode }))));
   const out = join(dir, "示范区汇总表.xlsx");
+  const draft = join(dir, "示范区汇总材料（初稿）.docx");
   const collected: string[] = [];
-  const code = await merge([...files, "--roster", rosterFile, "--period", period, "--unit", "示范区", "--code", countyCode, "--preparer", "张明", "--phone", "0571-87654321", "--head", "陈志远", "-o", out, ...(values.json ? ["--json"] : [])], {
+  const code = await merge([...files, "--roster", rosterFile, "--period", period, "--unit", "示范区", "--code", countyCode, "--preparer", "张明", "--phone", "0571-87654321", "--head", "陈志远", "-o", out, "--draft", draft, ...(values.json ? ["--json"] : [])], {
     out: (s) => collected.push(s),
     err: io.err,
   });
@@ -180,7 +187,7 @@ async function demo(args: string[], io: CliIO): Promise<number> {
       "",
       ...collected,
       "",
-      `请用 Excel 或 WPS 打开汇总表：${out}`,
+      `请用 Excel 或 WPS 打开汇总表：${out}；汇总材料初稿：${draft}`,
       "  工作表：汇总、分单位明细、排名、报送情况、校验问题、文字材料汇编；封面/指标/文字材料可直接作为上一级汇总的输入。",
     ].join("\n"),
   );

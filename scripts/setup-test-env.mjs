@@ -1,7 +1,7 @@
 // Makes sure the real things the tests talk to are on this machine:
 // Debian's chromium (browser tests) and LibreOffice Calc (recalculation and
 // LibreOffice-saved files), plus python3-openpyxl (the benchmark's yardstick)
-// and CJK fonts (screenshots). Installs what is missing with apt-get.
+// and CJK fonts (screenshots), LibreOffice Writer and poppler (the drafted summary, printed). Installs what is missing with apt-get.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { installDebianPackages } from "./apt.mjs";
@@ -12,6 +12,8 @@ const needs = [
   { present: () => existsSync("/usr/bin/soffice"), pkg: "libreoffice-calc-nogui", why: "recalculating output workbooks, LibreOffice-saved fixtures" },
   { present: () => existsSync("/usr/lib/python3/dist-packages/openpyxl/__init__.py"), pkg: "python3-openpyxl", why: "benchmark yardstick" },
   { present: () => existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), pkg: "fonts-noto-cjk", why: "Chinese glyphs in screenshots" },
+  { present: () => existsSync("/usr/lib/libreoffice/program/libswlo.so"), pkg: "libreoffice-writer-nogui", why: "printing the drafted summary (.docx → PDF)" },
+  { present: () => existsSync("/usr/bin/pdftotext") && existsSync("/usr/bin/pdftoppm"), pkg: "poppler-utils", why: "reading printed pages (pdftotext) and page images (pdftoppm)" },
 ];
 // Python tools the service tests start themselves; they come with the machine image (pip), not from Debian,
 // so they are checked here and reported clearly rather than installed.

@@ -87,11 +87,55 @@ export function sampleFill(unit: SampleUnit, periodId: string, seed: number, sca
     },
     values,
     narrative: {
-      achievements: `${period.label}，${unit.name}围绕科技创新中心工作，组织企业申报省级以上科技计划项目${cur.B01}项，获批市级以上项目${cur.B02! + cur.B03! + cur.B04!}项；专利申请${cur.D01}件，其中发明专利${cur.D02}件；开展科普活动${cur.G01}场次，参与群众${cur.G02}人次。`,
-      problems: "企业研发投入仍然偏低，高层次科技人才引进难，产学研合作的深度和广度还不够。",
-      plans: "继续实施高新技术企业培育计划，加大科技招商和人才引进力度，组织好科技活动周等科普活动。",
+      achievements: `${period.label}，${unit.name}围绕科技创新中心工作，组织企业申报省级以上科技计划项目${cur.B01}项，获批市级以上项目${cur.B02! + cur.B03! + cur.B04!}项；专利申请${cur.D01}件，其中发明专利${cur.D02}件；开展科普活动${cur.G01}场次，参与群众${cur.G02}人次。${pick(SAMPLE_TEXTS.achievements, rnd, 3)}`,
+      problems: pick(SAMPLE_TEXTS.problems, rnd, 2),
+      plans: pick(SAMPLE_TEXTS.plans, rnd, 3),
     },
   };
+}
+
+/**
+ * Narrative sentences in the seeds' wording, with near-duplicate variants (as
+ * towns copy and adapt each other's texts): each sample draws a few per section.
+ */
+export const SAMPLE_TEXTS = {
+  achievements: [
+    "一是抓培育，深入企业开展“一对一”服务，指导企业申报高新技术企业。",
+    "深入企业开展“一对一”服务，积极指导企业申报高新技术企业。",
+    "二是抓项目，指导帮助企业积极申报上级各类科技计划项目，争取上级扶持资金。",
+    "指导企业积极申报上级各类科技计划项目，争取上级扶持资金开展科技研发。",
+    "以知识产权宣传周为契机，发放知识产权宣传材料，接受群众咨询。",
+    "组织企业与高校院所开展产学研对接活动，征集企业技术需求。",
+    "组织企业与高校院所开展产学研对接，广泛征集企业技术需求。",
+    "每年召开科技人才座谈会，营造“尊重知识、尊重人才”的良好氛围。",
+    "推进科技企业孵化器和众创空间建设，不断提升创业载体服务水平。",
+    "开展科技活动周和科普宣传月等大型科普宣传活动，无偿赠送科普书籍。",
+    "开展科技活动周和科普宣传月活动，向群众赠送科普书籍。",
+  ],
+  problems: [
+    "企业研发投入仍然偏低，研发资金匮乏和风险承担能力较弱。",
+    "企业研发投入仍然偏低，研发资金匮乏，风险承担能力弱。",
+    "高层次科技人才引进难，人才队伍结构不够合理。",
+    "产学研合作的深度和广度还不够，缺少大院大所的技术支撑。",
+    "科技创新平台建设不足，孵化载体服务能力不强。",
+    "少数企业主对科技创新重要性认识不足，忽视科技投入。",
+  ],
+  plans: [
+    "继续实施高新技术企业培育计划，建立覆盖企业成长不同阶段的支持体系。",
+    "继续实施高新技术企业培育计划，加快形成创新型企业集群。",
+    "加大科技招商和人才引进力度，积极引进高层次创新创业人才。",
+    "组织好科技活动周等科普活动，提高公民科学素质。",
+    "深化政产学研合作，组织企业进院校、专家进企业解决技术需求。",
+    "加强知识产权创造与保护，鼓励企业申报发明专利。",
+    "积极组织企业申报上级科技计划项目，争取更多扶持资金。",
+  ],
+} as const;
+
+/** `count` different texts of a list, in the list's order, drawn with the sample's generator. */
+function pick(list: readonly string[], rnd: () => number, count: number): string {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(count, list.length)) chosen.add(Math.floor(rnd() * list.length));
+  return [...chosen].sort((a, b) => a - b).map((i) => list[i]!).join("");
 }
 
 /** A demo roster: one county (区) with towns and streets, codes of the right shape. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../cli/merge";
 import { runCli } from "../cli/main";
@@ -99,6 +100,19 @@ describe("huizong merge", () => {
     const r = await run(args);
     expect(r.code).toBe(code);
     expect(r.err).toContain(text);
+  });
+
+  it("--draft writes the drafted summary beside the workbook and says where", async () => {
+    const out = join(dir, "draft-city.xlsx");
+    const draft = join(dir, "汇总材料.docx");
+    const r = await run(["merge", ...files, "--roster", join(dir, "roster.csv"), "--period", "2025-Y", "--unit", "示范区", "-o", out, "--draft", draft]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`已写出汇总材料初稿：${draft}`);
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(draft)))["word/document.xml"]!);
+    expect(xml).toContain("示范区2025年全年");
+    expect(xml).toContain(`全区应报4个单位，已报3个；${units[3]!.name}未报送，以下数据未含该单位。`);
+    const json = JSON.parse((await run(["merge", ...files, "--period", "2025-Y", "-o", out, "--draft", draft, "--json"])).out);
+    expect(json.draft).toBe(draft);
   });
 
   it("a bad roster is a usage error naming the row", async () => {

@@ -5,6 +5,7 @@
  * workbook with exceljs.
  */
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueLink, issueToken } from "../functions/auth/tokens";
 import { inspectWorkbook } from "../templates/inspect";
@@ -178,6 +179,16 @@ describe("a period from opening to the consolidated workbook", () => {
     const value = typeof cell.value === "object" && cell.value !== null && "result" in cell.value ? cell.value.result : cell.value;
     expect(value).toBe(Number(fillQy.values!.D01!.current) + Number(fillQh.values!.D01!.current));
     expect(res.body.totals.D01.current).toBe(value);
+
+    // The drafted summary is stored beside the workbook and has its own link.
+    expect(res.body.draftFileName).toBe("示例区2025年上半年科技工作情况汇总（初稿）.docx");
+    const draft = await call(base, "GET", res.body.draftDownload.url);
+    expect(draft.status).toBe(200);
+    expect(draft.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(draft.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("示例区2025年上半年科技工作情况汇总（初稿）.docx")}`);
+    const documentXml = new TextDecoder().decode(unzipSync(new Uint8Array(draft.body))["word/document.xml"]!);
+    expect(documentXml).toContain("示例区2025年上半年");
+    expect(documentXml).toContain(`全区专利申请${value}件`);
   });
 
   it("include=submitted takes every town's latest version; the city may consolidate the county, a town may not", async () => {

@@ -212,7 +212,10 @@ export function statusScreen(ctx: ScreenContext): Screen {
     fill(
       consolidateOut,
       messageBar("success", `汇总表已生成（${Object.keys(r.versions).length} 个单位${r.missing.length ? `，${r.missing.length} 个单位未纳入` : ""}），正在下载。`),
-      h("a", { href: url, target: "_blank", rel: "noopener", class: "hz-link" }, "如果没有开始下载，请点这里"),
+      h("a", { href: url, target: "_blank", rel: "noopener", class: "hz-link", id: "hz-consolidation-link" }, "如果没有开始下载，请点这里"),
+      r.draftDownload
+        ? h("p", {}, h("a", { href: api.url(r.draftDownload.url), target: "_blank", rel: "noopener", class: "hz-link", id: "hz-draft-link" }, `下载汇总材料初稿（${r.draftFileName ?? "Word 文档"}）`))
+        : null,
     );
   }
 

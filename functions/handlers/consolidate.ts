@@ -24,6 +24,7 @@ export const consolidateRoutes: Route[] = [
       if (!r.ok) throw new ApiError("NOTHING_TO_MERGE", { parent: parentCode, include });
       const c = r.consolidation;
       const link = await issueLink(ctx.keys, { key: r.key, name: c.fileName }, ctx.linkTtlSeconds, ctx.now().getTime());
+      const draft = r.draftKey && c.draftFileName ? await issueLink(ctx.keys, { key: r.draftKey, name: c.draftFileName }, ctx.linkTtlSeconds, ctx.now().getTime()) : null;
       req.log.outcome = "stored";
       req.log.consolidation = c.id;
       return json(201, {
@@ -33,6 +34,7 @@ export const consolidateRoutes: Route[] = [
         include: c.include,
         fileName: c.fileName,
         download: { url: `${publicBase(req.event, ctx.publicBaseUrl)}/api/download?t=${link.token}`, expiresAt: link.expiresAt },
+        ...(draft ? { draftFileName: c.draftFileName, draftDownload: { url: `${publicBase(req.event, ctx.publicBaseUrl)}/api/download?t=${draft.token}`, expiresAt: draft.expiresAt } } : {}),
         versions: c.versions,
         missing: c.missing,
         counts: c.counts,

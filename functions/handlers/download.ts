@@ -4,7 +4,7 @@ import { TEMPLATE_TITLE, TEMPLATE_VERSION } from "../../templates/catalog";
 import { issueLink, verifyLink } from "../auth/tokens";
 import { ApiError } from "../http/errors";
 import { publicBase, queryParam } from "../http/event";
-import { file, json } from "../http/responses";
+import { DOCX_TYPE, file, json } from "../http/responses";
 import type { Route } from "../http/route";
 import { getVersion } from "../service/reports";
 import { StorageNotFound, versionKeys } from "../storage/index";
@@ -40,7 +40,7 @@ export const downloadRoutes: Route[] = [
         const bytes = await ctx.store.get(v.claims.key);
         req.log.outcome = "sent";
         req.log.bytes = bytes.byteLength;
-        return file(bytes, v.claims.name);
+        return file(bytes, v.claims.name, v.claims.name.endsWith(".docx") ? DOCX_TYPE : undefined);
       } catch (err) {
         if (err instanceof StorageNotFound) throw new ApiError("FILE_GONE");
         throw err;

@@ -21,6 +21,9 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
  * A file download. The file name is Chinese, so it goes in RFC 5987
  * `filename*`, with an ASCII fallback for old clients.
  */
+/** Content type of a Word document (the drafted summary). */
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export function file(bytes: Uint8Array, fileName: string, contentType = XLSX_TYPE): Response {
   // Old clients ignore filename*; give them a plain ASCII name rather than a row of underscores.
   const ascii = /^[\x20-\x7e]+$/.test(fileName) ? fileName.replace(/["\\]/g, "_") : `huizong${fileName.slice(fileName.lastIndexOf("."))}`;

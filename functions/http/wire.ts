@@ -138,6 +138,9 @@ export interface ConsolidationAnswer {
   include: "accepted" | "submitted";
   fileName: string;
   download: { url: string; expiresAt: string };
+  /** The drafted summary (汇总材料, .docx) stored beside the workbook. */
+  draftFileName?: string;
+  draftDownload?: { url: string; expiresAt: string };
   versions: Record<string, string>;
   missing: string[];
   counts: Record<string, number | null>;

@@ -26,6 +26,8 @@ export interface MergeOutput {
   counts: Record<string, number | null>;
   /** Per-indicator totals, as the answer and the JSON note carry them. */
   totals: Record<string, unknown>;
+  /** The summary drafted from the consolidation (.docx), stored beside the workbook. */
+  draft?: Uint8Array;
 }
 
 /** The merge as the server needs it: records in, workbook bytes out. */
@@ -45,9 +47,11 @@ export interface Consolidation {
   counts: Record<string, number | null>;
   totals: Record<string, unknown>;
   fileName: string;
+  /** File name of the drafted summary, when one was written. */
+  draftFileName?: string;
 }
 
-export type ConsolidateResult = { ok: true; consolidation: Consolidation; key: string } | { ok: false; kind: "nothing" };
+export type ConsolidateResult = { ok: true; consolidation: Consolidation; key: string; draftKey?: string } | { ok: false; kind: "nothing" };
 
 export async function consolidate(
   store: ObjectStore,
@@ -57,7 +61,7 @@ export async function consolidate(
   const units = reportingUnitsUnder(input.roster, input.parent.code);
   const picked = await recordsForMerge(store, input.period.id, units, input.include);
   if (picked.length === 0) return { ok: false, kind: "nothing" };
-  const { bytes, counts, totals } = await engine({
+  const { bytes, counts, totals, draft } = await engine({
     period: input.period,
     parent: input.parent,
     units,
@@ -80,8 +84,10 @@ export async function consolidate(
     counts,
     totals,
     fileName: `${input.parent.name}${input.period.label}科技工作情况汇总表.xlsx`,
+    ...(draft ? { draftFileName: `${input.parent.name}${input.period.label}科技工作情况汇总（初稿）.docx` } : {}),
   };
   await store.put(keys.xlsx, bytes, { ifAbsent: true });
+  if (draft) await store.put(keys.docx, draft, { ifAbsent: true });
   await store.putJson(keys.json, consolidation, { ifAbsent: true });
-  return { ok: true, consolidation, key: keys.xlsx };
+  return { ok: true, consolidation, key: keys.xlsx, ...(draft ? { draftKey: keys.docx } : {}) };
 }

@@ -1,6 +1,7 @@
 /** The merge engine the server uses: templates/merge's model and city/county workbook writer. */
 import { mergeReports, consolidationJson } from "../../templates/merge/merge";
 import { writeConsolidationWorkbook } from "../../templates/merge/workbook";
+import { writeDraft } from "../../templates/draft/index";
 import type { MergeEngine } from "./consolidate";
 
 export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, reports, now }) => {
@@ -16,5 +17,5 @@ export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, r
   if (!result.ok) throw new Error(`merge refused: ${result.code} ${result.message}`);
   const c = result.consolidation;
   const bytes = await writeConsolidationWorkbook(c, { generatedAt: now.toISOString() });
-  return { bytes, counts: { ...c.counts }, totals: consolidationJson(c).totals };
+  return { bytes, counts: { ...c.counts }, totals: consolidationJson(c).totals, draft: await writeDraft(c) };
 };

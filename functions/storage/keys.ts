@@ -13,6 +13,7 @@
  * periods/{periodId}/units/{unitCode}/reviews/{reviewId}.json      (older layout; no longer written)
  * periods/{periodId}/consolidations/{parentCode}/{id}.xlsx
  * periods/{periodId}/consolidations/{parentCode}/{id}.json
+ * periods/{periodId}/consolidations/{parentCode}/{id}.docx          drafted summary (汇总材料初稿)
  * ```
  *
  * Keys are plain ASCII a person can browse in a bucket or a folder. Every
@@ -159,11 +160,17 @@ export function consolidationKey(periodId: string, parentCode: string, id: strin
   return `${consolidationsPrefix(periodId, parentCode)}${assertVersionId(id, "consolidationId")}.${checkKind(kind)}`;
 }
 
-/** Both keys of one consolidation. */
-export function consolidationKeys(periodId: string, parentCode: string, id: string): { xlsx: string; json: string } {
+/** `periods/{p}/consolidations/{parentCode}/{id}.docx`: the summary drafted from the consolidation, beside its workbook. */
+export function consolidationDraftKey(periodId: string, parentCode: string, id: string): string {
+  return `${consolidationsPrefix(periodId, parentCode)}${assertVersionId(id, "consolidationId")}.docx`;
+}
+
+/** Every key of one consolidation. */
+export function consolidationKeys(periodId: string, parentCode: string, id: string): { xlsx: string; json: string; docx: string } {
   return {
     xlsx: consolidationKey(periodId, parentCode, id, "xlsx"),
     json: consolidationKey(periodId, parentCode, id, "json"),
+    docx: consolidationDraftKey(periodId, parentCode, id),
   };
 }
 
