@@ -199,7 +199,7 @@ describe("standalone page in Chromium", () => {
     await expect.poll(() => page.locator("#hz-include label").allTextContents()).toEqual(["汇总全部已报送的（1 份）", "只汇总审核通过的（0 份）"]);
     expect(await page.locator('#hz-include input[value="submitted"]').isChecked()).toBe(true);
     await page.locator("#hz-consolidate").click();
-    const link = page.locator("#hz-consolidate-result a");
+    const link = page.locator("#hz-consolidation-link");
     await link.waitFor({ timeout: 30_000 });
     const href = (await link.getAttribute("href"))!;
     expect(href).toContain("/api/download?t=");

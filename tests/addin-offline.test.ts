@@ -66,7 +66,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "hz-addin-offline-"));
   const outDir = path.join(tmp, "addin");
   for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
-  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demoPeriod: "2025-Y", secret: "offline-secret-0123456789abcdef", logLevel: "SILENT" });
+  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demo: true, demoPeriod: "2025-Y", secret: "offline-secret-0123456789abcdef", logLevel: "SILENT" });
   browser = await chromium.launch({ executablePath: ensureChromium({ log: () => {} }) as string, args: CHROMIUM_ARGS });
 }, 120_000);
 
@@ -145,7 +145,7 @@ describe("one answer everywhere: the period checked, and warnings that need a �
     await page.locator("#hz-file").setInputFiles(file);
     await page.locator("#hz-period-note").waitFor();
     expect(await page.locator("#hz-period-note").textContent()).toBe(
-      "未登录，无法得知本次收集的报告期，只核对了封面的“2025年上半年”是否有效。上传时服务器还会核对它是不是本次收集的报告期；请在“设置”中填写令牌登录后再检查一次。",
+      "未登录，无法得知本次收集的报告期，只核对了封面的“2025年上半年”是否有效。上传时服务器还会核对它是不是本次收集的报告期；请在“登录”中输入登录码后再检查一次。",
     );
     expect(await page.locator("#hz-needs-note h3").textContent()).toBe("需在备注中说明（1）");
     expect(await page.locator("#hz-needs-note .hz-go-note").allTextContents()).toEqual(["去备注（指标!H43）"]);

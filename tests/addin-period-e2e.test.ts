@@ -48,14 +48,15 @@ async function rolePage(width = 420, excel = false): Promise<Page> {
   await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
   const page = await context.newPage();
   if (excel) {
-    await page.route("**/addin/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
+    await page.route("**/addin/office-js/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Excel stand-in installed by the test */" }));
     await page.addInitScript(() => {
       const w = window as unknown as Record<string, unknown>;
       w.Office = { HostType: { Excel: "Excel" }, onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }), context: { requirements: { isSetSupported: () => true }, ui: {}, document: {} } };
       w.Excel = { run: async () => [] };
     });
   }
-  await page.goto(`${server.url}/addin/taskpane.html`);
+  // Inside Excel the page is opened as Office opens an add-in page: with _host_Info.
+  await page.goto(`${server.url}/addin/taskpane.html${excel ? "?_host_Info=Excel$Win32$16.01$zh-CN$$$$0" : ""}`);
   await page.locator("html[data-ready='1']").waitFor({ timeout: 20_000 });
   await page.evaluate(() => {
     (window as unknown as { opened: string[] }).opened = [];
@@ -96,7 +97,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "hz-period-e2e-"));
   const outDir = path.join(tmp, "addin");
   for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
-  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demoPeriod: "2025-Y", secret: "e2e-secret-0123456789abcdef", logLevel: "SILENT" });
+  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demo: true, demoPeriod: "2025-Y", secret: "e2e-secret-0123456789abcdef", logLevel: "SILENT" });
   first = await buildTemplate({ fill: sampleFill(TOWN, P, 5) });
   const fill2 = sampleFill(TOWN, P, 5);
   fill2.values!.G01!.current = Number(fill2.values!.G01!.current) + 2;
@@ -270,7 +271,7 @@ describe("one period through the page, three signed-in roles", () => {
     await expect.poll(() => city.locator("#hz-include label").allTextContents()).toEqual(["汇总全部已报送的（3 份）", "只汇总审核通过的（3 份）"]);
     expect(await city.locator(".hz-county h3").allTextContents()).toEqual(["示例区（6）"]);
     await city.locator("#hz-consolidate").click();
-    const link = city.locator("#hz-consolidate-result a");
+    const link = city.locator("#hz-consolidation-link");
     await link.waitFor({ timeout: 30_000 });
     expect(await city.locator("#hz-consolidate-result .hz-bar-success span").textContent()).toBe("汇总表已生成（3 个单位，3 个单位未纳入），正在下载。");
     const href = (await link.getAttribute("href"))!;
@@ -278,6 +279,11 @@ describe("one period through the page, three signed-in roles", () => {
     const res = await city.request.get(href);
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 2).toString()).toBe("PK");
+    // The drafted summary is offered beside the workbook: a Word file (also a zip).
+    const draft = city.locator("#hz-draft-link");
+    expect(await draft.textContent()).toMatch(/^下载汇总材料初稿（.+\.docx）$/);
+    const doc = await city.request.get((await draft.getAttribute("href"))!);
+    expect([doc.status(), doc.headers()["content-type"]]).toEqual([200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]);
   });
 });
 

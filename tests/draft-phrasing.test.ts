@@ -144,7 +144,7 @@ describe("leading units", () => {
     const c = consolidate([120, 98, 300, 77, 301].map((n) => ({ D01: v(n) })));
     const s = leadersSentence("D01", "专利申请量", c)!;
     expect(s.text).toBe("专利申请量居前三位的是白塔镇（301件）、南山镇（300件）和青阳镇（120件）。");
-    expect(s.figures.map((f) => f.ref)).toEqual(["分单位明细!CH9", "分单位明细!CH7", "分单位明细!CH5"]);
+    expect(s.figures.map((f) => f.ref)).toEqual(["分单位明细!CH10", "分单位明细!CH8", "分单位明细!CH6"]);
   });
   it("says nothing with fewer than four units", () => {
     expect(leadersSentence("D01", "专利申请量", consolidate([1, 2, 3].map((n) => ({ D01: v(n) }))))).toBeNull();

@@ -164,12 +164,9 @@ describe("the hostile corpus, uploaded to the local server's submit route", () =
     // The unit's log (one commit mark per accepted version) is checked apart from the versions' objects.
     const stored = files.filter((f) => f.startsWith(unitDir) && !f.startsWith(`${unitDir}log/`)).sort();
     expect(files.filter((f) => f.startsWith(`${unitDir}log/`)).sort()).toEqual(accepted.map((_, i) => `${unitDir}log/${String(i + 1).padStart(6, "0")}.json`));
-    // Every file is either setup (roster, period, the demo sign-in codes) or one of the accepted versions' pair.
-    const setup = files.filter((f) => !f.startsWith(unitDir)).sort();
-    expect(setup.filter((f) => !f.startsWith("config/signin/"))).toEqual(["config/roster.json", `periods/${PERIOD}/period.json`]);
-    // One unit record and one code digest per roster unit (8 demo units).
-    expect(setup.filter((f) => /^config\/signin\/units\/\d{12}\.json$/.test(f))).toHaveLength(8);
-    expect(setup.filter((f) => /^config\/signin\/codes\/[0-9a-f]{64}\.json$/.test(f))).toHaveLength(8);
+    // Every file is either setup (roster, period: the server runs with a configured secret, so no demo
+    // sign-in codes are issued) or one of the accepted versions' pair.
+    expect(files.filter((f) => !f.startsWith(unitDir)).sort()).toEqual(["config/roster.json", `periods/${PERIOD}/period.json`]);
     expect(stored).toEqual(accepted.flatMap((c) => [`${unitDir}${http.get(c)!.body.version}.json`, `${unitDir}${http.get(c)!.body.version}.xlsx`]).sort());
     for (const c of accepted) {
       const v = http.get(c)!.body.version as string;
