@@ -133,8 +133,11 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
     try {
       await store.putJson(keys.json, stored, { ifAbsent: true });
     } catch (err) {
-      // Without its .json the original is invisible anyway; removing it keeps the folder tidy.
-      await store.delete(keys.xlsx).catch(() => undefined);
+      // Without its .json the original is invisible anyway; removing it keeps the folder tidy. But the
+      // write may have landed with only its answer lost: then the version is committed and its original
+      // must stay (when unsure, keep it: an invisible orphan is harmless, a version without original is not).
+      const committed = await store.exists(keys.json).catch(() => true);
+      if (!committed) await store.delete(keys.xlsx).catch(() => undefined);
       throw err;
     }
     const history = await unitHistory(store, input.periodId, input.unitCode);
