@@ -11,13 +11,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openPeriod } from "../functions/service/periods";
+import type { RosterUnit } from "../functions/service/roster";
 import { getVersion, listVersions, periodStatus, recordsForMerge, reviewReport, submitReport, type Actor } from "../functions/service/reports";
 import { FsObjectStore, StorageUnavailable, unitPrefix, versionKeys } from "../functions/storage/index";
 import { FaultyStore, type Fault } from "./support/faulty-store";
 import { goodWorkbook, PERIOD, TOWN } from "./support/workbooks";
 
 const BY: Actor = { code: TOWN.code, name: "王晓燕", role: "town" };
-const UNIT = { code: TOWN.code, name: TOWN.name, type: "乡镇", parent: "330102000000" };
+const UNIT: RosterUnit = { code: TOWN.code, name: TOWN.name, type: "乡镇", parent: "330102000000" };
 let bytes: Uint8Array;
 let dir: string;
 let store: FaultyStore;
