@@ -6,43 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { GROWTH_BAND, UNIT_SLIP_FACTOR } from "../templates/checks";
-import type { CellValue, Grid } from "../templates/grid";
-import { inspectGrid, type Inspection } from "../templates/inspect";
-import { COVER_INPUT_COL, COVER_FIELDS, SHEETS, indicatorCell, type ValueColumn } from "../templates/layout";
-import { TEMPLATE_SHEETS } from "../templates/read";
-import { readXlsxGrid } from "../templates/xlsx";
-import { goodWorkbook } from "./support/workbooks";
+import type { ValueColumn } from "../templates/layout";
+import { flat, inspectEdited as inspect, loadBaseGrid, tuples, type CoverEdit as Cover, type Edit, type Expected } from "./support/grid-edits";
 
-type Edit = [code: string, column: ValueColumn | "note", value: CellValue];
-type Cover = Partial<Record<(typeof COVER_FIELDS)[number]["key"], CellValue>>;
-type Expected = [rule: string, severity: "error" | "warning", cell: string];
-
-let base: Grid;
-beforeAll(async () => {
-  const r = readXlsxGrid(await goodWorkbook(), { sheets: TEMPLATE_SHEETS });
-  if (!r.ok) throw new Error(r.code);
-  base = r.grid;
-});
-
-/** Same figure in all three columns: no growth, no target question. */
-const flat = (code: string, v: number): Edit[] => (["current", "prior", "target"] as const).map((c) => [code, c, v]);
-
-function inspect(edits: Edit[], cover: Cover = {}): Inspection {
-  const grid = structuredClone(base);
-  const sheet = (name: string) => grid.sheets.find((s) => s.name === name)!;
-  const set = (name: string, addr: string, value: CellValue) => {
-    const cells = sheet(name).cells;
-    if (value === null) delete cells[addr];
-    else cells[addr] = { ...cells[addr], value };
-  };
-  for (const [code, col, value] of edits) set(SHEETS.indicators, indicatorCell(code, col), value);
-  for (const [key, value] of Object.entries(cover)) set(SHEETS.cover, `${COVER_INPUT_COL}${COVER_FIELDS.find((f) => f.key === key)!.row}`, value);
-  const r = inspectGrid(grid, { expectedPeriod: "2025-Y" });
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r;
-}
-
-const tuples = (i: Inspection): Expected[] => i.findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`] as Expected);
+beforeAll(loadBaseGrid);
 
 it("the sample report read from the grid is clean (the baseline of every case)", () => {
   expect(tuples(inspect([]))).toEqual([]);
