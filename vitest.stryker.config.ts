@@ -13,9 +13,12 @@
  */
 import { defineConfig } from "vitest/config";
 
+/** HZ_MUTATE_TESTS="tests/checks-*.test.ts,..." narrows the set further for a run on one file. */
+const only = process.env.HZ_MUTATE_TESTS?.split(",").map((s) => s.trim()).filter(Boolean);
+
 export default defineConfig({
   test: {
-    include: [
+    include: only?.length ? only : [
       "tests/checks-*.test.ts",
       "tests/core-checks.test.ts",
       "tests/core-template.test.ts",
@@ -25,6 +28,7 @@ export default defineConfig({
       "tests/city-workbook.test.ts",
       "tests/time.test.ts",
       "tests/commit-protocol.test.ts",
+      "tests/functions-auth.test.ts",
     ],
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -39,6 +39,10 @@ describe("UNIT_SLIP by factor: amounts 1000× (UNIT_SLIP_FACTOR) off their own l
     if (want.length) expect(r.findings[0]).toMatchObject({ indicator: code, explained: false });
   });
 
+  it("a blank 本期 with a blank 上年同期 asks for 本期 only (no PRIOR_MISSING without a figure to grow)", () => {
+    expect(tuples(inspect([["E02", "current", null], ["E02", "prior", null]]))).toEqual([["VALUE_REQUIRED", "error", "指标!E47"]]);
+  });
+
   it("a slip explained in 备注 is marked explained", () => {
     const r = inspect([["E02", "current", 8000], ["E02", "prior", 1], ["E02", "note", "新签大额合同"]]);
     expect(r.findings).toEqual([expect.objectContaining({ rule: "UNIT_SLIP", cell: "E47", explained: true })]);
@@ -115,6 +119,7 @@ describe("relation rules in every value column (本期, 上年同期, 全年目�
     ["国家级 alone > 争取上级资金: one finding, on the part", (c) => [["A05", c, 101]], (L) => [["PART_EXCEEDS_TOTAL", "error", `指标!${L}11`]]],
     ["decimals that add up exactly in decimal (0.1+0.2 = 0.3) are fine", (c) => [["A04", c, 0.3], ["A05", c, 0.1], ["A06", c, 0.2]], () => []],
     ["a blank part skips the sum rule", (c) => [["D01", c, 91], ["D02", c, null]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E38"]] : [])],
+    ["a blank total with its parts filled skips the sum rule", (c) => [["D01", c, null]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E37"]] : [])],
     ["a blank total skips every rule", (c) => [["D05", c, null], ["D06", c, 41]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E41"]] : [])],
   ];
   const CASES = rows.flatMap(([name, edits, expected, says]) =>

@@ -10,6 +10,8 @@ import { flat, inspectEdited, loadBaseGrid, type CoverEdit, type Edit } from "./
 
 beforeAll(loadBaseGrid);
 
+const WARNINGS = new Set(["PRIOR_MISSING", "UNIT_SLIP", "VALUE_IMPLAUSIBLE", "GROWTH_IMPLAUSIBLE", "RATIO_IMPLAUSIBLE"]);
+
 type Case = [name: string, edits: Edit[], cover: CoverEdit, narrative: Record<string, CellValue>, expected: [rule: string, at: string, message: string][]];
 
 const CASES: Case[] = [
@@ -261,5 +263,9 @@ describe("the checks' messages, word for word", () => {
   it.each(CASES)("%s", (_name, edits, cover, narrative, expected) => {
     const r = inspectEdited(edits, cover, narrative);
     expect(r.findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.message])).toEqual(expected);
+    // Warnings (explainable in 备注) are the plausibility rules; everything else blocks the report.
+    for (const f of r.findings) expect(f.severity, f.rule).toBe(WARNINGS.has(f.rule) ? "warning" : "error");
+    // Every finding on an indicator row names its indicator (the pane jumps to it, the server counts it).
+    for (const f of r.findings) if (f.sheet === "指标") expect(f.indicator, f.rule).toMatch(/^[A-G]\d\d$/);
   });
 });
