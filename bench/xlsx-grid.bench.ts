@@ -10,6 +10,7 @@ import { DEFAULT_XLSX_LIMITS, readXlsxGrid } from "../templates/xlsx";
 import type { SheetContext } from "../templates/xlsx/cells";
 import { parseSheetScan } from "../templates/xlsx/sheet-scan";
 import { parseSheetSaxes } from "../tests/support/sheet-saxes";
+import { BAD_FILES } from "../tests/fixtures/bad-files";
 
 async function buildWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -83,6 +84,13 @@ async function main(): Promise<void> {
   console.log(`  ${sheetXml.length} worksheets: saxes      median ${sheetsSax.toFixed(2)} ms (tests/support oracle)`);
   console.log(`readXlsxGrid (1 sheet of 5)     median ${one.toFixed(2)} ms`);
   console.log(`exceljs workbook.xlsx.load      median ${median(ex).toFixed(2)} ms`);
+
+  // Refusing bad files (was a 3 s bound inside tests/xlsx-grid.test.ts): the time to each answer.
+  for (const bad of BAD_FILES) {
+    const b = await bad.make();
+    const ms = time(() => readXlsxGrid(b), 5);
+    console.log(`refuse ${bad.kind.padEnd(28)} ${bad.expected.padEnd(18)} median ${ms.toFixed(2)} ms`);
+  }
 }
 
 await main();

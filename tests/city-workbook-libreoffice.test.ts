@@ -41,14 +41,15 @@ function grid(file: string): Grid {
 }
 
 const INJECT = "=1+1";
+/** Indicators whose 上年同期 town 2 left blank (an amount, a count, a ratio's numerator). */
+const BLANK_PRIOR = ["E02", "D07", "A01", "D05"];
 
 function record(i: number, name: string, code: string): ReportRecord {
   return sampleRecord({ name, code, type: "乡镇" }, "2025-Y", 500 + i, 1 + i * 0.7, {
-    // No town had an incubator last year (新增 for the county); town 2 left 上年同期 blank for 财政科技拨款
-    // and 专利授权 (last year unknown: "—", not 新增); town 3 set no targets (blank 全年目标 everywhere).
+    // No town had an incubator last year (新增 for the county); town 2 left some 上年同期 blank; town 3 set no targets.
     values: (ind, v) => ({
       current: v.current,
-      prior: ind.code === "C12" ? 0 : i === 1 && (ind.code === "A01" || ind.code === "D05") ? null : v.prior,
+      prior: ind.code === "C12" ? 0 : i === 1 && BLANK_PRIOR.includes(ind.code) ? null : v.prior,
       target: i === 2 ? null : v.target,
     }),
     narrative: { achievements: `${INJECT} 成效`, problems: "问题", plans: "打算" },
@@ -123,6 +124,28 @@ describe("LibreOffice recalculation", () => {
     expect(summary.cells[`I${SUMMARY_ROWS.A01}`]?.value ?? "").toBe("");
     expect(summary.cells[`J${SUMMARY_ROWS.A01}`]?.value).toBe("—");
     expect(values.some((v) => typeof v === "number" && v < 0)).toBe(true);
+  });
+
+  it("a town with a blank 上年同期 and one with a blank 全年目标: no partial base or target, cached and recalculated alike", () => {
+    const summary = (g: Grid) => g.sheets.find((s) => s.name === "汇总")!.cells;
+    const seen = (g: Grid, code: string) => {
+      const row = SUMMARY_ROWS[code]!;
+      const c = summary(g);
+      const v = (col: string) => c[`${col}${row}`]?.value ?? "";
+      return { current: typeof v("E"), prior: v("F"), delta: v("G"), growth: v("H"), target: v("I"), completion: v("J"), note: v("K") };
+    };
+    for (const g of [original, recalculated]) {
+      for (const code of ["E02", "D07"]) {
+        expect(seen(g, code)).toEqual({ current: "number", prior: "", delta: "—", growth: "—", target: "", completion: "—", note: "4个单位填报，其中1个未填上年同期、1个无目标" });
+      }
+      // The ratio over a numerator with a partial base has no 上年同期 and no change in points either.
+      const a03 = summary(g)[`F${SUMMARY_ROWS.A03!}`]?.value ?? "";
+      expect(a03).toBe("");
+      expect(summary(g)[`G${SUMMARY_ROWS.A03!}`]?.value).toBe("—");
+      // A figure every town reported last year has its base and a growth percentage.
+      const e01 = seen(g, "E01");
+      expect([typeof e01.prior, typeof e01.growth, typeof e01.delta]).toEqual(["number", "number", "number"]);
+    }
   });
 
   it("town text that looks like a formula is still text after LibreOffice opens it", () => {

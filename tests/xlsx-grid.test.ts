@@ -293,15 +293,13 @@ describe("bad files", () => {
   it.each(BAD_FILES.map((b) => [b.kind, b] as const))(
     "%s",
     async (_kind, bad) => {
-      const bytes = await bad.make();
-      const started = Date.now();
-      let result: ReturnType<typeof readXlsxGrid> | undefined;
-      expect(() => (result = readXlsxGrid(bytes))).not.toThrow();
-      const elapsed = Date.now() - started;
-      expect(result!.ok).toBe(false);
-      expect(result!.ok ? "ok" : result!.code).toBe(bad.expected);
-      expect(result!.ok ? "" : result!.message.length > 10).toBe(true);
-      expect(elapsed).toBeLessThan(3000);
+      // readXlsxGrid never throws (it turns exceptions into CORRUPT_ZIP "无法读取：…"), so the answer itself is
+      // checked: the expected code, its Chinese message, and no catch-all detail. Time is in npm run bench.
+      const result = readXlsxGrid(await bad.make());
+      if (result.ok) throw new Error(`${bad.kind}: read as a workbook`);
+      expect(result.code).toBe(bad.expected);
+      expect(result.message).toMatch(/[\u4e00-\u9fff]{4}/);
+      expect(result.detail ?? "").not.toMatch(/^无法读取/);
     },
     60_000,
   );
