@@ -108,6 +108,9 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
     return findings;
   }
 
+  // The period being collected (the one chosen last, else the open one) once signed in; signed out, none is known.
+  const expectedPeriod = () => (ctx.session.me ? ctx.session.defaultPeriod() || undefined : undefined);
+
   async function takeFile(file: File): Promise<void> {
     fill(preview);
     if (file.size > MAX_FILE_BYTES) {
@@ -116,10 +119,10 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
     }
     picker!.setFile(file.name, new Uint8Array(await file.arrayBuffer()), file);
     fileLabel.textContent = `已选择：${picker!.fileInfo ?? file.name}`;
-    await check(ctx.session.settings.get().period);
+    await check(expectedPeriod());
   }
 
-  const checkBtn: HTMLButtonElement = h("button", { type: "button", class: "hz-btn hz-primary", id: "hz-check", onclick: () => busy(checkBtn, () => check(ctx.session.settings.get().period)) }, "检查报表");
+  const checkBtn: HTMLButtonElement = h("button", { type: "button", class: "hz-btn hz-primary", id: "hz-check", onclick: () => busy(checkBtn, () => check(expectedPeriod())) }, "检查报表");
   const newBtn: HTMLButtonElement = h(
     "button",
     { type: "button", class: "hz-btn", id: "hz-new", onclick: () => busy(newBtn, async () => fill(result, messageBar("info", await source.newTemplate(ctx.session.api())))) },
