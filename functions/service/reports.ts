@@ -145,6 +145,7 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
       late: isAfterDeadline(period, submittedAt),
     };
     try {
+      await putOnce(store, keys.xlsx, input.bytes);
       await putJsonOnce(store, keys.json, stored);
     } catch (err) {
       // No log slot was attempted: the version is provably uncommitted, so its objects may go.
@@ -157,7 +158,6 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
       if (Date.now() - versionIdTime(version).getTime() > COMMIT_WINDOW_MS) throw new CommitWindowPassed(keys.json);
       return null;
     });
-    await putOnce(store, keys.xlsx, input.bytes); // PLANTED
     const seq = history.versions.length + 1;
     return { ok: true as const, version: summarize(metaOf(stored), seq, undefined), findings };
   });
