@@ -81,7 +81,7 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
           const m = median(peers);
           const factor = v / m;
           if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding: peerFinding(ind, r, v, m, peers.length, factor, note) });
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding: slipFinding("UNIT_SLIP_PEERS", ind, r, v, `其他${peers.length}个同级单位中位数 ${fmt(m)}${ind.unit}`, factor, note) });
             continue;
           }
         }
@@ -89,7 +89,7 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
         if (last !== null && last > 0) {
           const factor = v / last;
           if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: last, peers: 0, finding: lastYearFinding(ind, r, v, last, factor, note) });
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: last, peers: 0, finding: slipFinding("UNIT_SLIP_LAST_YEAR", ind, r, v, `本单位上年同期报表 ${fmt(last)}${ind.unit}`, factor, note) });
           }
         }
       }
@@ -105,28 +105,17 @@ const times = (factor: number) => (factor >= 1 ? `${Math.round(factor)}倍` : `1
 const guess = (ind: Indicator, factor: number) =>
   factor >= 1 ? `可能把“元”或“万元”当成了“${ind.unit}”` : ind.unit === "万元" ? "可能把“亿元”当成了“万元”" : "可能填错了单位";
 
-function peerFinding(ind: Indicator, r: Slice, v: number, m: number, n: number, factor: number, explained: boolean): Finding {
+/** A slip warning at the indicator's 本期 cell; `against` names what the figure was compared with. */
+function slipFinding(rule: "UNIT_SLIP_PEERS" | "UNIT_SLIP_LAST_YEAR", ind: Indicator, r: Slice, v: number, against: string, factor: number, explained: boolean): Finding {
   const cell = cellOf(ind);
+  const where = rule === "UNIT_SLIP_PEERS" ? `${SHEETS.indicators}!${cell}，本表金额单位为${ind.unit}` : `${SHEETS.indicators}!${cell}`;
   return {
     severity: "warning",
-    rule: "UNIT_SLIP_PEERS",
+    rule,
     sheet: SHEETS.indicators,
     cell,
     indicator: ind.code,
     explained,
-    message: `${r.unit.name}“${ind.name}”本期 ${fmt(v)}${ind.unit}，是其他${n}个同级单位中位数 ${fmt(m)}${ind.unit} 的${times(factor)}，${guess(ind, factor)}。请核对（${SHEETS.indicators}!${cell}，本表金额单位为${ind.unit}）；确认无误的，请在该行备注中说明。`,
-  };
-}
-
-function lastYearFinding(ind: Indicator, r: Slice, v: number, last: number, factor: number, explained: boolean): Finding {
-  const cell = cellOf(ind);
-  return {
-    severity: "warning",
-    rule: "UNIT_SLIP_LAST_YEAR",
-    sheet: SHEETS.indicators,
-    cell,
-    indicator: ind.code,
-    explained,
-    message: `${r.unit.name}“${ind.name}”本期 ${fmt(v)}${ind.unit}，是本单位上年同期报表 ${fmt(last)}${ind.unit} 的${times(factor)}，${guess(ind, factor)}。请核对（${SHEETS.indicators}!${cell}）；确认无误的，请在该行备注中说明。`,
+    message: `${r.unit.name}“${ind.name}”本期 ${fmt(v)}${ind.unit}，是${against} 的${times(factor)}，${guess(ind, factor)}。请核对（${where}）；确认无误的，请在该行备注中说明。`,
   };
 }
