@@ -68,6 +68,14 @@ export function formatDate(at: Date | string, timeZone: string = DEFAULT_TIME_ZO
   return `${p.year}年${p.month}月${p.day}日`;
 }
 
+/** The calendar date in `timeZone` as ISO "2025-12-31"; "" for an invalid date. */
+export function isoDateIn(at: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const d = toDate(at);
+  if (!d) return "";
+  const p = partsIn(d, timeZone);
+  return `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
 /** "12月31日17:00" in `timeZone` (the short form of reminder texts); "" for an invalid date. */
 export function formatMonthDayTime(at: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const d = toDate(at);

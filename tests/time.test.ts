@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDaysBetween, formatDate, formatDateTime, formatMonthDayTime, isTimeZone } from "../templates/time";
+import { calendarDaysBetween, formatDate, formatDateTime, formatMonthDayTime, isTimeZone, isoDateIn } from "../templates/time";
 
 describe("times as a person reads them (Asia/Shanghai by default)", () => {
   it.each([
@@ -18,6 +18,17 @@ describe("times as a person reads them (Asia/Shanghai by default)", () => {
     expect(formatDateTime("not a date")).toBe("");
     expect(isTimeZone("Asia/Shanghai")).toBe(true);
     expect(isTimeZone("Mars/Base")).toBe(false);
+  });
+
+  it.each([
+    // The consolidation's 填报日期 is the bureau's calendar date, not UTC's.
+    ["2025-12-31T15:59:59Z", "Asia/Shanghai", "2025-12-31"],
+    ["2025-12-31T16:00:00Z", "Asia/Shanghai", "2026-01-01"],
+    ["2025-12-31T16:00:00Z", "UTC", "2025-12-31"],
+    ["2026-01-01T04:59:00Z", "America/New_York", "2025-12-31"],
+    ["not a date", "Asia/Shanghai", ""],
+  ])("calendar date of %s in %s = %s", (iso, zone, date) => {
+    expect(isoDateIn(iso, zone)).toBe(date);
   });
 
   it.each([

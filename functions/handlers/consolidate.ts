@@ -20,7 +20,7 @@ export const consolidateRoutes: Route[] = [
       if (include !== "accepted" && include !== "submitted") throw new ApiError("BAD_REQUEST", {}, "include 应为 accepted（只汇总审核通过的）或 submitted（汇总全部已上报的）。");
       const parent = await req.authorize("consolidate", parentCode);
       if (!(await getPeriod(ctx.store, period.id))) throw new ApiError("PERIOD_NOT_FOUND", { period: period.id });
-      const r = await consolidate(ctx.store, ctx.merge, { period, parent, roster: await req.roster(), include, by: req.actor, now: ctx.now() });
+      const r = await consolidate(ctx.store, ctx.merge, { period, parent, roster: await req.roster(), include, by: req.actor, now: ctx.now(), timeZone: ctx.timeZone });
       if (!r.ok) throw new ApiError("NOTHING_TO_MERGE", { parent: parentCode, include });
       const c = r.consolidation;
       const link = await issueLink(ctx.keys, { key: r.key, name: c.fileName }, ctx.linkTtlSeconds, ctx.now().getTime());

@@ -18,6 +18,8 @@ export interface MergeInput {
   /** One report per unit that has one. */
   reports: Array<{ record: ReportRecord; source: string; submittedAt: string; late: boolean }>;
   now: Date;
+  /** The bureau's IANA zone: the workbook's dates and times are shown in it. */
+  timeZone: string;
 }
 
 export interface MergeOutput {
@@ -56,7 +58,7 @@ export type ConsolidateResult = { ok: true; consolidation: Consolidation; key: s
 export async function consolidate(
   store: ObjectStore,
   engine: MergeEngine,
-  input: { period: Period; parent: RosterUnit; roster: Roster; include: "accepted" | "submitted"; by: Actor; now: Date },
+  input: { period: Period; parent: RosterUnit; roster: Roster; include: "accepted" | "submitted"; by: Actor; now: Date; timeZone: string },
 ): Promise<ConsolidateResult> {
   const units = reportingUnitsUnder(input.roster, input.parent.code);
   const picked = await recordsForMerge(store, input.period.id, units, input.include);
@@ -67,6 +69,7 @@ export async function consolidate(
     units,
     reports: picked.map((p) => ({ record: p.stored.record, source: p.stored.version, submittedAt: p.stored.submittedAt, late: p.stored.late === true })),
     now: input.now,
+    timeZone: input.timeZone,
   });
   const id = newVersionId();
   const keys = consolidationKeys(input.period.id, input.parent.code, id);
