@@ -14,6 +14,7 @@ import { deriveKeys, issueLink, issueToken } from "../functions/auth/tokens";
 import type { Role } from "../functions/service/roster";
 import { rawRequest } from "./fixtures/server-process";
 import { call, goodReport, startTestServer } from "./support/functions-server";
+import { ALL_ROUTES } from "../functions/handlers/index";
 
 const CITY = "330100000000";
 const COUNTY_A = "330102000000";
@@ -67,6 +68,8 @@ let s: Awaited<ReturnType<typeof startTestServer>>;
 let sandbox: string;
 const tokens = new Map<Caller, string | undefined>();
 let a1File: Uint8Array;
+/** A sign-in code of county B (no case revokes or reissues it). */
+let countyBCode: string;
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
 const tok = (sub: string, role: Role, name = "单位", ttl = 3600, now = Date.now()) => issueToken(s.ctx.keys, { sub, role, name }, ttl, now);
@@ -95,6 +98,9 @@ beforeAll(async () => {
     const r = await call(s.url, "POST", `/api/periods/${P}/units/${u.code}/reports`, { token: await tok(u.code, "unit", u.name), bytes: await goodReport(u, P, 2) });
     expect(r.status).toBe(201);
   }
+  const codes = await call(s.url, "POST", "/api/codes", { token: tokens.get("city"), json: { units: [COUNTY_B] } });
+  expect(codes.status).toBe(200);
+  countyBCode = codes.body.codes[0].code;
   // A period to close.
   expect((await call(s.url, "POST", "/api/periods", { token: tokens.get("city"), json: { id: "2026-Y" } })).status).toBe(201);
 });
@@ -110,64 +116,80 @@ async function latest(unit: string): Promise<string> {
 
 interface RouteCase {
   name: string;
+  /** The route it calls, as the router declares it ("METHOD /path/{param}"): every declared route has a case. */
+  route: string;
   send(token: string | undefined): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Expected [status, code] per valid caller (the four 401 callers are the same for every token route). */
   expect: Partial<Record<Caller, [number, string | null]>>;
   /** Optional extra check of a 2xx answer (what the caller may see). */
   sees?: Partial<Record<Caller, string[]>>;
-  public?: boolean;
+  /** What `sees` compares; default: the unit codes the answer lists. */
+  look?: (body: any) => string[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** A route without a credential: the same answer for every caller. */
+  public?: [number, string | null];
 }
 
 const ok = (status = 200): [number, null] => [status, null];
 const FU: [number, string] = [403, "FORBIDDEN_UNIT"];
 const FR: [number, string] = [403, "FORBIDDEN_ROLE"];
+const NO_HOOK: [number, string] = [409, "WEBHOOK_NOT_SET"];
+const NOT_RENEWABLE: [number, string] = [400, "BAD_REQUEST"];
 const unitsOf = (body: { units?: { code: string }[] }) => (body.units ?? []).map((u) => u.code);
 
 const ROUTES: RouteCase[] = [
   {
     name: "POST …/units/{A1}/reports (submit)",
+    route: "POST /api/periods/{period}/units/{unit}/reports",
     send: (t) => call(s.url, "POST", `/api/periods/${P}/units/${A1.code}/reports`, { token: t, bytes: a1File }),
     expect: { "unit A1 itself": ok(201), "unit A2 acting for A1": FU, "county A (A1's)": FU, "county B (outside)": FU, city: FU },
   },
   {
     name: "GET …/status",
+    route: "GET /api/periods/{period}/status",
     send: (t) => call(s.url, "GET", `/api/periods/${P}/status`, { token: t }),
     expect: { "unit A1 itself": ok(), "unit A2 acting for A1": ok(), "county A (A1's)": ok(), "county B (outside)": ok(), city: ok() },
     sees: { "unit A1 itself": [A1.code], "unit A2 acting for A1": [A2.code], "county A (A1's)": [A1.code, A2.code], "county B (outside)": [B1.code], city: [A1.code, A2.code, B1.code] },
   },
   {
     name: "GET …/status?parent={county A}",
+    route: "GET /api/periods/{period}/status",
     send: (t) => call(s.url, "GET", `/api/periods/${P}/status?parent=${COUNTY_A}`, { token: t }),
     expect: { "unit A1 itself": FU, "unit A2 acting for A1": FU, "county A (A1's)": ok(), "county B (outside)": FU, city: ok() },
     sees: { "county A (A1's)": [A1.code, A2.code], city: [A1.code, A2.code] },
   },
   {
     name: "GET …/units/{A1}/reports (history)",
+    route: "GET /api/periods/{period}/units/{unit}/reports",
     send: (t) => call(s.url, "GET", `/api/periods/${P}/units/${A1.code}/reports`, { token: t }),
     expect: { "unit A1 itself": ok(), "unit A2 acting for A1": FU, "county A (A1's)": ok(), "county B (outside)": FU, city: ok() },
   },
   {
     name: "POST …/units/{A1}/reports/{v}/review",
+    route: "POST /api/periods/{period}/units/{unit}/reports/{version}/review",
     send: async (t) => call(s.url, "POST", `/api/periods/${P}/units/${A1.code}/reports/${await latest(A1.code)}/review`, { token: t, json: { action: "accept", reason: "" } }),
     expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": ok(), "county B (outside)": FU, city: ok() },
   },
   {
     name: "POST …/consolidations {parent: county A}",
+    route: "POST /api/periods/{period}/consolidations",
     send: (t) => call(s.url, "POST", `/api/periods/${P}/consolidations`, { token: t, json: { parent: COUNTY_A, include: "submitted" } }),
     expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": ok(201), "county B (outside)": FU, city: ok(201) },
   },
   {
     name: "GET …/units/{A1}/reports/{v}/link",
+    route: "GET /api/periods/{period}/units/{unit}/reports/{version}/link",
     send: async (t) => call(s.url, "GET", `/api/periods/${P}/units/${A1.code}/reports/${await latest(A1.code)}/link`, { token: t }),
     expect: { "unit A1 itself": ok(), "unit A2 acting for A1": FU, "county A (A1's)": ok(), "county B (outside)": FU, city: ok() },
   },
   {
     name: "GET /api/me",
+    route: "GET /api/me",
     send: (t) => call(s.url, "GET", "/api/me", { token: t }),
     expect: { "unit A1 itself": ok(), "unit A2 acting for A1": ok(), "county A (A1's)": ok(), "county B (outside)": ok(), city: ok() },
   },
   {
     name: "GET /api/roster",
+    route: "GET /api/roster",
     send: (t) => call(s.url, "GET", "/api/roster", { token: t }),
     expect: { "unit A1 itself": ok(), "unit A2 acting for A1": ok(), "county A (A1's)": ok(), "county B (outside)": ok(), city: ok() },
     sees: {
@@ -180,35 +202,119 @@ const ROUTES: RouteCase[] = [
   },
   {
     name: "PUT /api/roster",
+    route: "PUT /api/roster",
     send: (t) => call(s.url, "PUT", "/api/roster", { token: t, json: ROSTER }),
     expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
   },
   {
     name: "GET /api/periods",
+    route: "GET /api/periods",
     send: (t) => call(s.url, "GET", "/api/periods", { token: t }),
     expect: { "unit A1 itself": ok(), "unit A2 acting for A1": ok(), "county A (A1's)": ok(), "county B (outside)": ok(), city: ok() },
   },
   {
     name: "POST /api/periods (open)",
+    route: "POST /api/periods",
     send: (t) => call(s.url, "POST", "/api/periods", { token: t, json: { id: "2026-H1" } }),
     expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok(201) },
   },
   {
     name: "POST /api/periods/{p}/close",
+    route: "POST /api/periods/{period}/close",
     send: (t) => call(s.url, "POST", "/api/periods/2026-Y/close", { token: t }),
     expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
   },
   {
     name: "GET /api/template (public)",
+    route: "GET /api/template",
     send: (t) => call(s.url, "GET", "/api/template", { token: t }),
     expect: {},
-    public: true,
+    public: ok(),
+  },
+  {
+    name: "GET /api/download (public, signed link)",
+    route: "GET /api/download",
+    send: async (t) => {
+      const link = await issueLink(s.ctx.keys, { key: `periods/${P}/units/${A1.code}/${await latest(A1.code)}.xlsx`, name: "x.xlsx" }, 600);
+      return call(s.url, "GET", `/api/download?t=${encodeURIComponent(link.token)}`, { token: t });
+    },
+    expect: {},
+    public: ok(),
+  },
+  {
+    name: "GET …/status/export",
+    route: "GET /api/periods/{period}/status/export",
+    send: (t) => call(s.url, "GET", `/api/periods/${P}/status/export`, { token: t }),
+    expect: { "unit A1 itself": ok(), "unit A2 acting for A1": ok(), "county A (A1's)": ok(), "county B (outside)": ok(), city: ok() },
+  },
+  {
+    name: "GET …/units/{A1}/reports/{v} (detail)",
+    route: "GET /api/periods/{period}/units/{unit}/reports/{version}",
+    send: async (t) => call(s.url, "GET", `/api/periods/${P}/units/${A1.code}/reports/${await latest(A1.code)}`, { token: t }),
+    expect: { "unit A1 itself": ok(), "unit A2 acting for A1": FU, "county A (A1's)": ok(), "county B (outside)": FU, city: ok() },
+  },
+  {
+    name: "GET …/reminders",
+    route: "GET /api/periods/{period}/reminders",
+    send: (t) => call(s.url, "GET", `/api/periods/${P}/reminders`, { token: t }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": ok(), "county B (outside)": ok(), city: ok() },
+  },
+  {
+    name: "POST …/reminders/send (no webhook set)",
+    route: "POST /api/periods/{period}/reminders/send",
+    send: (t) => call(s.url, "POST", `/api/periods/${P}/reminders/send`, { token: t, json: {} }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": NO_HOOK, "county B (outside)": NO_HOOK, city: NO_HOOK },
+  },
+  {
+    name: "POST …/reviews (bulk 通过 of A1, a version that does not exist)",
+    route: "POST /api/periods/{period}/reviews",
+    send: (t) => call(s.url, "POST", `/api/periods/${P}/reviews`, { token: t, json: { versions: { [A1.code]: "v20250101T000000000Z-00000000" } } }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": ok(), "county B (outside)": ok(), city: ok() },
+    // Each item is authorised on its own: outside callers are told FORBIDDEN_UNIT, never whether the version exists.
+    look: (b) => [...(b.accepted ?? []).map((x: { unit: string }) => `accepted ${x.unit}`), ...(b.skipped ?? []).map((x: { unit: string; code: string }) => `${x.code} ${x.unit}`)],
+    sees: {
+      "county A (A1's)": [`VERSION_NOT_FOUND ${A1.code}`],
+      "county B (outside)": [`FORBIDDEN_UNIT ${A1.code}`],
+      "town claiming city role": [`FORBIDDEN_UNIT ${A1.code}`],
+      city: [`VERSION_NOT_FOUND ${A1.code}`],
+    },
+  },
+  {
+    name: "POST /api/session (public, a valid code of county B)",
+    route: "POST /api/session",
+    send: (t) => call(s.url, "POST", "/api/session", { token: t, json: { code: countyBCode } }),
+    expect: {},
+    public: ok(),
+  },
+  {
+    name: "POST /api/session/refresh (a token not from a code)",
+    route: "POST /api/session/refresh",
+    send: (t) => call(s.url, "POST", "/api/session/refresh", { token: t }),
+    expect: { "unit A1 itself": NOT_RENEWABLE, "unit A2 acting for A1": NOT_RENEWABLE, "county A (A1's)": NOT_RENEWABLE, "county B (outside)": NOT_RENEWABLE, city: NOT_RENEWABLE },
+  },
+  {
+    name: "POST /api/codes {units: [B1]}",
+    route: "POST /api/codes",
+    send: (t) => call(s.url, "POST", "/api/codes", { token: t, json: { units: [B1.code] } }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
+  },
+  {
+    name: "POST /api/codes/{B1}/revoke",
+    route: "POST /api/codes/{unit}/revoke",
+    send: (t) => call(s.url, "POST", `/api/codes/${B1.code}/revoke`, { token: t, json: {} }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
+  },
+  {
+    name: "PUT /api/webhook (clear)",
+    route: "PUT /api/webhook",
+    send: (t) => call(s.url, "PUT", "/api/webhook", { token: t, json: { url: "" } }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
   },
 ];
 
 /** The expected answer of one cell of the matrix. */
 function expected(route: RouteCase, caller: Caller): [number, string | null] {
-  if (route.public) return [200, null];
+  if (route.public) return route.public;
   switch (caller) {
     case "none":
       return [401, "AUTH_REQUIRED"];
@@ -233,8 +339,13 @@ function expected(route: RouteCase, caller: Caller): [number, string | null] {
  */
 function unlisted(route: RouteCase, caller: Caller): [number, string | null] {
   // Still a "unit" token: reviewing and consolidating are refused by role before the roster is asked.
-  if (caller === "unit off the roster" && /review|consolidations/.test(route.name)) return FR;
-  if (route.name === "PUT /api/roster" || /^POST \/api\/periods/.test(route.name)) return FR;
+  if (caller === "unit off the roster" && /review|consolidations|reminders/.test(route.name)) return FR;
+  // Setup (roster, periods, codes, webhook) asks the roster for a city first.
+  if (/^(PUT \/api\/roster|POST \/api\/periods|POST \/api\/codes|PUT \/api\/webhook)/.test(route.name)) return FR;
+  // A token not from a sign-in code is not renewed, whoever it names.
+  if (route.route === "POST /api/session/refresh") return NOT_RENEWABLE;
+  // A city-role token passes the role gate of a bulk 通过, then each item is refused on its own.
+  if (caller === "town claiming city role" && route.route === "POST /api/periods/{period}/reviews") return [200, null];
   if (route.name === "GET /api/roster" || route.name === "GET /api/periods") return [200, null];
   return FU;
 }
@@ -242,15 +353,20 @@ function unlisted(route: RouteCase, caller: Caller): [number, string | null] {
 const MATRIX = ROUTES.flatMap((r) => CALLERS.map((c) => [r.name, c, r] as const));
 
 describe("every route × every caller", () => {
+  it("every route the router declares has a row in the matrix", () => {
+    const declared = ALL_ROUTES.map((r) => `${r.method} ${r.path}`).sort();
+    expect([...new Set(ROUTES.map((r) => r.route))].sort()).toEqual(declared);
+  });
+
   it.each(MATRIX)("%s as %s", async (_name, caller, route) => {
     const res = await route.send(tokens.get(caller));
     const [status, code] = expected(route, caller);
     expect([res.status, res.body.ok === undefined ? null : res.body.code ?? null]).toEqual([status, code]);
     if (status >= 400) expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
     const sees = route.sees?.[caller];
-    if (sees) expect(unitsOf(res.body)).toEqual(sees);
+    if (sees) expect((route.look ?? unitsOf)(res.body)).toEqual(sees);
     // Valid-but-unlisted tokens see nothing in the lists they may call.
-    if (status === 200 && (caller === "town claiming city role" || caller === "unit off the roster")) {
+    if (status === 200 && !route.public && (caller === "town claiming city role" || caller === "unit off the roster")) {
       expect(unitsOf(res.body)).toEqual([]);
     }
   });
