@@ -18,6 +18,7 @@ import type {
   ReportState,
   ReviewAnswer,
   Role,
+  RosterAnswer,
   RosterUnit,
   SessionAnswer,
   StatusAnswer,
@@ -46,6 +47,8 @@ export interface ApiFailure {
   message: string;
   /** Findings the server sent back (422). */
   findings?: Finding[];
+  /** Every problem of a refused roster, in Chinese (400 ROSTER_INVALID). */
+  problems?: string[];
 }
 export type ApiAnswer<T> = ({ ok: true } & T) | ApiFailure;
 
@@ -128,7 +131,15 @@ export function describeFailure(status: number, body: unknown, online = true): A
   const serverCode = typeof b.code === "string" ? b.code : "";
   const serverMessage = typeof b.message === "string" && HAS_CHINESE.test(b.message) ? b.message : "";
   const findings = Array.isArray(b.findings) ? (b.findings as Finding[]) : undefined;
-  const fail = (code: string, message?: string): ApiFailure => ({ ok: false, status, code, message: message || FALLBACK[code] || FALLBACK.UNKNOWN!, ...(findings ? { findings } : {}) });
+  const problems = Array.isArray((b as { problems?: unknown }).problems) ? ((b as { problems: unknown[] }).problems.filter((p) => typeof p === "string") as string[]) : undefined;
+  const fail = (code: string, message?: string): ApiFailure => ({
+    ok: false,
+    status,
+    code,
+    message: message || FALLBACK[code] || FALLBACK.UNKNOWN!,
+    ...(findings ? { findings } : {}),
+    ...(problems ? { problems } : {}),
+  });
 
   if (status === 0) return fail(online ? "NETWORK" : "OFFLINE");
   if (status === -1) return fail("TIMEOUT");
@@ -199,8 +210,18 @@ export class ApiClient {
     return this.call({ method: "POST", path: "/api/session/refresh", headers: JSON_HEADERS, body: "{}" });
   }
 
-  roster(): Promise<ApiAnswer<{ units: RosterUnit[] }>> {
+  roster(): Promise<ApiAnswer<Body<RosterAnswer>>> {
     return this.call({ method: "GET", path: "/api/roster" });
+  }
+
+  /** Replace the roster with the 名单 workbook a clerk kept in Excel (city). */
+  uploadRoster(bytes: Uint8Array): Promise<ApiAnswer<Body<RosterAnswer>>> {
+    return this.call({ method: "PUT", path: "/api/roster", headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, body: bytes, timeoutMs: 120_000 });
+  }
+
+  /** The stored roster as the 名单 workbook, to edit and upload again (city). */
+  rosterWorkbook(): Promise<ApiAnswer<{ bytes: Uint8Array }>> {
+    return this.call({ method: "GET", path: "/api/roster/workbook", expect: "bytes", headers: { Accept: "*/*" } });
   }
 
   periods(): Promise<ApiAnswer<Body<PeriodsAnswer>>> {

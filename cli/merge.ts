@@ -12,7 +12,7 @@ import { demoUnits, sampleFill } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { growthText } from "../templates/merge/growth";
 import { consolidationJson, mergeReports, nothingToMerge, type MergeInput, type Rejection } from "../templates/merge/merge";
-import { parseRosterCsv, parseRosterGrid, type RosterResult, type RosterUnit } from "../templates/merge/roster";
+import { parseRosterFile, type RosterResult, type RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
 
@@ -20,10 +20,7 @@ import { readReportFiles } from "./read-pool";
 export function readRosterFile(file: string, io: CliIO): RosterResult | null {
   const bytes = readInput(file, io);
   if (!bytes) return null;
-  if (/\.(csv|txt)$/i.test(file)) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
-  const grid = readXlsxGrid(bytes);
-  if (!grid.ok) return { ok: false, code: "ROSTER_INVALID", message: `名单文件无法读取：${grid.message}` };
-  return parseRosterGrid(grid.grid);
+  return parseRosterFile(bytes, /\.(csv|txt)$/i.test(file) ? "csv" : "xlsx");
 }
 
 const fmtNum = (n: number | null, digits: number) => (n === null ? "—" : n.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits }));

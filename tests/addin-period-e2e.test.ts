@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
+import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../functions/local/server";
@@ -135,6 +136,33 @@ describe("one period through the page, three signed-in roles", () => {
     expect(await ok.textContent()).toBe(`已开通 2026年全年报送，截止时间 ${shown}。`);
   });
 
+  it("the city downloads the roster as Excel, adds a contact in it and uploads it; a roster with mistakes is refused with every problem listed", async () => {
+    await expect.poll(() => city.locator("#hz-roster-now").textContent()).toMatch(/^当前名单共 8 个单位：市 1 个，区县 1 个，乡镇\/街道 6 个（.+ 更新）。$/);
+    const [download] = await Promise.all([city.waitForEvent("download"), city.locator("#hz-roster-download").click()]);
+    expect(download.suggestedFilename()).toBe("报送单位名单.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const ws = wb.getWorksheet("报送单位名单")!;
+    expect((ws.getRow(1).values as unknown[]).slice(1, 7)).toEqual(["名称", "区划代码", "上级代码", "单位类型", "联系人", "联系电话"]);
+    const row = ws.getColumn(2).values.findIndex((v) => v === TOWNS[3]!.code);
+    expect((ws.getRow(row).values as unknown[]).slice(1, 5)).toEqual([TOWNS[3]!.name, TOWNS[3]!.code, COUNTY, TOWNS[3]!.type]);
+    ws.getCell(`E${row}`).value = "赵丽";
+    ws.getCell(`F${row}`).value = "13857100001";
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    await city.locator("#hz-roster-file").setInputFiles({ name: "报送单位名单.xlsx", mimeType: XLSX, buffer: edited });
+    await expect.poll(() => city.locator("#hz-roster-result .hz-bar-success span").textContent()).toBe("名单已保存：共 8 个单位：市 1 个，区县 1 个，乡镇/街道 6 个。新单位需要登录码，请在下方签发。");
+
+    // Two mistakes a clerk makes: a code one digit short, and a town whose 上级代码 is not on the list.
+    ws.getCell(`B${row}`).value = "33010200400";
+    ws.getCell(`C${row + 1}`).value = "330199000000";
+    const wrong = Buffer.from(await wb.xlsx.writeBuffer());
+    await city.locator("#hz-roster-file").setInputFiles({ name: "报送单位名单.xlsx", mimeType: XLSX, buffer: wrong });
+    await city.locator("#hz-roster-result .hz-bar-error").waitFor();
+    expect(await city.locator("#hz-roster-result .hz-bar-error span").first().textContent()).toBe("名单有 1 处问题，没有保存。请在 Excel 中改正后重新上传：");
+    expect(await city.locator("#hz-roster-result .hz-problems li").allTextContents()).toEqual([`名单第${row}行“${TOWNS[3]!.name}”的区划代码“33010200400”应为12位数字。`]);
+    await city.screenshot({ path: "docs/roster.png", fullPage: true });
+  });
+
   it("a wrong code is refused in Chinese, with the code only under 详情", async () => {
     town = await rolePage();
     await town.locator("#hz-tab-settings").click();
@@ -233,11 +261,7 @@ describe("one period through the page, three signed-in roles", () => {
 
   it("the county's 催报 list: who still owes, the contact, a ready text, copy one or all", async () => {
     // The roster's contact columns stand in for towns that never reported.
-    const cityTok = server.tokens.find((t) => t.code === CITY)!.token;
-    const roster = (await (await fetch(`${server.url}/api/roster`, { headers: { authorization: `Bearer ${cityTok}` } })).json()) as { units: Array<{ code: string }> };
-    const units = roster.units.map((u) => (u.code === TOWNS[3]!.code ? { ...u, contact: "赵丽", phone: "13857100001" } : u));
-    const put = await fetch(`${server.url}/api/roster`, { method: "PUT", headers: { authorization: `Bearer ${cityTok}`, "content-type": "application/json" }, body: JSON.stringify({ units }) });
-    expect(put.status).toBe(200);
+    // 赵丽 and her phone came from the roster the city uploaded as Excel (管理, above).
     await county.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     await county.locator("#hz-tab-reminders").click();
     const items = county.locator(".hz-reminders li");

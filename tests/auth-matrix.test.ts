@@ -207,6 +207,12 @@ const ROUTES: RouteCase[] = [
     expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
   },
   {
+    name: "GET /api/roster/workbook (the 名单 to edit)",
+    route: "GET /api/roster/workbook",
+    send: (t) => call(s.url, "GET", "/api/roster/workbook", { token: t }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
+  },
+  {
     name: "GET /api/periods",
     route: "GET /api/periods",
     send: (t) => call(s.url, "GET", "/api/periods", { token: t }),
@@ -341,7 +347,7 @@ function unlisted(route: RouteCase, caller: Caller): [number, string | null] {
   // Still a "unit" token: reviewing and consolidating are refused by role before the roster is asked.
   if (caller === "unit off the roster" && /review|consolidations|reminders/.test(route.name)) return FR;
   // Setup (roster, periods, codes, webhook) asks the roster for a city first.
-  if (/^(PUT \/api\/roster|POST \/api\/periods|POST \/api\/codes|PUT \/api\/webhook)/.test(route.name)) return FR;
+  if (/^(PUT \/api\/roster|GET \/api\/roster\/workbook|POST \/api\/periods|POST \/api\/codes|PUT \/api\/webhook)/.test(route.name)) return FR;
   // A token not from a sign-in code is not renewed, whoever it names.
   if (route.route === "POST /api/session/refresh") return NOT_RENEWABLE;
   // A city-role token passes the role gate of a bulk 通过, then each item is refused on its own.

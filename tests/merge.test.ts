@@ -3,7 +3,7 @@ import { INPUT_INDICATORS } from "../templates/catalog";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { completionOf, growthLabel, growthOf, growthText, pointsChange, ratioOf } from "../templates/merge/growth";
 import { CELL_TEXT_LIMIT, TRUNCATION_NOTE, boundText, consolidationJson, mergeReports, splitText, type Consolidation, type MergeInput, type MergeOptions } from "../templates/merge/merge";
-import { parseRosterCsv, parseRosterRows } from "../templates/merge/roster";
+import { completeRoster, inferUnitType, parseRosterCsv, parseRosterRows } from "../templates/merge/roster";
 import { reportRecord } from "./support/records";
 
 type Triple = [number | null, number | null, number | null];
@@ -273,6 +273,51 @@ describe("roster parsing", () => {
     ["名称,区划代码,上级代码\n青阳镇,330102001000,3301\n", "ROSTER_INVALID", "名单第2行“青阳镇”的上级代码“3301”应为12位数字。"],
     ["名称,区划代码\n", "ROSTER_EMPTY", "名单中没有任何单位。请按“名称、区划代码、上级代码”三列填写。"],
   ])("refuses %j", (csv, code, message) => {
-    expect(parseRosterCsv(csv)).toEqual({ ok: false, code, message });
+    expect(parseRosterCsv(csv)).toEqual({ ok: false, code, message, problems: [message] });
+  });
+
+  it("lists every row's problem at once, and keeps the optional columns it finds by header", () => {
+    const csv = "名称,区划代码,上级代码,类型,联系人,电话\n青阳镇,3301020010,,,,\n,330102002000,,,,\n南山镇,330102003000,33,,,\n示例区,330102000000,,县(市、区),王五, 0571-8888 0000\n";
+    const r = parseRosterCsv(csv);
+    expect(r).toEqual({
+      ok: false,
+      code: "ROSTER_INVALID",
+      message: "名单第2行“青阳镇”的区划代码“3301020010”应为12位数字。 名单第3行没有填写单位名称。 名单第4行“南山镇”的上级代码“33”应为12位数字。",
+      problems: ["名单第2行“青阳镇”的区划代码“3301020010”应为12位数字。", "名单第3行没有填写单位名称。", "名单第4行“南山镇”的上级代码“33”应为12位数字。"],
+    });
+    expect(parseRosterCsv("名称,区划代码,类型,联系人,电话\n示例区,330102000000,县(市、区),王五, 0571-8888 0000\n")).toEqual({
+      ok: true,
+      units: [{ name: "示例区", code: "330102000000", parent: "", type: "县（市、区）", contact: "王五", phone: "0571-88880000" }],
+    });
+  });
+
+  it.each([
+    ["330100000000", "示例市", "市"],
+    ["330102000000", "示例区", "县（市、区）"],
+    ["330102001000", "青阳镇", "乡镇"],
+    ["330102002000", "清河街道", "街道"],
+    ["330102003000", "城关街道办事处", "街道"],
+    ["330102004000", "街道口村", "乡镇"],
+    // Eight zeros but not the last eight: a county whose code ends 00.
+    ["330100100000", "某县", "乡镇"],
+  ])("the 单位类型 of %s %s is %s", (code, name, type) => {
+    expect(inferUnitType(code, name)).toBe(type);
+  });
+
+  it("fills blank 上级代码 from the codes: a town's county when listed, else the city; given values kept", () => {
+    const units = completeRoster([
+      { name: "示例市", code: "330100000000", parent: "" },
+      { name: "示例区", code: "330102000000", parent: "" },
+      { name: "青阳镇", code: "330102001000", parent: "" },
+      { name: "飞地镇", code: "330105001000", parent: "" },
+      { name: "清河街道", code: "330102002000", parent: "330100000000", type: "乡镇" },
+    ]);
+    expect(units.map((u) => [u.name, u.type, u.parent])).toEqual([
+      ["示例市", "市", ""],
+      ["示例区", "县（市、区）", "330100000000"],
+      ["青阳镇", "乡镇", "330102000000"],
+      ["飞地镇", "乡镇", "330100000000"],
+      ["清河街道", "乡镇", "330100000000"],
+    ]);
   });
 });

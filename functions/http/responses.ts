@@ -17,12 +17,13 @@ export function errorJson(statusCode: number, code: string, message: string, ext
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Content type of a Word document (the drafted summary). */
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /**
  * A file download. The file name is Chinese, so it goes in RFC 5987
  * `filename*`, with an ASCII fallback for old clients.
  */
-/** Content type of a Word document (the drafted summary). */
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export function file(bytes: Uint8Array, fileName: string, contentType = XLSX_TYPE): Response {
   // Old clients ignore filename*; give them a plain ASCII name rather than a row of underscores.

@@ -124,6 +124,13 @@ export interface RemindersSentAnswer {
   sent: number;
 }
 
+/** GET /api/roster (the part the caller may see), PUT /api/roster (JSON, or the 名单 workbook / CSV) */
+export interface RosterAnswer {
+  ok: true;
+  units: RosterUnit[];
+  updatedAt: string | null;
+}
+
 /** POST /api/codes */
 export interface CodesAnswer {
   ok: true;

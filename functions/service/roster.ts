@@ -4,6 +4,8 @@
  * whole on every request.
  */
 import { UNIT_TYPES, type UnitType } from "../../templates/catalog";
+import { completeRoster, parseRosterFile, type RosterUnit as SheetUnit } from "../../templates/merge/roster";
+import { buildRosterWorkbook } from "../../templates/merge/roster-workbook";
 import { rosterKey, UNIT_CODE_RE, type ObjectStore } from "../storage/index";
 import { StorageNotFound } from "../storage/errors";
 
@@ -104,6 +106,30 @@ export function validateRoster(input: unknown): { ok: true; roster: Roster } | {
     if (!ok) problems.push(`${u.name}（${u.code}）的上级单位 ${parent.name} 层级不对：乡镇/街道的上级应为区县或市，区县的上级应为市。`);
   }
   return problems.length ? { ok: false, problems } : { ok: true, roster: { units } };
+}
+
+/**
+ * A roster the city kept in Excel (the 名单 workbook: 名称, 区划代码, 上级代码,
+ * 单位类型, 联系人, 联系电话) or as CSV, checked as {@link validateRoster} checks
+ * JSON. Blank 单位类型 and 上级代码 are filled from the division codes.
+ */
+export function rosterFromFile(bytes: Uint8Array, kind: "xlsx" | "csv"): ReturnType<typeof validateRoster> {
+  const parsed = parseRosterFile(bytes, kind);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  return validateRoster({ units: completeRoster(parsed.units).map((u) => ({ ...u, parent: u.parent || null })) });
+}
+
+/** The roster as the 名单 workbook, to edit in Excel and upload again. */
+export function rosterWorkbook(roster: Roster): Promise<Uint8Array> {
+  const rows: SheetUnit[] = roster.units.map((u) => ({
+    name: u.name,
+    code: u.code,
+    parent: u.parent ?? "",
+    type: u.type,
+    ...(u.contact ? { contact: u.contact } : {}),
+    ...(u.phone ? { phone: u.phone } : {}),
+  }));
+  return buildRosterWorkbook(rows);
 }
 
 /** Store a validated roster. */

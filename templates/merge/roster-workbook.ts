@@ -1,27 +1,37 @@
-/** The roster workbook (`huizong roster`): 名称, 区划代码, 上级代码. */
+/** The roster workbook (`huizong roster`, the service's 名单 download): 名称, 区划代码, 上级代码, 单位类型, 联系人, 联系电话. */
 import ExcelJS from "exceljs";
-import { ROSTER_HEADERS, ROSTER_SHEET, type RosterUnit } from "./roster";
+import { ROSTER_HEADERS, ROSTER_SHEET, ROSTER_TYPES, type RosterUnit } from "./roster";
 import { S, headerCells } from "./sheets/shared";
 
-/** A roster workbook (`huizong roster`, blank by default): 名称, 区划代码, 上级代码. */
+/** A roster workbook (blank by default), to fill in Excel and give to `merge --roster` or upload to the service. */
 export async function buildRosterWorkbook(units: readonly RosterUnit[] = []): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "huizong";
   wb.created = new Date(Date.UTC(2026, 0, 1));
   wb.modified = wb.created;
   const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = [{ width: 24 }, { width: 18 }, { width: 18 }, { width: 60 }];
+  ws.columns = [{ width: 24 }, { width: 18 }, { width: 18 }, { width: 14 }, { width: 12 }, { width: 16 }, { width: 60 }];
   headerCells(ws.getRow(1), ROSTER_HEADERS);
-  ws.getCell("D1").value = "说明：每行一个应报送的单位。区划代码为12位统计用区划代码（乡镇/街道为9位+000）；上级代码为其所属县（市、区）或市的代码。";
-  ws.getCell("D1").style = S.note;
+  ws.getCell("G1").value =
+    "说明：每行一个应报送的单位，市、区县、乡镇/街道都要列出。区划代码为12位统计用区划代码（乡镇/街道为9位+000）。" +
+    "上级代码、单位类型可不填：按区划代码自动判断（市为4位+8个0，区县为6位+6个0，名称以“街道”结尾的为街道）。联系人、联系电话用于催报。";
+  ws.getCell("G1").style = S.note;
   units.forEach((u, i) => {
-    ws.getCell(i + 2, 1).value = u.name;
-    ws.getCell(i + 2, 2).value = u.code;
-    ws.getCell(i + 2, 3).value = u.parent || null;
+    const row = ws.getRow(i + 2);
+    row.values = [u.name, u.code, u.parent || null, u.type ?? null, u.contact ?? null, u.phone ?? null];
   });
-  // Codes as text so Excel keeps all 12 digits.
-  for (let r = 2; r <= Math.max(201, units.length + 1); r++) {
-    for (const col of ["B", "C"]) ws.getCell(`${col}${r}`).numFmt = "@";
+  // Codes and phones as text so Excel keeps every digit; 单位类型 from a list.
+  const last = Math.max(201, units.length + 1);
+  for (let r = 2; r <= last; r++) {
+    for (const col of ["B", "C", "F"]) ws.getCell(`${col}${r}`).numFmt = "@";
+    ws.getCell(`D${r}`).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${ROSTER_TYPES.join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: "单位类型",
+      error: `请从列表中选择：${ROSTER_TYPES.join("、")}。`,
+    };
   }
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
