@@ -233,6 +233,11 @@ export class ApiClient {
     return this.call({ method: "POST", path: "/api/periods", headers: JSON_HEADERS, body: JSON.stringify(deadline ? { id, deadline } : { id }) });
   }
 
+  /** End collection for a period (city): no more uploads; reviews and consolidations go on. */
+  closePeriod(id: string): Promise<ApiAnswer<Body<PeriodAnswer>>> {
+    return this.call({ method: "POST", path: `/api/periods/${enc(id)}/close`, headers: JSON_HEADERS, body: "{}" });
+  }
+
   /** The blank template's bytes. */
   template(): Promise<ApiAnswer<{ bytes: Uint8Array }>> {
     return this.call({ method: "GET", path: "/api/template", auth: false, expect: "bytes", headers: { Accept: "*/*" } });
@@ -300,6 +305,11 @@ export class ApiClient {
   /** New sign-in codes (city): for `units`, or every roster unit. */
   codes(units?: string[]): Promise<ApiAnswer<Body<CodesAnswer>>> {
     return this.call({ method: "POST", path: "/api/codes", headers: JSON_HEADERS, body: JSON.stringify(units ? { units } : {}) });
+  }
+
+  /** Revoke one unit's sign-in code and its sessions (city). */
+  revokeCode(unit: string): Promise<ApiAnswer<{ unit: string }>> {
+    return this.call({ method: "POST", path: `/api/codes/${enc(unit)}/revoke`, headers: JSON_HEADERS, body: "{}" });
   }
 
   consolidate(period: string, parent: string, include: "accepted" | "submitted"): Promise<ApiAnswer<Body<ConsolidationAnswer>>> {

@@ -309,6 +309,46 @@ describe("one period through the page, three signed-in roles", () => {
     const doc = await city.request.get((await draft.getAttribute("href"))!);
     expect([doc.status(), doc.headers()["content-type"]]).toEqual([200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]);
   });
+
+  it("the city reissues one town's lost code (the others keep theirs), then revokes it, each after asking once more", async () => {
+    const lost = TOWNS[5]!;
+    const signInWith = (c: string) => fetch(`${server.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: c }) }).then((r) => r.status);
+    await city.locator("#hz-tab-manage").click();
+    await expect.poll(() => city.locator("#hz-code-unit option").count()).toBe(8);
+    await city.locator("#hz-code-unit").selectOption(lost.code);
+    await city.locator("#hz-code-one").click();
+    await city.locator("#hz-codes-result .hz-bar-success").waitFor();
+    expect(await city.locator("#hz-codes-result .hz-bar-success span").textContent()).toBe(`已为${lost.name}签发新登录码，原登录码已作废。`);
+    const fresh = (await city.locator(`#hz-codes-table tr[data-unit="${lost.code}"] code`).textContent())!;
+    expect([await signInWith(fresh), await signInWith(code(lost.code)), await signInWith(code(TOWNS[4]!.code))]).toEqual([200, 401, 200]);
+
+    await city.locator("#hz-code-revoke").click();
+    expect(await city.locator("#hz-codes-result .hz-bar-warning span").textContent()).toBe("作废后，该单位的登录码和已登录的设备都不能再使用，直到重新签发。确定作废吗？");
+    await city.locator("#hz-code-revoke-confirm").click();
+    await expect.poll(() => city.locator("#hz-codes-result .hz-bar-success span").textContent()).toBe(`${lost.name}（${lost.code}）的登录码已作废。`);
+    expect(await signInWith(fresh)).toBe(401);
+  });
+
+  it("the city ends collection for the period (a town's upload is then refused, the list shows it ended) and opens it again", async () => {
+    const row = city.locator(`#hz-periods tr[data-period="${P}"]`);
+    expect(await row.locator("td").allTextContents()).toEqual(["2026年全年", "收集中", formatDateTime(new Date(`${deadlineLocal}:00+08:00`)), "结束报送"]);
+    await row.locator("button").click();
+    await city.locator(`#hz-close-${P}-confirm`).click();
+    await expect.poll(() => city.locator("#hz-periods-result .hz-bar-success span").textContent()).toBe("2026年全年报送已结束。需要补报时可重新开通。");
+    expect(await city.locator(`#hz-periods tr[data-period="${P}"] td`).nth(1).textContent()).toMatch(/^已结束（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）$/);
+    await city.screenshot({ path: "docs/manage.png", fullPage: true });
+    const late = await fetch(`${server.url}/api/periods/${P}/units/${TOWN.code}/reports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.tokens.find((t) => t.code === TOWN.code)!.token}`, "content-type": XLSX },
+      body: Buffer.from(second),
+    });
+    expect([late.status, ((await late.json()) as { code: string }).code]).toEqual([409, "PERIOD_NOT_OPEN"]);
+
+    // A late town asks to 补报: the city opens the period again (with its deadline), and it is collecting.
+    await city.locator("#hz-open-deadline").fill(deadlineLocal);
+    await city.locator("#hz-open").click();
+    await expect.poll(() => city.locator(`#hz-periods tr[data-period="${P}"] td`).nth(1).textContent()).toBe("收集中");
+  });
 });
 
 describe("the same people in the Excel pane at 350 px", () => {

@@ -1,28 +1,36 @@
 /**
- * 管理 (the city): the roster kept in Excel (download, edit, upload), a period
- * opened with its deadline (截止时间, in the bureau's zone), and sign-in codes to hand out.
+ * 管理 (the city): the roster kept in Excel, periods opened with their deadline
+ * (截止时间, in the bureau's zone) and closed when collection ends, and sign-in
+ * codes: one unit's (a clerk lost it, or left) or everyone's.
  */
-import type { RosterUnit } from "../../functions/http/wire";
+import type { CodesAnswer, PeriodInfo, RosterUnit } from "../../functions/http/wire";
 import { PERIOD_SPANS } from "../../templates/period";
 import { fill, h } from "../ui/dom";
 import { messageBar } from "../ui/findings";
 import { when, zonedToIso } from "../ui/words";
-import { busy, saveBytes, showFailure, type Screen, type ScreenContext } from "./context";
+import { busy, showFailure, type Screen, type ScreenContext } from "./context";
+import { rosterSection } from "./roster-section";
 
-/** "共 47 个单位：市 1 个，区县 3 个，乡镇/街道 43 个". */
-export function rosterSummary(units: readonly RosterUnit[]): string {
-  const n = (f: (u: RosterUnit) => boolean) => units.filter(f).length;
-  return `共 ${units.length} 个单位：市 ${n((u) => u.type === "市")} 个，区县 ${n((u) => u.type === "县（市、区）")} 个，乡镇/街道 ${n((u) => u.type === "乡镇" || u.type === "街道")} 个`;
+/** A button that asks once more, inline (Office webviews have no window.confirm), before `act`. */
+function confirmed(out: HTMLElement, id: string, label: string, question: string, yesLabel: string, act: (yes: HTMLButtonElement) => Promise<void>): HTMLButtonElement {
+  return h("button", {
+    type: "button",
+    class: "hz-btn",
+    id,
+    onclick: () => {
+      const yes: HTMLButtonElement = h("button", { type: "button", class: "hz-btn hz-primary", id: `${id}-confirm`, onclick: () => busy(yes, () => act(yes)) }, yesLabel);
+      fill(out, messageBar("warning", question), h("div", { class: "hz-toolbar" }, yes, h("button", { type: "button", class: "hz-btn", onclick: () => fill(out) }, "取消")));
+    },
+  }, label);
 }
 
-/** A file the clerk picked, as bytes (FileReader: the Office webviews of Excel 2016 lack Blob.arrayBuffer). */
-function readPicked(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(file);
-  });
+function codesTable(codes: CodesAnswer["codes"]): HTMLElement {
+  return h(
+    "table",
+    { class: "hz-table", id: "hz-codes-table" },
+    h("thead", {}, h("tr", {}, h("th", {}, "单位"), h("th", {}, "登录码"))),
+    h("tbody", {}, ...codes.map((c) => h("tr", { dataset: { unit: c.unit } }, h("td", {}, c.name, h("small", {}, c.unit)), h("td", {}, h("code", {}, c.code))))),
+  );
 }
 
 export function manageScreen(ctx: ScreenContext): Screen {
@@ -31,46 +39,6 @@ export function manageScreen(ctx: ScreenContext): Screen {
   const deadline = h("input", { type: "datetime-local", id: "hz-open-deadline", "aria-label": "截止时间" });
   const openOut = h("div", { id: "hz-open-result", "aria-live": "polite" });
   const codesOut = h("div", { id: "hz-codes-result", "aria-live": "polite" });
-  const rosterOut = h("div", { id: "hz-roster-result", "aria-live": "polite" });
-  const rosterNow = h("p", { class: "hz-muted", id: "hz-roster-now" }, "");
-
-  const showRoster = async () => {
-    const r = await ctx.session.api().roster();
-    if (r.ok) rosterNow.textContent = r.units.length ? `当前名单${rosterSummary(r.units)}${r.updatedAt ? `（${when(r.updatedAt, ctx.session.timeZone)} 更新）` : ""}。` : "还没有报送单位名单：请下载名单表，填写后上传。";
-  };
-
-  const download: HTMLButtonElement = h(
-    "button",
-    {
-      type: "button",
-      class: "hz-btn",
-      id: "hz-roster-download",
-      onclick: () =>
-        busy(download, async () => {
-          const r = await ctx.session.api().rosterWorkbook();
-          if (!r.ok) return showFailure(ctx, rosterOut, r);
-          saveBytes(r.bytes, "报送单位名单.xlsx");
-        }),
-    },
-    "下载名单表（Excel）",
-  );
-  const picker = h("input", { type: "file", id: "hz-roster-file", accept: ".xlsx,.csv", hidden: true });
-  const upload: HTMLButtonElement = h("button", { type: "button", class: "hz-btn hz-primary", id: "hz-roster-upload", onclick: () => picker.click() }, "上传名单…");
-  picker.addEventListener("change", () => {
-    const file = picker.files?.[0];
-    picker.value = "";
-    if (!file) return;
-    void busy(upload, async () => {
-      const r = await ctx.session.api().uploadRoster(await readPicked(file));
-      if (!r.ok) {
-        const list = r.problems?.length ? h("ul", { class: "hz-problems" }, ...r.problems.map((p) => h("li", {}, p))) : null;
-        return showFailure(ctx, rosterOut, r.problems?.length ? { ...r, message: `名单有 ${r.problems.length} 处问题，没有保存。请在 Excel 中改正后重新上传：` } : r, list);
-      }
-      fill(rosterOut, messageBar("success", `名单已保存：${rosterSummary(r.units)}。新单位需要登录码，请在下方签发。`));
-      await showRoster();
-    });
-  });
-
   const open: HTMLButtonElement = h(
     "button",
     {
@@ -86,52 +54,106 @@ export function manageScreen(ctx: ScreenContext): Screen {
           if (!r.ok) return showFailure(ctx, openOut, r);
           ctx.session.settings.set({ period: r.period.id });
           await ctx.session.loadPeriods();
+          showPeriods();
           fill(openOut, messageBar("success", `已开通 ${r.period.label}报送${r.period.deadline ? `，截止时间 ${when(r.period.deadline, tz)}` : "（未设截止时间）"}。`));
         }),
     },
     "开通报送",
   );
 
-  const issue: HTMLButtonElement = h(
+  const roster = rosterSection(ctx);
+  const periodsOut = h("div", { id: "hz-periods-result", "aria-live": "polite" });
+  const periodsList = h("div", { id: "hz-periods" });
+  const showPeriods = () => {
+    const tz = ctx.session.timeZone;
+    const row = (p: PeriodInfo) => {
+      const act = p.open
+        ? confirmed(periodsOut, `hz-close-${p.id}`, "结束报送", `结束${p.label}报送后，各单位不能再上传；已报的报表仍可审核、汇总。确定结束吗？`, "确认结束", async () => {
+            const r = await ctx.session.api().closePeriod(p.id);
+            if (!r.ok) return showFailure(ctx, periodsOut, r);
+            await ctx.session.loadPeriods();
+            showPeriods();
+            fill(periodsOut, messageBar("success", `${p.label}报送已结束。需要补报时可重新开通。`));
+          })
+        : null;
+      return h(
+        "tr",
+        { dataset: { period: p.id } },
+        h("td", {}, p.label),
+        h("td", {}, p.open ? "收集中" : `已结束${p.closedAt ? `（${when(p.closedAt, tz)}）` : ""}`),
+        h("td", {}, p.deadline ? when(p.deadline, tz) : "未设"),
+        h("td", {}, act),
+      );
+    };
+    fill(
+      periodsList,
+      ctx.session.periods.length
+        ? h("table", { class: "hz-table" }, h("thead", {}, h("tr", {}, h("th", {}, "报告期"), h("th", {}, "状态"), h("th", {}, "截止时间"), h("th", {}, ""))), h("tbody", {}, ...ctx.session.periods.map(row)))
+        : h("p", { class: "hz-muted" }, "还没有开通任何报告期。"),
+    );
+  };
+
+  // Codes: one unit's (picked from the roster), or every unit's after a confirmation.
+  const unitPick = h("select", { id: "hz-code-unit", "aria-label": "单位" });
+  const fillUnits = (units: readonly RosterUnit[]) => {
+    const keep = unitPick.value;
+    fill(unitPick, ...units.map((u) => h("option", { value: u.code }, `${u.name}（${u.code}）`)));
+    if (units.some((u) => u.code === keep)) unitPick.value = keep;
+  };
+  const one: HTMLButtonElement = h(
     "button",
     {
       type: "button",
-      class: "hz-btn",
-      id: "hz-issue-codes",
+      class: "hz-btn hz-primary",
+      id: "hz-code-one",
       onclick: () =>
-        busy(issue, async () => {
-          const r = await ctx.session.api().codes();
+        busy(one, async () => {
+          const r = await ctx.session.api().codes([unitPick.value]);
           if (!r.ok) return showFailure(ctx, codesOut, r);
-          fill(
-            codesOut,
-            messageBar("success", `已为 ${r.codes.length} 个单位签发新登录码，原登录码已作废。请打印或抄送各单位。`),
-            h("table", { class: "hz-table" }, h("thead", {}, h("tr", {}, h("th", {}, "单位"), h("th", {}, "登录码"))), h("tbody", {}, ...r.codes.map((c) => h("tr", { dataset: { unit: c.unit } }, h("td", {}, c.name, h("small", {}, c.unit)), h("td", {}, h("code", {}, c.code)))))),
-          );
+          fill(codesOut, messageBar("success", `已为${r.codes[0]?.name ?? ""}签发新登录码，原登录码已作废。`), codesTable(r.codes));
         }),
     },
-    "为全部单位签发新登录码",
+    "签发该单位新登录码",
   );
+  const revoke = confirmed(codesOut, "hz-code-revoke", "作废该单位登录码", "作废后，该单位的登录码和已登录的设备都不能再使用，直到重新签发。确定作废吗？", "确认作废", async () => {
+    const name = unitPick.selectedOptions[0]?.textContent ?? unitPick.value;
+    const r = await ctx.session.api().revokeCode(unitPick.value);
+    if (!r.ok) return showFailure(ctx, codesOut, r);
+    fill(codesOut, messageBar("success", `${name}的登录码已作废。`));
+  });
+  const all = confirmed(codesOut, "hz-issue-codes", "为全部单位签发新登录码", "全部单位的原登录码都会作废，各单位需要用新登录码重新登录。确定签发吗？", "确认签发", async () => {
+    const r = await ctx.session.api().codes();
+    if (!r.ok) return showFailure(ctx, codesOut, r);
+    fill(codesOut, messageBar("success", `已为 ${r.codes.length} 个单位签发新登录码，原登录码已作废。请打印或抄送各单位。`), codesTable(r.codes));
+  });
+
+  const show = async () => {
+    showPeriods();
+    await roster.refresh();
+    const r = await ctx.session.api().roster();
+    if (r.ok) fillUnits(r.units);
+  };
 
   return {
     id: "manage",
     label: "管理",
-    show: () => void showRoster(),
+    show: () => void show(),
     panel: h(
       "section",
       {},
-      h("h3", {}, "报送单位名单"),
-      h("p", { class: "hz-muted" }, "在 Excel 中维护：名称、区划代码必填；上级代码、单位类型可不填，按区划代码判断；联系人、联系电话用于催报。上传后替换原名单。"),
-      rosterNow,
-      h("div", { class: "hz-toolbar" }, download, upload, picker),
-      rosterOut,
+      roster.section,
       h("h3", {}, "开通报告期"),
       h("div", { class: "hz-toolbar" }, h("label", { class: "hz-field" }, h("span", {}, "年度"), year), h("label", { class: "hz-field hz-grow" }, h("span", {}, "报告期"), span)),
       h("label", { class: "hz-field" }, h("span", {}, "截止时间"), deadline, h("small", {}, "按本地时间（北京时间）填写；过了截止时间仍可报送，记为迟报。")),
       h("div", { class: "hz-toolbar" }, open),
       openOut,
+      h("h3", {}, "报告期"),
+      periodsList,
+      periodsOut,
       h("h3", {}, "登录码"),
-      h("p", { class: "hz-muted" }, "每个单位一个登录码。重新签发后，旧登录码和用它登录的设备都会失效。"),
-      h("div", { class: "hz-toolbar" }, issue),
+      h("p", { class: "hz-muted" }, "每个单位一个登录码。单位遗失登录码或更换填报人时，只为该单位重新签发；重新签发或作废后，旧登录码和用它登录的设备都会失效。"),
+      h("label", { class: "hz-field" }, h("span", {}, "单位"), unitPick),
+      h("div", { class: "hz-toolbar" }, one, revoke, all),
       codesOut,
     ),
   };
