@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { ApiClient } from "../addin/api";
 import { capabilities, type Capabilities } from "../addin/office/capabilities";
+import { excelSource } from "../addin/office/source";
 import { guessOfficeHost, type HostProbe } from "../addin/office/host";
 import { newTemplate, type ExcelHost } from "../addin/office/new-template";
 import { REBUILT_NOTE, reportBytes } from "../addin/office/report-bytes";
@@ -66,22 +67,42 @@ function requirementsMock(sets: Record<string, string>) {
   return { requirements: office.context.requirements, asked };
 }
 
-const ALL: Capabilities = { insertSheets: true, newWorkbook: true, compressedFile: true, openBrowserWindow: true };
+const ALL: Capabilities = { markCells: true, insertSheets: true, newWorkbook: true, compressedFile: true, openBrowserWindow: true };
+const NONE: Capabilities = { markCells: false, insertSheets: false, newWorkbook: false, compressedFile: false, openBrowserWindow: false };
 
-describe("capabilities: every API above ExcelApi 1.7 asked of isSetSupported", () => {
+describe("capabilities: every API above ExcelApi 1.1 (the manifest's minimum) asked of isSetSupported", () => {
   it.each<[string, Record<string, string>, Capabilities]>([
     ["Microsoft 365 / Excel 2021", { ExcelApi: "1.17", CompressedFile: "1.1", OpenBrowserWindowApi: "1.1" }, ALL],
     ["Excel 2019 volume (ExcelApi 1.8)", { ExcelApi: "1.8", CompressedFile: "1.1", OpenBrowserWindowApi: "1.1" }, { ...ALL, insertSheets: false }],
-    ["Excel 2016 MSI (ExcelApi 1.2)", { ExcelApi: "1.2", CompressedFile: "1.1" }, { insertSheets: false, newWorkbook: false, compressedFile: true, openBrowserWindow: false }],
-    ["a host without CompressedFile", { ExcelApi: "1.13" }, { insertSheets: true, newWorkbook: true, compressedFile: false, openBrowserWindow: false }],
+    ["ExcelApi 1.6 exactly: cells are marked, no new workbook", { ExcelApi: "1.6", CompressedFile: "1.1" }, { ...NONE, markCells: true, compressedFile: true }],
+    ["ExcelApi 1.5: no marking", { ExcelApi: "1.5", CompressedFile: "1.1" }, { ...NONE, compressedFile: true }],
+    ["Excel 2016 perpetual/volume (ExcelApi 1.1 only)", { ExcelApi: "1.1", CompressedFile: "1.1" }, { ...NONE, compressedFile: true }],
+    ["a host without CompressedFile", { ExcelApi: "1.13" }, { ...ALL, compressedFile: false, openBrowserWindow: false }],
   ])("%s", (_name, sets, expected) => {
     const { requirements, asked } = requirementsMock(sets);
     expect(capabilities(requirements)).toEqual(expected);
-    expect(asked).toEqual(["ExcelApi 1.13", "ExcelApi 1.8", "CompressedFile 1.1", "OpenBrowserWindowApi 1.1"]);
+    expect(asked).toEqual(["ExcelApi 1.6", "ExcelApi 1.13", "ExcelApi 1.8", "CompressedFile 1.1", "OpenBrowserWindowApi 1.1"]);
   });
 
   it("a host whose isSetSupported throws gets nothing above the minimum", () => {
-    expect(capabilities({ isSetSupported: () => { throw new Error("not ready"); } })).toEqual({ insertSheets: false, newWorkbook: false, compressedFile: false, openBrowserWindow: false });
+    expect(capabilities({ isSetSupported: () => { throw new Error("not ready"); } })).toEqual(NONE);
+  });
+
+  it.each([
+    ["ExcelApi 1.1 (Excel 2016): no toggle, and marking never touches the workbook", false, []],
+    ["ExcelApi 1.6: the toggle, and marking runs in Excel", true, ["Excel.run"]],
+  ])("%s", async (_name, markCells, runs) => {
+    const calls: string[] = [];
+    const g = globalThis as unknown as Record<string, unknown>;
+    g.Excel = { run: async () => (calls.push("Excel.run"), []) };
+    try {
+      const source = excelSource(() => undefined, { ...NONE, markCells });
+      expect(source.canMark).toBe(markCells);
+      await source.setMarks([{ severity: "error", rule: "VALUE_REQUIRED", sheet: "指标", cell: "E5", message: "x" }]);
+      expect(calls).toEqual(runs);
+    } finally {
+      delete g.Excel;
+    }
   });
 });
 
@@ -237,7 +258,7 @@ describe("新建模板: each branch, and every failure one Chinese sentence with
   });
 });
 
-describe("shipped scripts parse as ES2018 (EdgeHTML webview); IE11's script as ES5", () => {
+describe("shipped scripts parse as ES2018 without what EdgeHTML 18 lacks; IE11's script as ES5", () => {
   let out: string;
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), "hz-addin-es-"));
@@ -260,6 +281,31 @@ describe("shipped scripts parse as ES2018 (EdgeHTML webview); IE11's script as E
       const src = await readFile(path.join(out, f), "utf8");
       expect(() => parse(src, { ecmaVersion: 2018, sourceType: f === "taskpane.js" ? "module" : "script" }), f).not.toThrow();
     }
+  });
+
+  it("nothing EdgeHTML 18 cannot parse (Office 2016/2019 on Windows 10 1903+): no object rest/spread, no ES2018 regex syntax", async () => {
+    // EdgeHTML 18 parses ES2018 except these (esbuild's `edge18` target lowers the object ones); a regex
+    // literal it cannot parse is an early SyntaxError that stops the whole pane.
+    const found: string[] = [];
+    const visit = (node: unknown, file: string): void => {
+      if (!node || typeof node !== "object") return;
+      if (Array.isArray(node)) return node.forEach((n) => visit(n, file));
+      const n = node as { type?: string; regex?: { pattern: string; flags: string }; properties?: Array<{ type: string }> };
+      if ((n.type === "ObjectExpression" || n.type === "ObjectPattern") && n.properties?.some((p) => p.type === "SpreadElement" || p.type === "RestElement")) found.push(`${file}: object ${n.type === "ObjectExpression" ? "spread" : "rest"}`);
+      if (n.regex && (/\(\?<[=!a-zA-Z]|\\[pP]\{/.test(n.regex.pattern) || n.regex.flags.includes("s"))) found.push(`${file}: /${n.regex.pattern}/${n.regex.flags}`);
+      for (const [k, v] of Object.entries(n)) if (k !== "regex" && v && typeof v === "object") visit(v, file);
+    };
+    for (const f of ["taskpane.js", "standalone.js", "report-writer.js"]) {
+      const src = await readFile(path.join(out, f), "utf8");
+      visit(parse(src, { ecmaVersion: 2018, sourceType: f === "taskpane.js" ? "module" : "script" }), f);
+    }
+    expect(found).toEqual([]);
+    // The check itself sees what it looks for.
+    const probe: string[] = [];
+    const before = found.length;
+    visit(parse("const a = { ...b }; const { c, ...d } = e; /(?<=x)y/s;", { ecmaVersion: 2018, sourceType: "script" }), "probe");
+    probe.push(...found.slice(before));
+    expect(probe).toEqual(["probe: object spread", "probe: object rest", "probe: /(?<=x)y/s"]);
   });
 
   it("legacy.js, for IE11, is ES5", async () => {

@@ -1,10 +1,12 @@
 /**
- * What this Excel can do beyond the manifest's minimum (ExcelApi 1.7), asked of
+ * What this Excel can do beyond the manifest's minimum (ExcelApi 1.1, all that Excel 2016
+ * perpetual/volume installs have: read the cells, jump to one), asked of
  * Office.context.requirements.isSetSupported — never by probing for a function,
  * which can exist and still fail on a host that does not support its set.
  *
  * | capability        | requirement set            | without it                                   |
  * |-------------------|----------------------------|----------------------------------------------|
+ * | markCells         | ExcelApi 1.6               | findings are listed and jumped to, not coloured in the sheet |
  * | insertSheets      | ExcelApi 1.13              | 新建模板 opens the template as a new workbook |
  * | newWorkbook       | ExcelApi 1.8               | 新建模板 downloads the template               |
  * | compressedFile    | CompressedFile 1.1         | 上传 sends a report built from the values read |
@@ -17,6 +19,8 @@ export interface Requirements {
 }
 
 export interface Capabilities {
+  /** Colour the cells of findings (conditional formats, 1.6; sheet protection around them, 1.2). */
+  markCells: boolean;
   insertSheets: boolean;
   newWorkbook: boolean;
   compressedFile: boolean;
@@ -32,6 +36,7 @@ export function capabilities(req: Requirements | undefined | null): Capabilities
     }
   };
   return {
+    markCells: has("ExcelApi", "1.6"),
     insertSheets: has("ExcelApi", "1.13"),
     newWorkbook: has("ExcelApi", "1.8"),
     compressedFile: has("CompressedFile", "1.1"),

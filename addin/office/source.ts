@@ -34,7 +34,7 @@ export function excelSource(openUrl: (url: string) => void, caps: Capabilities =
   let lastGrid: Grid | null = null;
   const source: WorkbookSource = {
     kind: "excel",
-    canMark: true,
+    canMark: caps.markCells,
     modeLabel: null,
     newTemplateLabel: "新建模板",
     checkHint: "检查当前工作簿中的报表。发现的问题会逐条列出，点击即可跳到对应单元格。",
@@ -43,6 +43,8 @@ export function excelSource(openUrl: (url: string) => void, caps: Capabilities =
     readGrid: async () => (lastGrid = await Excel.run((ctx) => readGrid(ctx, TEMPLATE_SHEETS))),
     reveal: (t) => Excel.run((ctx) => selectCell(ctx, t.sheet, t.cell)),
     async setMarks(findings) {
+      // Excel 2016 perpetual (ExcelApi 1.1) cannot colour cells: nothing to mark or clear, no toggle shown.
+      if (!caps.markCells) return null;
       try {
         // Only the difference is written: a re-check that finds the same cells changes nothing in the
         // workbook (no unprotect/protect, so Excel does not think the clerk's file changed).

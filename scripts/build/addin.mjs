@@ -92,7 +92,7 @@ const common = {
 // Windows 10 1903+, which cannot parse `??` or `?.`), WKWebView (Mac), the browser for Excel on the web.
 // ES2018 syntax at most; tests/addin-pane.test.ts parses every shipped script with acorn at 2018.
 // IE11 (Office 2016/2019 on older Windows) ignores type="module" and runs legacy.js instead.
-export const SCRIPT_TARGET = "es2018";
+export const SCRIPT_TARGET = ["es2018", "edge18"];
 const script = { ...common, platform: "browser", target: SCRIPT_TARGET };
 
 /** esbuild options for the pane, writing into `outDir` (tests build into a temporary folder). */
