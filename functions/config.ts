@@ -54,6 +54,12 @@ export interface ServiceConfig {
   maxUploadBytes: number;
   /** `HUIZONG_TIME_ZONE`: the zone every time a person reads is shown in (default Asia/Shanghai). */
   timeZone: string;
+  /**
+   * `HUIZONG_WEBHOOK_HOSTS`: comma-separated host names the 催报 group robot may be at
+   * (default the public WeCom and DingTalk robot hosts; add an on-premises WeCom's host).
+   * The service posts to the city's webhook from inside the network: no other host is reached.
+   */
+  webhookHosts: string[];
 }
 
 /** Variable, default and meaning of each setting (README's table is this table). */
@@ -69,7 +75,11 @@ export const SETTINGS = [
   ["HUIZONG_VERSIONS_PER_HOUR", "20", "new versions one unit may store per rolling hour (then 429)"],
   ["HUIZONG_MAX_UPLOAD_BYTES", "5242880", "largest request body (4 MB on Lambda, for its 6 MB payload)"],
   ["HUIZONG_TIME_ZONE", "Asia/Shanghai", "IANA zone of every time a person reads (stored times stay UTC)"],
+  ["HUIZONG_WEBHOOK_HOSTS", "qyapi.weixin.qq.com,oapi.dingtalk.com", "hosts the 催报 group robot may be at (add an on-premises WeCom's)"],
 ] as const;
+
+/** The public group-robot hosts of WeCom (企业微信) and DingTalk (钉钉). */
+export const DEFAULT_WEBHOOK_HOSTS: readonly string[] = ["qyapi.weixin.qq.com", "oapi.dingtalk.com"];
 
 export const DEFAULT_LINK_TTL_SECONDS = 15 * 60;
 export const DEFAULT_VERSIONS_PER_HOUR = 20;
@@ -100,6 +110,12 @@ export function parseBaseUrl(value: string): string {
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 
+/** A comma-separated list of host names, lower-cased; null when the variable is unset or blank. */
+function hostList(value: string | undefined): string[] | null {
+  const hosts = (value ?? "").split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
+  return hosts.length ? hosts : null;
+}
+
 /** Read every setting from `env` (default `process.env`). */
 export function loadConfig(env: Env = process.env): ServiceConfig {
   const secret = env.HUIZONG_JWT_SECRET?.trim() || null;
@@ -121,6 +137,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     versionsPerHour: Math.floor(positive(env.HUIZONG_VERSIONS_PER_HOUR, DEFAULT_VERSIONS_PER_HOUR)),
     timeZone: timeConfig(env).timeZone,
     maxUploadBytes: Math.min(DEFAULT_MAX_UPLOAD_BYTES, Math.floor(positive(env.HUIZONG_MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES))),
+    webhookHosts: hostList(env.HUIZONG_WEBHOOK_HOSTS) ?? [...DEFAULT_WEBHOOK_HOSTS],
   };
 }
 

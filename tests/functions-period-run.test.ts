@@ -24,7 +24,8 @@ let base: string;
 let city: string, county: string, qy: string;
 
 beforeAll(async () => {
-  s = await startTestServer({ now: clock });
+  // The fake group robot listens on loopback: the only robot host this server may post to.
+  s = await startTestServer({ now: clock, webhookHosts: ["127.0.0.1"] });
   base = s.url;
   [city, county, qy] = [CITY, COUNTY, QY.code].map((c) => tokenOf(s, c)) as [string, string, string];
 });
@@ -202,6 +203,13 @@ describe("催报 reminders", () => {
     expect(received).toEqual([]);
     const bad = await call(base, "PUT", "/api/webhook", { token: city, json: { url: "ftp://x", kind: "wecom" } });
     expect([bad.status, bad.body.code]).toEqual([400, "WEBHOOK_INVALID"]);
+    // A machine inside the network is never posted to, whatever the city types.
+    const inside = await call(base, "PUT", "/api/webhook", { token: city, json: { url: "http://10.0.0.5/cgi-bin/webhook/send?key=x", kind: "wecom" } });
+    expect([inside.status, inside.body.code, inside.body.message]).toEqual([
+      400,
+      "WEBHOOK_INVALID",
+      "群机器人地址的主机“10.0.0.5”不在允许的范围内（127.0.0.1）。请使用企业微信或钉钉群机器人的地址；自建企业微信请由管理员在 HUIZONG_WEBHOOK_HOSTS 中加入其主机。",
+    ]);
     expect((await call(base, "PUT", "/api/webhook", { token: county, json: { url: hookUrl, kind: "wecom" } })).status).toBe(403);
 
     expect((await call(base, "PUT", "/api/webhook", { token: city, json: { url: hookUrl, kind: "wecom" } })).status).toBe(200);

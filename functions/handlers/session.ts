@@ -103,9 +103,13 @@ export const sessionRoutes: Route[] = [
         await setWebhook(ctx.store, null);
         return json(200, { ok: true, webhook: false });
       }
-      const url = checkWebhookUrl(body.url);
+      const checked = checkWebhookUrl(body.url, ctx.webhookHosts);
       const kind = body.kind;
-      if (!url || (kind !== "wecom" && kind !== "dingtalk")) throw new ApiError("WEBHOOK_INVALID");
+      if (!checked.ok && checked.host !== null) {
+        throw new ApiError("WEBHOOK_INVALID", { host: checked.host }, `群机器人地址的主机“${checked.host}”不在允许的范围内（${ctx.webhookHosts.join("、")}）。请使用企业微信或钉钉群机器人的地址；自建企业微信请由管理员在 HUIZONG_WEBHOOK_HOSTS 中加入其主机。`);
+      }
+      if (!checked.ok || (kind !== "wecom" && kind !== "dingtalk")) throw new ApiError("WEBHOOK_INVALID");
+      const url = checked.url;
       await setWebhook(ctx.store, { url, kind, setAt: ctx.now().toISOString(), setBy: req.principal.sub });
       return json(200, { ok: true, webhook: true });
     },

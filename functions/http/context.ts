@@ -25,5 +25,7 @@ export interface AppContext {
   maxUploadBytes?: number;
   /** The bureau's time zone, for every time a person reads (reminder texts, status exports). */
   timeZone: string;
+  /** Hosts the 催报 group robot may be at (`HUIZONG_WEBHOOK_HOSTS`). */
+  webhookHosts: readonly string[];
 }
 

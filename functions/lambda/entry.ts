@@ -31,6 +31,7 @@ export async function contextFromEnv(env: Record<string, string | undefined> = p
     versionsPerHour: config.versionsPerHour,
     maxUploadBytes: config.maxUploadBytes,
     timeZone: config.timeZone,
+    webhookHosts: config.webhookHosts,
   };
 }
 

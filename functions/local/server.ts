@@ -67,6 +67,8 @@ export interface ServerOptions {
   linkTtlSeconds?: number;
   /** Time zone times are shown in. Default: env HUIZONG_TIME_ZONE, else Asia/Shanghai. */
   timeZone?: string;
+  /** Hosts the 催报 group robot may be at. Default: env HUIZONG_WEBHOOK_HOSTS, else WeCom's and DingTalk's. */
+  webhookHosts?: readonly string[];
   now?: () => Date;
 }
 
@@ -151,6 +153,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     versionsPerHour: config.versionsPerHour,
     timeZone: options.timeZone ?? config.timeZone,
     maxUploadBytes: config.maxUploadBytes,
+    webhookHosts: options.webhookHosts ?? config.webhookHosts,
   };
 
   if (demo) {

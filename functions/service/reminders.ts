@@ -111,15 +111,18 @@ export async function getWebhook(store: ObjectStore): Promise<WebhookConfig | nu
 }
 
 /** A webhook URL the city may set: http(s), at most 500 characters, no credentials in it. */
-export function checkWebhookUrl(input: unknown): string | null {
-  if (typeof input !== "string" || input.length > 500) return null;
+export function checkWebhookUrl(input: unknown, hosts: readonly string[]): { ok: true; url: string } | { ok: false; host: string | null } {
+  if (typeof input !== "string" || input.length > 500) return { ok: false, host: null };
+  let u: URL;
   try {
-    const u = new URL(input.trim());
-    if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password) return null;
-    return u.toString();
+    u = new URL(input.trim());
   } catch {
-    return null;
+    return { ok: false, host: null };
   }
+  if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password) return { ok: false, host: null };
+  // The service posts from inside the bureau's network: only the robot hosts configured, never another machine.
+  if (!hosts.includes(u.hostname.toLowerCase())) return { ok: false, host: u.hostname };
+  return { ok: true, url: u.toString() };
 }
 
 export async function setWebhook(store: ObjectStore, config: WebhookConfig | null): Promise<void> {
