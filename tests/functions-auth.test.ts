@@ -63,6 +63,14 @@ describe("can(principal, action, unit, roster)", () => {
     ["a token claiming city for a county may not set up", who(COUNTY, "city"), "setup", "", false],
     ["a unit not on the roster may do nothing", who("330102099000", "unit"), "submit", "330102099000", false],
     ["nobody acts on a unit not on the roster", who(CITY, "city"), "read", "330102099000", false],
+    // Each role's remaining actions, so no rule answers for another.
+    ["a county may not review itself", who(COUNTY, "county"), "review", COUNTY, false],
+    ["a county may not submit for itself", who(COUNTY, "county"), "submit", COUNTY, false],
+    ["the city may not submit for itself", who(CITY, "city"), "submit", CITY, false],
+    ["the city may not submit for a county", who(CITY, "city"), "submit", COUNTY, false],
+    ["the city reviews a street", who(CITY, "city"), "review", QH, true],
+    ["a county reviews a street of its own", who(COUNTY, "county"), "review", QH, true],
+    ["a city token for a unit not on a non-empty roster may not set up", who("330200000000", "city"), "setup", "", false],
   ];
   it.each(cases)("%s", (_label, p, action, unit, expected) => {
     expect(can(p, action, unit, roster)).toBe(expected);
@@ -99,6 +107,58 @@ describe("tokens and links", () => {
     expect(await verifyLink(keys, cred, 1_700_000_001_000)).toEqual({ ok: false, code: "LINK_INVALID" });
   });
 
+  /** A token signed with the right key whose claims are given here (iss/aud/exp added unless overridden). */
+  const signed = async (claims: Record<string, unknown>) => {
+    const { SignJWT } = await import("jose");
+    return new SignJWT({ iss: "huizong", aud: "huizong-api", exp: 1_700_000_600, ...claims }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(keys.api);
+  };
+
+  it.each<[string, Record<string, unknown>, Awaited<ReturnType<typeof verifyToken>>]>([
+    ["a well-formed town credential", { sub: QY, role: "unit", name: "青阳镇" }, { ok: true, principal: { sub: QY, role: "unit", name: "青阳镇" } }],
+    ["a session from a sign-in code keeps its generation", { sub: QY, role: "unit", name: "青阳镇", gen: "g7" }, { ok: true, principal: { sub: QY, role: "unit", name: "青阳镇", gen: "g7" } }],
+    ["a generation that is no string is dropped", { sub: QY, role: "unit", name: "青阳镇", gen: 7 }, { ok: true, principal: { sub: QY, role: "unit", name: "青阳镇" } }],
+    ["no name reads as empty", { sub: CITY, role: "city" }, { ok: true, principal: { sub: CITY, role: "city", name: "" } }],
+    ["a county credential", { sub: COUNTY, role: "county", name: "示例区" }, { ok: true, principal: { sub: COUNTY, role: "county", name: "示例区" } }],
+    ["a name that is no string reads as empty", { sub: QY, role: "unit", name: 5 }, { ok: true, principal: { sub: QY, role: "unit", name: "" } }],
+    ["an empty role", { sub: QY, role: "" }, { ok: false, code: "AUTH_INVALID" }],
+    ["a sub of 11 digits", { sub: "33010200100", role: "unit" }, { ok: false, code: "AUTH_INVALID" }],
+    ["a sub of 13 digits", { sub: "3301020010001", role: "unit" }, { ok: false, code: "AUTH_INVALID" }],
+    ["a sub with a prefix", { sub: "x330102001000", role: "unit" }, { ok: false, code: "AUTH_INVALID" }],
+    ["a sub with a suffix", { sub: "330102001000x", role: "unit" }, { ok: false, code: "AUTH_INVALID" }],
+    ["no sub", { role: "unit" }, { ok: false, code: "AUTH_INVALID" }],
+    ["no expiry", { sub: QY, role: "unit", exp: undefined }, { ok: false, code: "AUTH_INVALID" }],
+    ["an unknown role", { sub: QY, role: "admin" }, { ok: false, code: "AUTH_INVALID" }],
+    ["no role", { sub: QY }, { ok: false, code: "AUTH_INVALID" }],
+    ["another issuer", { sub: QY, role: "unit", iss: "someone" }, { ok: false, code: "AUTH_INVALID" }],
+  ])("a credential with %s", async (_label, claims, expected) => {
+    expect(await verifyToken(keys, await signed(claims), 1_700_000_000_000)).toEqual(expected);
+  });
+
+  const signedLink = async (claims: Record<string, unknown>) => {
+    const { SignJWT } = await import("jose");
+    return new SignJWT({ iss: "huizong", aud: "huizong-download", exp: 1_700_000_600, ...claims }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(keys.download);
+  };
+
+  it.each<[string, Record<string, unknown>, Awaited<ReturnType<typeof verifyLink>>]>([
+    ["a key and a name", { k: "config/roster.json", n: "名单.json" }, { ok: true, claims: { key: "config/roster.json", name: "名单.json" } }],
+    ["no key", { n: "名单.json" }, { ok: false, code: "LINK_INVALID" }],
+    ["no name", { k: "config/roster.json" }, { ok: false, code: "LINK_INVALID" }],
+    ["a key that is no string", { k: 7, n: "名单.json" }, { ok: false, code: "LINK_INVALID" }],
+    ["no expiry", { k: "config/roster.json", n: "名单.json", exp: undefined }, { ok: false, code: "LINK_INVALID" }],
+  ])("a link with %s", async (_label, claims, expected) => {
+    expect(await verifyLink(keys, await signedLink(claims), 1_700_000_000_000)).toEqual(expected);
+  });
+
+  it("needs a secret of at least 16 characters", () => {
+    expect(() => deriveKeys("a".repeat(15))).toThrow("HUIZONG_JWT_SECRET must be at least 16 characters");
+    expect(() => deriveKeys("a".repeat(16))).not.toThrow();
+  });
+
+  it("writes the standard JWT header", async () => {
+    const t = await issueToken(keys, p, 60, 1_700_000_000_000);
+    expect(JSON.parse(Buffer.from(t.split(".")[0]!, "base64url").toString())).toEqual({ alg: "HS256", typ: "JWT" });
+  });
+
   it("refuses a token with the alg set to none", async () => {
     const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
     const body = Buffer.from(JSON.stringify({ sub: QY, role: "city", iss: "huizong", aud: "huizong-api", exp: 9_999_999_999 })).toString("base64url");
@@ -112,6 +172,11 @@ describe("tokens and links", () => {
     expect(await secretFromEnv({ HUIZONG_JWT_SECRET_ARN: "arn:aws:secretsmanager:cn-north-1:1:secret:x" }, fetcher)).toBe("from-secrets-manager");
     expect(asked).toEqual(["arn:aws:secretsmanager:cn-north-1:1:secret:x"]);
     expect(await secretFromEnv({})).toBeNull();
+    // Blank values count as unset, and the ARN is trimmed before it is asked for.
+    expect(await secretFromEnv({ HUIZONG_JWT_SECRET: "  ", HUIZONG_JWT_SECRET_ARN: " arn:x \n" }, fetcher)).toBe("from-secrets-manager");
+    expect(asked).toEqual(["arn:aws:secretsmanager:cn-north-1:1:secret:x", "arn:x"]);
+    expect(await secretFromEnv({ HUIZONG_JWT_SECRET_ARN: " " }, fetcher)).toBeNull();
+    expect(asked).toHaveLength(2);
     expect(() => deriveKeys("short")).toThrow(/at least 16/);
   });
 });
