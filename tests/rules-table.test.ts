@@ -56,7 +56,7 @@ const CHECK_CASES: CheckCase[] = [
   ["ratio above its ceiling", [...flat("A07", 110), ...flat("A08", 1000)], {}, {}, [], [["RATIO_IMPLAUSIBLE", "warning", "指标!E15", "“R&D经费占GDP比重”为 11.00%，明显偏高（一般不超过 10%）。请核对“全社会R&D经费支出”和“地区生产总值”；确认无误的，请在“全社会R&D经费支出”的备注中说明。"]]],
 ];
 
-const town = (n: number) => ({ name: `镇${n}`, code: `3301020${String(n).padStart(2, "0")}000` });
+const town = (n: number) => ({ name: `镇${n}`, code: `3301020${String(n).padStart(2, "0")}000`, type: "乡镇" });
 const a01 = (current: number): Record<string, IndicatorValues> => ({ A01: { current, prior: null, target: null } });
 
 /** Cross-unit slips (templates/merge/slips.ts) → their exact findings. */
