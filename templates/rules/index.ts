@@ -40,6 +40,7 @@ export function rule(id: RuleId): RuleRow<never> {
   return RULES[id] as RuleRow<never>;
 }
 
+/** error (blocks the report) or warning (to check, explained in 备注 where the rule needs it). */
 export function severityOf(id: RuleId): Severity {
   return RULES[id].severity;
 }
@@ -61,7 +62,7 @@ export function needsNote(id: RuleId, settings: Pick<RuleSettings, "needsNote"> 
   return r.severity === "warning" && (settings.needsNote[id] ?? r.needsNote);
 }
 
-/** Where a finding sits and what it is about (the indicator; for warnings, whether 备注 explains it). */
+/** The cell a finding points at. */
 export interface Place {
   sheet: string;
   cell: string;
