@@ -21,6 +21,7 @@ export default defineConfig({
     include: only?.length ? only : [
       "tests/checks-*.test.ts",
       "tests/core-checks.test.ts",
+      "tests/rules-table.test.ts",
       "tests/core-template.test.ts",
       "tests/xlsx-shared-strings.test.ts",
       "tests/merge.test.ts",

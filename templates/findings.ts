@@ -1,45 +1,8 @@
 /** A finding: one thing wrong (error) or worth a second look (warning) in a report. */
 
-export type Severity = "error" | "warning";
+import { needsNote, type RuleId, type RuleSettings, type Severity } from "./rules/index";
 
-export type RuleId =
-  // cover (封面)
-  | "COVER_REQUIRED"
-  | "DIVISION_CODE_FORMAT"
-  | "DIVISION_CODE_LEVEL"
-  | "UNIT_TYPE_INVALID"
-  | "PERIOD_INVALID"
-  | "PERIOD_MISMATCH"
-  | "PHONE_INVALID"
-  | "DATE_INVALID"
-  // values (指标)
-  | "VALUE_REQUIRED"
-  | "PRIOR_MISSING"
-  | "NUMBER_AS_TEXT"
-  | "NUMBER_FULL_WIDTH"
-  | "NUMBER_THOUSANDS"
-  | "NUMBER_APPROXIMATE"
-  | "NUMBER_WITH_UNIT"
-  | "NUMBER_WAN"
-  | "NUMBER_PLACEHOLDER"
-  | "NUMBER_TEXT"
-  | "NEGATIVE"
-  | "FRACTIONAL_COUNT"
-  | "AMOUNT_PRECISION"
-  | "FORMULA_ERROR"
-  | "RATIO_OVERWRITTEN"
-  | "COMPONENTS_SUM"
-  | "PART_EXCEEDS_TOTAL"
-  | "PARTS_EXCEED_TOTAL"
-  | "RATIO_IMPLAUSIBLE"
-  | "GROWTH_IMPLAUSIBLE"
-  | "UNIT_SLIP"
-  | "VALUE_IMPLAUSIBLE"
-  // across units (merge, and the server against what it holds for the period)
-  | "UNIT_SLIP_PEERS"
-  | "UNIT_SLIP_LAST_YEAR"
-  // narrative (文字材料)
-  | "NARRATIVE_REQUIRED";
+export type { RuleId, Severity } from "./rules/index";
 
 export interface Finding {
   severity: Severity;
@@ -59,7 +22,10 @@ export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }
 
-/** Warnings that still need a 备注 before the report can be submitted. */
-export function unexplainedWarnings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity === "warning" && !f.explained);
+/**
+ * Warnings that still need a 备注 before the report can be submitted: those whose
+ * rule needs one (the rule table, overridden by the library's settings) and are not explained.
+ */
+export function unexplainedWarnings(findings: readonly Finding[], settings?: Pick<RuleSettings, "needsNote">): Finding[] {
+  return findings.filter((f) => f.severity === "warning" && needsNote(f.rule, settings) && !f.explained);
 }

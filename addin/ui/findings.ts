@@ -1,6 +1,15 @@
-/** The findings list: grouped by severity with counts; each item names its cell and is clickable. */
+/**
+ * The findings list: grouped by severity with counts; each item names its cell
+ * and is clickable, and says under "这条规则是什么" what its rule checks (the rule table's name and explanation).
+ */
 import type { Finding } from "../../templates/findings";
+import { rule, ruleHelp } from "../../templates/rules/index";
 import { h, type Child } from "./dom";
+
+/** The rule's name and its paragraph from the rule table, folded under the finding. */
+function ruleNote(f: Finding): HTMLElement {
+  return h("details", { class: "hz-rule", dataset: { rule: f.rule } }, h("summary", {}, `这条规则是什么：${rule(f.rule).name}`), h("p", {}, ruleHelp(f.rule)));
+}
 
 const GROUPS = [
   { severity: "error", title: "错误", hint: "必须修改后才能上传" },
@@ -45,6 +54,7 @@ export function renderFindings(findings: readonly Finding[], onPick: (f: Finding
               f.explained ? h("span", { class: "hz-badge" }, "已说明") : null,
               h("span", { class: "hz-msg" }, f.message),
             ),
+            ruleNote(f),
           );
           return item;
         }),

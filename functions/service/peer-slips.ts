@@ -8,16 +8,17 @@ import type { Finding } from "../../templates/findings";
 import { crossUnitSlips } from "../../templates/merge/slips";
 import { parsePeriodId } from "../../templates/period";
 import type { ReportRecord } from "../../templates/record";
+import type { RuleSettings } from "../../templates/rules/index";
 
 /** Latest record of each unit held for a period. */
 export type HeldRecords = (periodId: string) => Promise<ReportRecord[]>;
 
 /** Warnings (needing a 备注) for `record`, compared with what is held for its period and last year's. */
-export async function slipFindings(periodId: string, record: ReportRecord, held: HeldRecords): Promise<Finding[]> {
+export async function slipFindings(periodId: string, record: ReportRecord, held: HeldRecords, settings?: Partial<RuleSettings>): Promise<Finding[]> {
   const period = parsePeriodId(periodId);
   const lastYearId = period ? `${period.year - 1}-${period.span}` : null;
   const [peers, lastYear] = await Promise.all([held(periodId), lastYearId ? held(lastYearId) : Promise.resolve([])]);
   const others = peers.filter((r) => r.unit.code !== record.unit.code);
   const own = lastYear.filter((r) => r.unit.code === record.unit.code);
-  return crossUnitSlips([...others, record], { only: [record.unit.code], lastYear: own }).map((s) => s.finding);
+  return crossUnitSlips([...others, record], { only: [record.unit.code], lastYear: own, settings }).map((s) => s.finding);
 }

@@ -11,6 +11,7 @@ import { hasErrors, unexplainedWarnings, type Finding } from "../../templates/fi
 import { inspectWorkbook } from "../../templates/inspect";
 import type { ReportRecord } from "../../templates/record";
 import { divisionCodeOf } from "../../templates/checks";
+import { ruleSettings, type RuleSettings } from "../../templates/rules/index";
 import { newVersionId, versionIdTime, versionKeys, putJsonOnce, putOnce, StorageNotFound, type ObjectStore } from "../storage/index";
 import { getPeriod, isAfterDeadline, type PeriodInfo } from "./periods";
 import { slipFindings } from "./peer-slips";
@@ -87,17 +88,20 @@ export interface SubmitInput {
   versionsPerHour?: number;
   /** Clock for the hourly limit (default now). */
   now?: Date;
+  /** Rule settings of the period's indicator library (thresholds, which warnings need a 备注); default the built-in ones. */
+  settings?: Partial<RuleSettings>;
 }
 
 
 /**
  * Read and check an upload with the shared core and, when it passes, store
- * it as a new version. Warnings pass only when every one is explained in 备注.
+ * it as a new version. Warnings pass only when every one whose rule needs a 备注 is explained there.
  */
 export async function submitReport(store: ObjectStore, input: SubmitInput): Promise<SubmitResult> {
   const period = await getPeriod(store, input.periodId);
   if (!period?.open) return { ok: false, kind: "period_not_open" };
-  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId });
+  const settings = ruleSettings(input.settings);
+  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, settings });
   if (!inspection.ok) return { ok: false, kind: "read", failure: inspection };
   const { findings } = inspection;
   const found = divisionCodeOf(inspection.submission);
@@ -109,11 +113,12 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   const record = inspection.record;
   if (hasErrors(findings) || !record) return { ok: false, kind: "errors", findings };
   // Slips seen only across units (issue 11): warnings that need a 备注, like the checks' own.
-  for (const f of await slipFindings(input.periodId, record, (p) => heldRecords(store, p))) {
+  for (const f of await slipFindings(input.periodId, record, (p) => heldRecords(store, p), settings)) {
     findings.push(f);
     record.warnings.push(f);
   }
-  const unexplained = unexplainedWarnings(findings);
+  // Which warnings need a 备注: the rule table's needsNote, overridden by the library's settings.
+  const unexplained = unexplainedWarnings(findings, settings);
   if (unexplained.length) return { ok: false, kind: "warnings", findings, unexplained };
 
   // In one process, a unit's submissions queue behind each other (fewer lost races for a log slot);

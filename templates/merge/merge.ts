@@ -12,6 +12,7 @@ import { completionOf, fromScaled, growthLabel, growthOf, pointsChange, ratioOf,
 import type { RosterUnit } from "./roster";
 import { agreedPeriod, compareReports, doubleCountingMessage, nestedInputs, nothingToMerge, whyChosen } from "./inputs";
 import { crossUnitSlips } from "./slips";
+import type { RuleSettings } from "../rules/index";
 
 export { baseName, nothingToMerge } from "./inputs";
 export { consolidationJson } from "./json";
@@ -48,6 +49,8 @@ export interface MergeOptions {
   unit?: { name?: string; code?: string };
   /** Cover metadata of the consolidation (it must pass the checks at the next level). */
   meta?: { preparer?: string; phone?: string; head?: string; date?: string };
+  /** Rule settings for the cross-unit slips (from the indicator library); default DEFAULT_RULE_SETTINGS. */
+  settings?: Partial<RuleSettings>;
 }
 
 /** A consolidated figure, as the JSON output and the 汇总 sheet show it. */
@@ -240,7 +243,7 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   }
   const reported = units.filter((u): u is Reported => Boolean(u.report));
   const counted = reported.map((u) => u.report.record);
-  const slips = crossUnitSlips(counted);
+  const slips = crossUnitSlips(counted, { settings: options.settings });
   const slipsOf = new Map<string, typeof slips>();
   for (const s of slips) {
     const list = slipsOf.get(s.unitCode) ?? [];

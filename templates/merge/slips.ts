@@ -9,11 +9,12 @@ import { INPUT_INDICATORS, type Indicator } from "../catalog";
 import type { Finding } from "../findings";
 import { SHEETS, indicatorCell } from "../layout";
 import type { ReportRecord } from "../record";
+import { DEFAULT_RULE_SETTINGS, ruleFinding, ruleSettings, type RuleSettings } from "../rules/index";
 
-/** A figure this many times the peers' median (or 1/this of it), or its own last year, is a slip. */
-export const PEER_SLIP_FACTOR = 100;
-/** Fewer peers than this (with the figure above 0) give no median worth comparing with. */
-export const MIN_PEERS = 3;
+/** A figure this many times the peers' median (or 1/this of it), or its own last year, is a slip (the default; the library may set its own). */
+export const PEER_SLIP_FACTOR = DEFAULT_RULE_SETTINGS.peerSlipFactor;
+/** Fewer peers than this (with the figure above 0) give no median worth comparing with (the default). */
+export const MIN_PEERS = DEFAULT_RULE_SETTINGS.minPeers;
 
 /** A cross-unit slip of one unit, with the median it was compared against. */
 export interface SlipFinding {
@@ -33,6 +34,8 @@ export interface SlipOptions {
   only?: readonly string[];
   /** Last year's reports of the same period, matched on the division code. */
   lastYear?: readonly Slice[];
+  /** Rule settings (peerSlipFactor, minPeers); missing ones take the defaults. */
+  settings?: Partial<RuleSettings>;
 }
 
 /** Administrative level of a 12-digit division code: the length of its significant prefix. */
@@ -60,6 +63,8 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
   const out: SlipFinding[] = [];
   const only = options.only ? new Set(options.only) : null;
   const lastYear = new Map((options.lastYear ?? []).map((r) => [r.unit.code, r]));
+  const { peerSlipFactor: k, minPeers } = ruleSettings(options.settings);
+  const slipped = (factor: number) => factor >= k || factor <= 1 / k;
   const levels = new Map<number, Slice[]>();
   for (const r of records) {
     const level = codeLevel(r.unit.code);
@@ -77,19 +82,24 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
         // The unit's own figure is left out of its peers' median.
         const peers = sorted.slice();
         peers.splice(peers.indexOf(v), 1);
-        if (peers.length >= MIN_PEERS) {
+        const extra = { indicator: ind.code, explained: note };
+        const base = { unitName: r.unit.name, item: ind.name, value: v, unit: ind.unit };
+        if (peers.length >= minPeers) {
           const m = median(peers);
           const factor = v / m;
-          if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding: slipFinding("UNIT_SLIP_PEERS", ind, r, v, `其他${peers.length}个同级单位中位数 ${fmt(m)}${ind.unit}`, factor, note) });
+          if (slipped(factor)) {
+            const at = `${SHEETS.indicators}!${cellOf(ind)}，本表金额单位为${ind.unit}`;
+            const finding = ruleFinding("UNIT_SLIP_PEERS", place(ind), { ...base, factor, at, peers: peers.length, median: m }, extra);
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding });
             continue;
           }
         }
         const last = lastYear.get(r.unit.code)?.values[ind.code]?.current ?? null;
         if (last !== null && last > 0) {
           const factor = v / last;
-          if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: last, peers: 0, finding: slipFinding("UNIT_SLIP_LAST_YEAR", ind, r, v, `本单位上年同期报表 ${fmt(last)}${ind.unit}`, factor, note) });
+          if (slipped(factor)) {
+            const finding = ruleFinding("UNIT_SLIP_LAST_YEAR", place(ind), { ...base, factor, at: `${SHEETS.indicators}!${cellOf(ind)}`, last }, extra);
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: last, peers: 0, finding });
           }
         }
       }
@@ -99,23 +109,5 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
 }
 
 const cellOf = (ind: Indicator) => indicatorCell(ind.code, "current");
-/** A figure as typed, to 4 decimals (the template's finest). */
-const fmt = (n: number) => String(Number(n.toFixed(4)));
-const times = (factor: number) => (factor >= 1 ? `${Math.round(factor)}倍` : `1/${Math.round(1 / factor)}`);
-const guess = (ind: Indicator, factor: number) =>
-  factor >= 1 ? `可能把“元”或“万元”当成了“${ind.unit}”` : ind.unit === "万元" ? "可能把“亿元”当成了“万元”" : "可能填错了单位";
-
-/** A slip warning at the indicator's 本期 cell; `against` names what the figure was compared with. */
-function slipFinding(rule: "UNIT_SLIP_PEERS" | "UNIT_SLIP_LAST_YEAR", ind: Indicator, r: Slice, v: number, against: string, factor: number, explained: boolean): Finding {
-  const cell = cellOf(ind);
-  const where = rule === "UNIT_SLIP_PEERS" ? `${SHEETS.indicators}!${cell}，本表金额单位为${ind.unit}` : `${SHEETS.indicators}!${cell}`;
-  return {
-    severity: "warning",
-    rule,
-    sheet: SHEETS.indicators,
-    cell,
-    indicator: ind.code,
-    explained,
-    message: `${r.unit.name}“${ind.name}”本期 ${fmt(v)}${ind.unit}，是${against} 的${times(factor)}，${guess(ind, factor)}。请核对（${where}）；确认无误的，请在该行备注中说明。`,
-  };
-}
+/** A slip warning sits at the indicator's 本期 cell. */
+const place = (ind: Indicator) => ({ sheet: SHEETS.indicators, cell: cellOf(ind) });

@@ -3,7 +3,8 @@
  * grid, then cells changed in a copy of the grid and the copy inspected. Fast
  * enough for big case tables and for the mutation run.
  */
-import type { CellValue, Grid } from "../../templates/grid";
+import type { CellValue, Grid, GridCell } from "../../templates/grid";
+import type { CheckOptions } from "../../templates/checks";
 import { inspectGrid, type Inspection } from "../../templates/inspect";
 import { COVER_FIELDS, COVER_INPUT_COL, SHEETS, indicatorCell, type ValueColumn } from "../../templates/layout";
 import { TEMPLATE_SHEETS } from "../../templates/read";
@@ -26,8 +27,14 @@ export async function loadBaseGrid(): Promise<void> {
 /** Same figure in all three value columns: no growth, no target question. */
 export const flat = (code: string, v: number): Edit[] => (["current", "prior", "target"] as const).map((c) => [code, c, v]);
 
-/** Inspect a copy of the base grid with indicator (and cover, narrative) cells changed; null empties a cell. */
-export function inspectEdited(edits: Edit[], cover: CoverEdit = {}, narrative: Record<string, CellValue> = {}): Inspection {
+/** A whole cell put as it is (a formula error, say): [sheet, address, cell]. */
+export type RawEdit = [sheet: string, addr: string, cell: GridCell];
+
+/**
+ * Inspect a copy of the base grid with indicator (and cover, narrative) cells changed; null empties a cell.
+ * `options` go to the checks over the default expected period 2025-Y (rule settings, say).
+ */
+export function inspectEdited(edits: Edit[], cover: CoverEdit = {}, narrative: Record<string, CellValue> = {}, raw: RawEdit[] = [], options: CheckOptions = {}): Inspection {
   if (!base) throw new Error("loadBaseGrid() first");
   const grid = structuredClone(base);
   const set = (name: string, addr: string, value: CellValue) => {
@@ -40,7 +47,8 @@ export function inspectEdited(edits: Edit[], cover: CoverEdit = {}, narrative: R
   for (const [code, col, value] of edits) set(SHEETS.indicators, indicatorCell(code, col), value);
   for (const [key, value] of Object.entries(cover)) set(SHEETS.cover, `${COVER_INPUT_COL}${COVER_FIELDS.find((f) => f.key === key)!.row}`, value);
   for (const [addr, value] of Object.entries(narrative)) set(SHEETS.narrative, addr, value);
-  const r = inspectGrid(grid, { expectedPeriod: "2025-Y" });
+  for (const [name, addr, cell] of raw) grid.sheets.find((s) => s.name === name)!.cells[addr] = cell;
+  const r = inspectGrid(grid, { expectedPeriod: "2025-Y", ...options });
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
   return r;
 }
