@@ -38,6 +38,9 @@ export type RuleId =
   // across units (merge, and the server against what it holds for the period)
   | "UNIT_SLIP_PEERS"
   | "UNIT_SLIP_LAST_YEAR"
+  // against what the server holds: the city's assigned targets, the unit's report last year
+  | "TARGET_DIFFERS"
+  | "PRIOR_DIFFERS_FROM_LAST_YEAR"
   // narrative (文字材料)
   | "NARRATIVE_REQUIRED";
 

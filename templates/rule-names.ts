@@ -34,6 +34,8 @@ export const RULE_NAMES: Record<RuleId, string> = {
   VALUE_IMPLAUSIBLE: "数值偏大",
   UNIT_SLIP_PEERS: "与同级单位相差百倍",
   UNIT_SLIP_LAST_YEAR: "与上年报表相差百倍",
+  TARGET_DIFFERS: "与下达目标不一致",
+  PRIOR_DIFFERS_FROM_LAST_YEAR: "与上年报送数不一致",
   NARRATIVE_REQUIRED: "文字材料未填",
 };
 
