@@ -86,7 +86,7 @@ function readSheet(ws: GridSheet, options: TargetReadOptions): TargetReadResult 
     const code = /^([A-Z]\d{2})(?:\s|$)/.exec(h)?.[1] ?? "";
     if (!KNOWN.has(code)) {
       const ind = indicator(code);
-      const why = ind ? `“${ind.name}”不是可下达目标的指标（比重、“其中”项和分母类指标不下达目标）` : "不是指标库中的指标代码";
+      const why = ind ? `：“${ind.name}”不是可下达目标的指标（比重、“其中”项和分母类指标不下达目标）` : "不是指标库中的指标代码";
       problem("TARGET_INDICATOR_UNKNOWN", cell, `表头${at(cell)}“${h}”${why}。请删除该列，或改回空白表的表头（如“D01 专利申请（件）”）。`);
       continue;
     }
