@@ -77,7 +77,7 @@ describe("huizong targets", () => {
     expect([result(`I${row}`), result(`J${row}`), result(`K${row}`), result(`L${row}`)]).toEqual([2000, 0.225, 0.25, "落后序时进度 2.5 个百分点"]);
   });
 
-  it("a table with problems is refused: every problem at its cell, exit code 2", async () => {
+  it("a table with problems is refused: every problem at its cell, in sheet order, exit code 2", async () => {
     const table = join(dir, "坏表.xlsx");
     expect((await run(["targets", "-o", table, "--roster", join(dir, "roster.csv"), "--year", "2025"])).code).toBe(0);
     await fillTable(table, { X6: "一千", A7: "330102999000" });
@@ -86,8 +86,8 @@ describe("huizong targets", () => {
       2,
       [
         `${table}: 目标任务分解表有 2 处问题，未采用 (TARGETS_INVALID)`,
-        `  目标任务分解!A7 [TARGET_UNIT_UNKNOWN] 目标任务分解!A7的区划代码 330102999000（${units[1]!.name}）不在报送单位名单中。请核对代码，或先把该单位加入名单后再上传。`,
         `  目标任务分解!X6 [TARGET_NOT_NUMBER] 目标任务分解!X6（${units[0]!.name}“技术合同成交额”）填的是“一千”，目标只能填数字（单位：万元），不要带单位或文字；没有目标的留空。`,
+        `  目标任务分解!A7 [TARGET_UNIT_UNKNOWN] 目标任务分解!A7的区划代码 330102999000（${units[1]!.name}）不在报送单位名单中。请核对代码，或先把该单位加入名单后再上传。`,
       ],
     ]);
   });
