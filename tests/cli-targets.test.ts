@@ -41,7 +41,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function fillTable(file: string, cells: Record<string, number | string>): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file));
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
   for (const [a, v] of Object.entries(cells)) wb.getWorksheet("目标任务分解")!.getCell(a).value = v;
   writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
@@ -67,7 +67,7 @@ describe("huizong targets", () => {
     expect(json.totals.E02).toMatchObject({ current: 450, target: 2000, completion: 450 / 2000, assigned: true });
     expect(json.units.map((u: { name: string }) => u.name)).toEqual(units.map((u) => u.name));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(dir, "汇总.xlsx")));
+    await wb.xlsx.load(readFileSync(join(dir, "汇总.xlsx")) as unknown as ArrayBuffer);
     const row = (await import("../templates/merge/workbook")).SUMMARY_ROWS.E02!;
     const ws = wb.getWorksheet("汇总")!;
     const result = (a: string) => {

@@ -8,6 +8,7 @@
  * table's targets.
  */
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TemplateFill } from "../templates/build";
 import { readSubmission } from "../templates/read";
@@ -169,7 +170,9 @@ describe("a town's template for a period", () => {
     const ws = wb.getWorksheet("指标")!;
     // Assigned targets are locked cells of the protected sheet; the others stay input cells.
     expect([ws.getCell("G37").protection?.locked ?? true, ws.getCell("G41").protection?.locked ?? true, ws.getCell("G47").protection?.locked, ws.getCell("F37").protection?.locked]).toEqual([true, true, false, false]);
-    expect(ws.sheetProtection?.sheet).toBe(true);
+    // ...of a protected sheet (in the file as written).
+    const sheetXml = new TextDecoder().decode(unzipSync(r.body)["xl/worksheets/sheet2.xml"]!);
+    expect(sheetXml).toMatch(/<sheetProtection [^>]*sheet="1"/);
   });
 
   it("a unit with no report yet gets the roster's name and code, and no 上年同期", async () => {
