@@ -88,6 +88,8 @@ const top = rankingBlockRow(HEADS.indexOf("D01"), TOWNS.length);
 let c: Consolidation;
 let cached: Grid;
 let recalculated: Grid;
+/** The printed pages (pdftotext -layout) of the workbook. */
+let printed: string[];
 beforeAll(async () => {
   c = merged(TABLE);
   const file = join(dir, "汇总.xlsx");
@@ -97,6 +99,8 @@ beforeAll(async () => {
   mkdirSync(out);
   convert(file, "xlsx", out);
   recalculated = gridOf(new Uint8Array(readFileSync(join(out, "汇总.xlsx"))));
+  convert(file, "pdf", dir);
+  printed = execFileSync("pdftotext", ["-layout", join(dir, "汇总.pdf"), "-"], { maxBuffer: 64 << 20 }).toString("utf8").split("\f");
 }, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -201,5 +205,19 @@ describe("排名: each town's 完成率 and 较序时进度", () => {
   it("分单位明细 holds the assigned targets the 完成率 is computed from", () => {
     const ws = sheetByName(recalculated, "分单位明细")!;
     expect([0, 1, 2].map((i) => val(ws, `${detailColumn("D01", "target")}${DETAIL.firstRow + i}`))).toEqual([120, 60, 25]);
+  });
+});
+
+describe("printed (LibreOffice → PDF)", () => {
+  const summaryPages = () => printed.filter((p) => /^\s*汇总\s+第\d+页/m.test(p));
+  it("汇总 keeps 完成率, 序时进度, 较序时进度 and 备注 on the page: one header line, and each row's name beside its 落后 wording", () => {
+    const pages = summaryPages();
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const header = page.split("\n").find((l) => l.includes("指标名称"));
+      expect(header?.replace(/\s+/g, " ").trim()).toBe("序号 指标代码 指标名称 计量单位 本期 上年同期 增减量 同比增长 全年目标 完成率 序时进度 较序时进度 备注");
+    }
+    const d01 = pages.join("\n").split("\n").find((l) => /\sD01\s/.test(l));
+    expect(d01?.replace(/\s+/g, " ").trim()).toMatch(/^\d+ D01 专利申请 件 100 120 -20 -16\.7% 240 41\.7% 50\.0% 落后序时进度 8\.3 个百分点/);
   });
 });
