@@ -238,8 +238,14 @@ export class ApiClient {
     return this.call({ method: "POST", path: `/api/periods/${enc(id)}/close`, headers: JSON_HEADERS, body: "{}" });
   }
 
-  /** The blank template's bytes. */
-  template(): Promise<ApiAnswer<{ bytes: Uint8Array }>> {
+  /**
+   * The template's bytes: blank, or — signed in, for a period and unit — prefilled with the unit's
+   * cover, last year's figures as 上年同期 and its assigned 全年目标 (locked).
+   */
+  template(forUnit?: { period: string; unit: string }): Promise<ApiAnswer<{ bytes: Uint8Array }>> {
+    if (forUnit) {
+      return this.call({ method: "GET", path: `/api/template?period=${enc(forUnit.period)}&unit=${enc(forUnit.unit)}`, expect: "bytes", headers: { Accept: "*/*" } });
+    }
     return this.call({ method: "GET", path: "/api/template", auth: false, expect: "bytes", headers: { Accept: "*/*" } });
   }
 

@@ -36,7 +36,7 @@ export interface WorkbookSource {
   /** After getBytes: a sentence for the clerk when the bytes are not the workbook itself (rebuilt from the values read). */
   bytesNote?: string | null;
   /** Put a blank template in front of the clerk; returns a Chinese note of what happened. */
-  newTemplate(api: ApiClient): Promise<string>;
+  newTemplate(api: ApiClient, forUnit?: { period: string; unit: string }): Promise<string>;
 }
 
 /** The extra surface of the standalone (file) source: the picked file and its preview hook. */

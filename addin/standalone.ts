@@ -86,7 +86,20 @@ export class FileSource implements WorkbookSource, FilePicker {
     return bytes instanceof Uint8Array ? bytes : null;
   }
 
-  async newTemplate(api: ApiClient): Promise<string> {
+  async newTemplate(api: ApiClient, forUnit?: { period: string; unit: string }): Promise<string> {
+    // Signed in: the unit's template for the period, fetched with the token and saved from memory (a link carries no token).
+    if (forUnit && typeof document !== "undefined") {
+      const t = await api.template(forUnit);
+      if (!t.ok) return t.message;
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([t.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      a.download = `科技工作情况统计报表（${forUnit.period}）.xlsx`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+      return "已开始下载本单位本期的报表：封面、上年同期和市下达的全年目标已填好。请用 Excel 或 WPS 打开填写，保存为 .xlsx 后拖到上面检查。";
+    }
     this.openUrl(api.url("/api/template"));
     return "已开始下载空白标准模板。请用 Excel 或 WPS 打开填写，保存为 .xlsx 后拖到上面检查。";
   }

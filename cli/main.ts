@@ -22,9 +22,11 @@ const USAGE = `用法 (usage):
   huizong catalog [--json]                 打印指标目录
   huizong check FILE.xlsx [--period P] [--json]
                                            检查一个报表（退出码：0 无错误，1 有错误，2 无法读取）
-  huizong merge FILE.xlsx… [--roster R] [--period P] -o OUT.xlsx [--json]
+  huizong merge FILE.xlsx… [--roster R] [--period P] [--targets T] -o OUT.xlsx [--json]
                                            合并多个报表为汇总表
   huizong roster -o ROSTER.xlsx            写出空白报送单位名单
+  huizong targets -o T.xlsx [--roster R] [--year Y]
+                                           写出空白目标任务分解表（本级目标＋各单位下达目标）
   huizong demo [-o DIR]                    生成示例乡镇报表并合并（演示）
   huizong codes -o 登录码.xlsx [--unit CODE…]
                                            为名单中的单位签发登录码（旧登录码作废），写出打印清单

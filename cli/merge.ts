@@ -15,6 +15,7 @@ import { consolidationJson, mergeReports, nothingToMerge, type MergeInput, type 
 import { parseRosterFile, type RosterResult, type RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
+import type { TargetTable } from "../templates/targets/table";
 
 /** Read a roster file: .csv (UTF-8) or a workbook. */
 export function readRosterFile(file: string, io: CliIO): RosterResult | null {
@@ -42,10 +43,11 @@ async function merge(args: string[], io: CliIO): Promise<number> {
       jobs: { type: "string" },
       "consolidations-only": { type: "boolean" },
       draft: { type: "string" },
+      targets: { type: "string" },
     },
   });
   if (positionals.length === 0 || !values.output) {
-    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] [--consolidations-only] -o 汇总.xlsx [--draft 汇总材料.docx] [--json]");
+    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] [--consolidations-only] [--targets 目标任务分解表.xlsx] -o 汇总.xlsx [--draft 汇总材料.docx] [--json]");
     return 2;
   }
   const expectedPeriod = periodOption(values.period, io);
@@ -69,6 +71,15 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     roster = r.units;
   }
 
+  let targets: TargetTable | undefined;
+  if (values.targets) {
+    // Registered by ./targets (imported lazily: that module imports this one).
+    const { readTargetsFile } = await import("./targets");
+    const t = readTargetsFile(values.targets, io, roster);
+    if (!t) return 2;
+    targets = t;
+  }
+
   const inputs: MergeInput[] = [];
   const rejected: Rejection[] = [];
   for (const outcome of await readReportFiles(positionals, expectedPeriod, values.jobs ? Number(values.jobs) : undefined)) {
@@ -82,6 +93,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     consolidationsOnly: values["consolidations-only"],
     unit: { name: values.unit, code: values.code },
     meta: { preparer: values.preparer, phone: values.phone, head: values.head },
+    ...(targets ? { targets } : {}),
   });
   if (!merged.ok) {
     if (values.json) io.out(JSON.stringify({ error: { code: merged.code, message: merged.message }, rejected: rejected.map((r) => ({ file: r.source, code: r.code, message: r.message })) }, null, 2));

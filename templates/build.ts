@@ -42,6 +42,8 @@ export interface BuildOptions {
   fill?: TemplateFill;
   /** Override the version written (tests of old/unknown versions). */
   version?: string;
+  /** Codes whose 全年目标 the city assigned (filled from `fill`): written locked, not as input cells. */
+  lockedTargets?: readonly string[];
 }
 
 const INPUT_FILL = solid(COLORS.input);
@@ -107,7 +109,7 @@ export async function addTemplateSheets(wb: ExcelJS.Workbook, options: BuildOpti
   const fill = options.fill ?? {};
   const added = [
     addCover(wb, fill),
-    addIndicators(wb, fill),
+    addIndicators(wb, fill, new Set(options.lockedTargets ?? [])),
     addNarrative(wb, fill),
     addInstructions(wb),
     addInfo(wb, options.version ?? TEMPLATE_VERSION),
@@ -187,7 +189,7 @@ function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
   return ws;
 }
 
-function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
+function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, lockedTargets: ReadonlySet<string>): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.indicators, {
     pageSetup: { ...PORTRAIT_FIT, horizontalCentered: true, printTitlesRow: `1:${INDICATOR_MARK_ROW}` },
     headerFooter: PAGE_FOOTER,
@@ -267,9 +269,15 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksh
         cell.border = THIN;
         continue;
       }
-      markInput(cell);
       const v = fill.values?.[ind.code]?.[col];
       if (v !== undefined && v !== null) cell.value = v;
+      if (col === "target" && lockedTargets.has(ind.code)) {
+        // Assigned by the city (目标任务分解): shown, locked, not an input.
+        cell.fill = GROUP_FILL;
+        cell.border = THIN;
+        continue;
+      }
+      markInput(cell);
       const whole = ind.kind === "count";
       cell.dataValidation = validation(
         { type: whole ? "whole" : "decimal", operator: "greaterThanOrEqual", formulae: [0] },

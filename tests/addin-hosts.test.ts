@@ -214,6 +214,15 @@ describe("新建模板: each branch, and every failure one Chinese sentence with
     expect(m.names()).toEqual(["Sheet1", SHEETS.cover, SHEETS.indicators, SHEETS.narrative, SHEETS.info]);
   });
 
+  it("signed in with a period: asks for the unit's prefilled template of that period", async () => {
+    const m = excelMock(["Sheet1"]);
+    const asked: unknown[] = [];
+    const recording = { ...api, template: async (forUnit?: unknown) => (asked.push(forUnit ?? null), { ok: true as const, bytes: new Uint8Array([1, 2, 3]) }) } as unknown as ApiClient;
+    expect(await newTemplate(m.excel, ALL, recording, () => {}, { period: "2025-H1", unit: "330102001000" })).toBe("已插入标准模板（封面、指标、文字材料、填表说明）。请从“封面”开始填写，填好后点“检查报表”。");
+    expect(await newTemplate(excelMock(["Sheet1"]).excel, ALL, recording, () => {})).toBe("已插入标准模板（封面、指标、文字材料、填表说明）。请从“封面”开始填写，填好后点“检查报表”。");
+    expect(asked).toEqual([{ period: "2025-H1", unit: "330102001000" }, null]);
+  });
+
   it("cell-edit mode: one sentence, and the half-inserted sheets are removed", async () => {
     const m = excelMock(["Sheet1"], { on: "insert", code: "InvalidOperationInCellEditMode", keep: [SHEETS.cover, SHEETS.indicators] });
     const msg = await newTemplate(m.excel, ALL, api, () => {});

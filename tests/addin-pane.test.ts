@@ -71,6 +71,16 @@ describe("ApiClient", () => {
     return { api, seen };
   }
 
+  it("the template: blank without a token; for a period and unit, prefilled, with the token", async () => {
+    const { api, seen } = client({ status: 200, body: new Uint8Array([80, 75]) });
+    expect(await api.template()).toEqual({ ok: true, bytes: new Uint8Array([80, 75]) });
+    expect(await api.template({ period: "2025-H1", unit: "330102001000" })).toEqual({ ok: true, bytes: new Uint8Array([80, 75]) });
+    expect(seen.map((r) => [r.method, r.url, r.headers.Authorization ?? null])).toEqual([
+      ["GET", "http://127.0.0.1:3000/api/template", null],
+      ["GET", "http://127.0.0.1:3000/api/template?period=2025-H1&unit=330102001000", "Bearer tok"],
+    ]);
+  });
+
   it("posts the workbook bytes to the unit's report route with the token and reports upload progress", async () => {
     const { api, seen } = client({ status: 201, body: { ok: true, version: "v1", state: "submitted", findings: [] } });
     const progress: number[] = [];

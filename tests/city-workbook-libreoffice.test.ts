@@ -132,7 +132,7 @@ describe("LibreOffice recalculation", () => {
       const row = SUMMARY_ROWS[code]!;
       const c = summary(g);
       const v = (col: string) => c[`${col}${row}`]?.value ?? "";
-      return { current: typeof v("E"), prior: v("F"), delta: v("G"), growth: v("H"), target: v("I"), completion: v("J"), note: v("K") };
+      return { current: typeof v("E"), prior: v("F"), delta: v("G"), growth: v("H"), target: v("I"), completion: v("J"), note: v("M") };
     };
     for (const g of [original, recalculated]) {
       for (const code of ["E02", "D07"]) {

@@ -7,7 +7,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUnits } from "../templates/samples";
+import { demoUnits, sampleFill } from "../templates/samples";
 import { demoCodeLines } from "../functions/local/server";
 import { call, CITY, COUNTY, goodReport, startTestServer, tokenOf } from "./support/functions-server";
 
@@ -81,7 +81,14 @@ describe("the reviewer's view of a version, bulk 通过", () => {
   it("shows figures with last year's reported figure, warnings with 备注, and what changed between versions", async () => {
     await call(base, "POST", "/api/periods", { token: city, json: { id: "2025-H1" } });
     await call(base, "POST", "/api/periods", { token: city, json: { id: P } });
-    const lastYear = await call(base, "POST", `/api/periods/2025-H1/units/${QY.code}/reports`, { token: qy, bytes: await goodReport(QY, "2025-H1", 7) });
+    // Last year's 本期 is this year's 上年同期 (a 上年同期 that differs is PRIOR_DIFFERS_FROM_LAST_YEAR, needing a 备注).
+    const base1 = sampleFill(QY, P, 1).values!;
+    const lastYear = await call(base, "POST", `/api/periods/2025-H1/units/${QY.code}/reports`, {
+      token: qy,
+      bytes: await goodReport(QY, "2025-H1", 7, (f) => {
+        for (const [code, v] of Object.entries(f.values!)) v.current = v.prior = base1[code]!.prior!;
+      }),
+    });
     expect(lastYear.status).toBe(201);
     const first = await call(base, "POST", `/api/periods/${P}/units/${QY.code}/reports`, { token: qy, bytes: await goodReport(QY, P, 1) });
     v1 = first.body.version;

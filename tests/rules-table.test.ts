@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../templates/grid";
 import { unexplainedWarnings, type Finding } from "../templates/findings";
 import { crossUnitSlips } from "../templates/merge/slips";
+import { priorFindings } from "../templates/history";
+import { targetFindings } from "../templates/targets/check";
 import type { IndicatorValues } from "../templates/record";
 import { RULE_NAMES, ruleLabel } from "../templates/rule-names";
 import { DEFAULT_RULE_SETTINGS, RULES, RULE_IDS, needsNote, ruleHelp, rule, type RuleId } from "../templates/rules/index";
@@ -73,6 +75,20 @@ const ACROSS_CASES: [name: string, run: () => Finding[], expected: Exact[]][] = 
   ],
 ];
 
+/** Against what the service holds (templates/history.ts, templates/targets/check.ts) → their exact findings. */
+const HELD_CASES: [name: string, run: () => Finding[], expected: Exact[]][] = [
+  [
+    "上年同期 other than last year's report",
+    () => priorFindings({ values: { D05: { current: 400, prior: 310, target: null } } }, { values: { D05: { current: 305, prior: 280, target: null } } }),
+    [["PRIOR_DIFFERS_FROM_LAST_YEAR", "warning", "指标!F41", "“专利授权”上年同期与上年报送数不一致：上年报送 305，本表填 310（指标!F41）。请核对；确属数据修订的，请在备注（指标!H41）中说明修订原因。"]],
+  ],
+  [
+    "全年目标 other than the assigned one",
+    () => targetFindings({ values: { E02: { current: 50, prior: 40, target: 100 } } }, { E02: 120 }),
+    [["TARGET_DIFFERS", "warning", "指标!G47", "“技术合同成交额”全年目标与市下达目标不一致：下达 120，本表填 100（指标!G47）。请改为下达的目标；确有调整的，请在备注（指标!H47）中说明依据。"]],
+  ],
+];
+
 const exact = (findings: readonly Finding[]): Exact[] => findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`, f.message]);
 
 describe("every rule of the table, raised with its exact severity, cell and message", () => {
@@ -82,16 +98,19 @@ describe("every rule of the table, raised with its exact severity, cell and mess
   it.each(ACROSS_CASES)("%s", (_name, run, expected) => {
     expect(exact(run())).toEqual(expected);
   });
+  it.each(HELD_CASES)("%s", (_name, run, expected) => {
+    expect(exact(run())).toEqual(expected);
+  });
   it("the cases cover exactly the table's rules, and every severity is the table's", () => {
-    const cases = [...CHECK_CASES.flatMap((c) => c[5]), ...ACROSS_CASES.flatMap((c) => c[2])];
+    const cases = [...CHECK_CASES.flatMap((c) => c[5]), ...ACROSS_CASES.flatMap((c) => c[2]), ...HELD_CASES.flatMap((c) => c[2])];
     expect([...new Set(cases.map((c) => c[0]))].sort()).toEqual([...RULE_IDS].sort());
     for (const [id, severity] of cases) expect(severity, id).toBe(RULES[id].severity);
   });
 });
 
 describe("the table's rows", () => {
-  it("has 33 rules, each with a Chinese name, a Chinese explanation and a message", () => {
-    expect(RULE_IDS).toHaveLength(33);
+  it("has 35 rules, each with a Chinese name, a Chinese explanation and a message", () => {
+    expect(RULE_IDS).toHaveLength(35);
     for (const id of RULE_IDS) {
       expect(id).toMatch(/^[A-Z][A-Z_]+$/);
       expect(rule(id).name, id).toMatch(/^[\u4e00-\u9fff/]+$/);
@@ -102,6 +121,7 @@ describe("the table's rows", () => {
     expect(RULE_IDS.filter((id) => RULES[id].needsNote)).toEqual(RULE_IDS.filter((id) => RULES[id].severity === "warning"));
     expect(RULE_IDS.filter((id) => RULES[id].severity === "warning")).toEqual([
       "PRIOR_MISSING", "UNIT_SLIP", "VALUE_IMPLAUSIBLE", "GROWTH_IMPLAUSIBLE", "RATIO_IMPLAUSIBLE", "UNIT_SLIP_PEERS", "UNIT_SLIP_LAST_YEAR",
+      "PRIOR_DIFFERS_FROM_LAST_YEAR", "TARGET_DIFFERS",
     ]);
   });
   it("names come from the table (校验问题, printed lists)", () => {

@@ -34,7 +34,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-export async function newTemplate(excel: ExcelHost, caps: Capabilities, api: ApiClient, openUrl: (url: string) => void): Promise<string> {
+export async function newTemplate(excel: ExcelHost, caps: Capabilities, api: ApiClient, openUrl: (url: string) => void, forUnit?: { period: string; unit: string }): Promise<string> {
   let before: string[];
   try {
     before = await excel.run(sheetNames);
@@ -44,7 +44,8 @@ export async function newTemplate(excel: ExcelHost, caps: Capabilities, api: Api
   if (before.includes(SHEETS.indicators)) {
     return `当前工作簿中已经有报表（工作表“${SHEETS.indicators}”），不再重复插入。如需空白模板，请新建一个空白工作簿后再点“新建模板”。`;
   }
-  const t = await api.template();
+  // Signed in: the unit's template for the period (cover, 上年同期 and assigned 全年目标 filled).
+  const t = await api.template(forUnit);
   if (!t.ok) return t.message;
   const b64 = toBase64(t.bytes);
   let insertFailed = false;

@@ -93,7 +93,7 @@ export function excelSource(openUrl: (url: string) => void, caps: Capabilities =
         }
       }
     },
-    newTemplate: (api: ApiClient) => newTemplate(Excel, caps, api, openUrl),
+    newTemplate: (api: ApiClient, forUnit?: { period: string; unit: string }) => newTemplate(Excel, caps, api, openUrl, forUnit),
   };
   return source;
 }

@@ -122,10 +122,16 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
     await check(expectedPeriod());
   }
 
+  // Signed in with a period chosen: 新建模板 brings the unit's prefilled template for it.
+  const forUnit = () => {
+    const period = expectedPeriod();
+    const unit = ctx.session.me?.code;
+    return period && unit ? { period, unit } : undefined;
+  };
   const checkBtn: HTMLButtonElement = h("button", { type: "button", class: "hz-btn hz-primary", id: "hz-check", onclick: () => busy(checkBtn, () => check(expectedPeriod())) }, "检查报表");
   const newBtn: HTMLButtonElement = h(
     "button",
-    { type: "button", class: "hz-btn", id: "hz-new", onclick: () => busy(newBtn, async () => fill(result, messageBar("info", await source.newTemplate(ctx.session.api())))) },
+    { type: "button", class: "hz-btn", id: "hz-new", onclick: () => busy(newBtn, async () => fill(result, messageBar("info", await source.newTemplate(ctx.session.api(), forUnit())))) },
     source.newTemplateLabel,
   );
 

@@ -8,6 +8,10 @@ import { DOCX_TYPE, file, json } from "../http/responses";
 import type { Route } from "../http/route";
 import { getVersion } from "../service/reports";
 import { StorageNotFound, versionKeys } from "../storage/index";
+import { ApiRequest, authenticate, checkUnitCode } from "../http/route";
+import type { AppContext } from "../http/context";
+import { parsePeriodId } from "../../templates/period";
+import { prefilledTemplate } from "../service/prefill";
 
 let blankTemplate: Promise<Uint8Array> | null = null;
 
@@ -51,7 +55,9 @@ export const downloadRoutes: Route[] = [
     method: "GET",
     path: "/api/template",
     auth: "public",
-    run: async () => {
+    run: async (req, ctx) => {
+      // ?period=&unit=: the unit's template for the period, prefilled from what the service holds (issue 13).
+      if (queryParam(req.event, "period") !== undefined || queryParam(req.event, "unit") !== undefined) return prefilled(req, ctx);
       blankTemplate ??= buildTemplate().catch((err: unknown) => {
         blankTemplate = null;
         throw err;
@@ -60,3 +66,21 @@ export const downloadRoutes: Route[] = [
     },
   },
 ];
+
+/**
+ * A unit's template for a period: cover from its last report, 上年同期 from last year's report of the
+ * same period, assigned 全年目标 filled and locked. It shows what the unit reported, so it needs the
+ * caller's token and the right to read the unit.
+ */
+async function prefilled(req: ApiRequest, ctx: AppContext) {
+  const principal = await authenticate(req.event, ctx);
+  const signed = new ApiRequest(req.event, ctx, principal);
+  const periodId = queryParam(req.event, "period") ?? "";
+  const period = parsePeriodId(periodId);
+  if (!period) throw new ApiError("BAD_PERIOD", { period: periodId });
+  req.log.period = period.id;
+  const unit = await signed.authorize("read", checkUnitCode(queryParam(req.event, "unit") ?? "", req.log));
+  const bytes = await prefilledTemplate(ctx.store, period, unit);
+  req.log.outcome = "sent";
+  return file(bytes, `${unit.name}${period.label}${TEMPLATE_TITLE}（${TEMPLATE_VERSION}版）.xlsx`);
+}

@@ -8,6 +8,7 @@ import { rosterRoutes } from "./roster";
 import { sessionRoutes } from "./session";
 import { statusRoutes } from "./status";
 import { submitRoutes } from "./submit";
+import { targetRoutes } from "./targets";
 
 /** Function name → its routes. template.yaml has one function per entry (checked by a test). */
 export const FUNCTIONS: Record<string, Route[]> = {
@@ -18,7 +19,8 @@ export const FUNCTIONS: Record<string, Route[]> = {
   download: downloadRoutes,
   // Identity: who you are, the roster, sign-in codes and sessions (all under config/).
   roster: [...rosterRoutes, ...sessionRoutes],
-  periods: periodRoutes,
+  // The year's setup: periods and the target table (目标任务分解表).
+  periods: [...periodRoutes, ...targetRoutes],
 };
 
 export const ALL_ROUTES: Route[] = Object.values(FUNCTIONS).flat();

@@ -39,6 +39,9 @@ export type ApiErrorCode =
   | "UNIT_MISMATCH"
   | "REASON_REQUIRED"
   | "ROSTER_INVALID"
+  | "BAD_YEAR"
+  | "TARGETS_INVALID"
+  | "TARGETS_NOT_FOUND"
   | "NOTHING_TO_MERGE"
   | "LINK_MISSING"
   | "LINK_INVALID"
@@ -85,6 +88,9 @@ const API_ERRORS: Record<ApiErrorCode, ErrorSpec> = {
   UNIT_MISMATCH: { status: 422, message: "报表封面上的统计用区划代码不是本单位的代码。请核对封面（封面!C6）后重新上报，不要用其他单位的报表上报。" },
   REASON_REQUIRED: { status: 400, message: "退回报表时必须填写退回原因（500 字以内），以便乡镇修改。" },
   ROSTER_INVALID: { status: 400, message: "报送单位名单有误，未保存。请按列出的问题修改。" },
+  BAD_YEAR: { status: 400, message: "年度格式不正确，应为4位年份，如 2026。" },
+  TARGETS_INVALID: { status: 400, message: "目标任务分解表有误，未保存。请按列出的问题（每处注明单元格）修改后重新上传。" },
+  TARGETS_NOT_FOUND: { status: 404, message: "该年度还没有上传目标任务分解表。请先上传。" },
   NOTHING_TO_MERGE: { status: 409, message: "没有可汇总的报表（所辖单位尚无符合条件的报表）。可先审核通过，或选择汇总全部已上报的报表。" },
   LINK_MISSING: { status: 400, message: "下载链接不完整。请回到任务窗格重新点击下载。" },
   LINK_INVALID: { status: 403, message: "下载链接无效（可能被修改或复制不完整）。请回到任务窗格重新获取下载链接。" },

@@ -10,6 +10,7 @@ import type { Reminder } from "../service/reminders";
 import type { FigureRow, NarrativeRow, ReportDetail } from "../service/compare";
 import type { ReportState, Review, StatusRow, VersionSummary, Actor } from "../service/reports";
 import type { Role, RosterUnit } from "../service/roster";
+import type { TargetTable } from "../../templates/targets/table";
 
 export type { Actor, FigureRow, NarrativeRow, PeriodInfo, Reminder, ReportDetail, ReportState, Review, Role, RosterUnit, StatusRow, VersionSummary };
 
@@ -30,6 +31,14 @@ export interface UnitInfo {
   role: Role;
   type: string | null;
   parent: string | null;
+}
+
+/** PUT and GET /api/targets/{year}: the year's target table as parsed (the city's own row, then the units'). */
+export interface TargetsAnswer {
+  ok: true;
+  year: number;
+  uploadedAt: string;
+  table: TargetTable;
 }
 
 /** GET /api/me */

@@ -1,5 +1,6 @@
-/** Lambda entry point of the `periods` function (routes: functions/handlers/periods.ts). */
+/** Lambda entry point of the `periods` function (routes: functions/handlers/periods.ts, targets.ts). */
 import { periodRoutes } from "../handlers/periods";
+import { targetRoutes } from "../handlers/targets";
 import { lambdaHandler } from "./entry";
 
-export const handler = lambdaHandler(periodRoutes);
+export const handler = lambdaHandler([...periodRoutes, ...targetRoutes]);

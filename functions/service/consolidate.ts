@@ -7,6 +7,8 @@ import type { Period } from "../../templates/period";
 import type { ReportRecord } from "../../templates/record";
 import { consolidationKeys, newVersionId, type ObjectStore } from "../storage/index";
 import { recordsForMerge, type Actor } from "./reports";
+import type { TargetTable } from "../../templates/targets/table";
+import { loadTargets } from "./targets";
 import { reportingUnitsUnder, type Roster, type RosterUnit } from "./roster";
 
 export interface MergeInput {
@@ -20,6 +22,8 @@ export interface MergeInput {
   now: Date;
   /** The bureau's IANA zone: the workbook's dates and times are shown in it. */
   timeZone: string;
+  /** The year's target table, when the city uploaded one (完成率 against assigned targets). */
+  targets?: TargetTable;
 }
 
 export interface MergeOutput {
@@ -63,6 +67,7 @@ export async function consolidate(
   const units = reportingUnitsUnder(input.roster, input.parent.code);
   const picked = await recordsForMerge(store, input.period.id, units, input.include);
   if (picked.length === 0) return { ok: false, kind: "nothing" };
+  const targets = await loadTargets(store, input.period.year);
   const { bytes, counts, totals, draft } = await engine({
     period: input.period,
     parent: input.parent,
@@ -70,6 +75,7 @@ export async function consolidate(
     reports: picked.map((p) => ({ record: p.stored.record, source: p.stored.version, submittedAt: p.stored.submittedAt, late: p.stored.late === true })),
     now: input.now,
     timeZone: input.timeZone,
+    ...(targets ? { targets: targets.table } : {}),
   });
   const id = newVersionId();
   const keys = consolidationKeys(input.period.id, input.parent.code, id);

@@ -15,6 +15,7 @@ import { ruleSettings, type RuleSettings } from "../../templates/rules/index";
 import { newVersionId, versionIdTime, versionKeys, putJsonOnce, putOnce, StorageNotFound, type ObjectStore } from "../storage/index";
 import { getPeriod, isAfterDeadline, type PeriodInfo } from "./periods";
 import { slipFindings } from "./peer-slips";
+import { heldFindings } from "./prefill";
 import type { RosterUnit } from "./roster";
 import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock } from "./unit-log";
 
@@ -113,7 +114,9 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   const record = inspection.record;
   if (hasErrors(findings) || !record) return { ok: false, kind: "errors", findings };
   // Slips seen only across units (issue 11): warnings that need a 备注, like the checks' own.
-  for (const f of await slipFindings(input.periodId, record, (p) => heldRecords(store, p), settings)) {
+  // And against the year's assigned targets and last year's report of the unit (issue 13).
+  const held = await Promise.all([slipFindings(input.periodId, record, (p) => heldRecords(store, p), settings), heldFindings(store, input.periodId, record)]);
+  for (const f of held.flat()) {
     findings.push(f);
     record.warnings.push(f);
   }

@@ -6,6 +6,8 @@
  * config/webhook.json                                            the city's group-robot webhook (催报)
  * config/signin/units/{unitCode}.json                            a unit's current sign-in code (hash, generation)
  * config/signin/codes/{digest}.json                              digest of a code → unit and generation
+ * config/targets/{year}.xlsx                                      the city's target table (目标任务分解表) as uploaded
+ * config/targets/{year}.json                                      the same, parsed (what templates and merges read)
  * periods/{periodId}/period.json
  * periods/{periodId}/units/{unitCode}/{versionId}.xlsx           original upload
  * periods/{periodId}/units/{unitCode}/{versionId}.json           normalized record
@@ -84,6 +86,15 @@ export function signinUnitKey(unitCode: string): string {
 /** `config/signin/codes/{digest}.json` — which unit (and generation) a code belongs to. */
 export function signinCodeKey(digest: string): string {
   return `config/signin/codes/${check("codeDigest", CODE_DIGEST_RE, digest)}.json`;
+}
+
+/** A four-digit year (the target table's). */
+export const YEAR_RE = /^(?:20\d\d|2100)$/;
+
+/** `config/targets/{year}.xlsx` (as uploaded) and `.json` (parsed) — the year's target table. */
+export function targetsKeys(year: string): { xlsx: string; json: string } {
+  const y = check("year", YEAR_RE, year);
+  return { xlsx: `config/targets/${y}.xlsx`, json: `config/targets/${y}.json` };
 }
 
 /** `periods/` — every reporting period; its child folders are the periods (see `ObjectStore.listFolders`). */

@@ -13,6 +13,9 @@ import type { RosterUnit } from "./roster";
 import { agreedPeriod, compareReports, doubleCountingMessage, nestedInputs, nothingToMerge, whyChosen } from "./inputs";
 import { crossUnitSlips } from "./slips";
 import type { RuleSettings } from "../rules/index";
+import { applyOwnTargets, ownTargets, withAssignedTargets } from "../targets/merge";
+import { scheduleOf } from "../targets/schedule";
+import type { TargetTable } from "../targets/table";
 
 export { baseName, nothingToMerge } from "./inputs";
 export { consolidationJson } from "./json";
@@ -51,6 +54,11 @@ export interface MergeOptions {
   meta?: { preparer?: string; phone?: string; head?: string; date?: string };
   /** Rule settings for the cross-unit slips (from the indicator library); default DEFAULT_RULE_SETTINGS. */
   settings?: Partial<RuleSettings>;
+  /**
+   * The year's target table (目标任务分解表): each unit's 全年目标 is its assigned one, and the
+   * consolidating unit's own target is its row of the table (the city's, not the sum of its towns').
+   */
+  targets?: TargetTable;
 }
 
 /** A consolidated figure, as the JSON output and the 汇总 sheet show it. */
@@ -68,6 +76,8 @@ export interface Total {
   change: number | null;
   /** 完成率 as a fraction, where a target exists (sums only). */
   completion: number | null;
+  /** The target is the consolidating unit's own, from the target table (not the sum of its units'). */
+  assigned?: boolean;
   /**
    * Units whose report has this figure (本期 / 上年同期 / 全年目标). A prior or target
    * total exists only when every unit with a 本期 gave one (like is compared with like).
@@ -120,6 +130,8 @@ export interface CarriedWarning {
 
 export interface Consolidation {
   period: Period;
+  /** 序时进度 of the period (N/12 for 1—N月 and quarters), beside 完成率; null for 全年 and 下半年. */
+  schedule: number | null;
   unit: { name: string; code: string; type: "县（市、区）" | "市" };
   meta: { preparer: string; phone: string; head: string; date: string | null };
   /** Every indicator of the catalogue, in template order. */
@@ -175,7 +187,7 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
         code: "PERIOD_MISMATCH",
         message: `报告期为“${input.record.period.label}”，本次汇总的是“${period!.label}”，未汇总。`,
       });
-    } else accepted.push({ input, index });
+    } else accepted.push({ input: options.targets ? withAssignedTargets(input, options.targets) : input, index });
   });
 
   const nested = nestedInputs(accepted.map((a) => a.input), options.roster);
@@ -255,6 +267,8 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   const totals = totalsFrom(scaled);
 
   const unit = consolidatingUnit(options, roster, counted);
+  const own = options.targets ? ownTargets(options.targets, unit) : {};
+  applyOwnTargets(totals, own);
   const dates = counted.map((r) => r.meta.date).filter((d): d is string => Boolean(d)).sort();
   const meta = {
     preparer: options.meta?.preparer ?? DEFAULT_META.preparer,
@@ -280,7 +294,7 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
     values[ind.code] = {
       current: unscale(s.current),
       prior: unscale(s.prior),
-      target: unscale(s.target),
+      target: own[ind.code] ?? unscale(s.target),
       note: `由${s.units.current}个单位汇总${missing ? `（缺报${missing}个）` : ""}`,
     };
   }
@@ -295,7 +309,7 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
     narrative: consolidatedNarrative(reported),
     warnings: [],
   };
-  return { ok: true, consolidation: { period, unit, meta, totals, units, rejected, warnings, counts, record } };
+  return { ok: true, consolidation: { period, schedule: scheduleOf(period), unit, meta, totals, units, rejected, warnings, counts, record } };
 }
 
 /** A warning of the unit's own checks; cross-unit slips found at submission are found again against every input. */

@@ -9,6 +9,7 @@
 import type { Finding } from "../findings";
 import { ACROSS_RULES } from "./across";
 import { COVER_RULES } from "./cover";
+import { HISTORY_RULES } from "./history";
 import type { RuleRow, Severity } from "./define";
 import { PLAUSIBILITY_RULES } from "./plausibility";
 import { RELATION_RULES } from "./relations";
@@ -18,13 +19,14 @@ import { VALUE_RULES } from "./values";
 export type { RuleRow, Severity, SettingName } from "./define";
 export { DEFAULT_RULE_SETTINGS, bandText, ruleSettings, type RuleSettings } from "./settings";
 
-/** In the order the README lists them: the cover, the figures, their relations, plausibility, across units, the narrative. */
+/** In the order the README lists them: the cover, the figures, their relations, plausibility, across units, against what is held, the narrative. */
 export const RULES = {
   ...COVER_RULES,
   ...VALUE_RULES,
   ...RELATION_RULES,
   ...PLAUSIBILITY_RULES,
   ...ACROSS_RULES,
+  ...HISTORY_RULES,
 };
 
 export type RuleId = keyof typeof RULES;

@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import { INDICATORS } from "../../catalog";
 import type { ValueColumn } from "../../layout";
 import type { UnitEntry } from "../merge";
+import { completionOf } from "../growth";
+import { paceFormula, paceText } from "../../targets/schedule";
 import { DETAIL, FOOTER, PRINT, RED_FONT, REPORT_SHEETS, S, detailColumn, formula, growthCached, growthFormula, q, titleRows, valueStyle, type Ctx } from "./shared";
 
 /** First row of block `b` (its heading) when each block holds `units` rows. */
@@ -22,9 +24,12 @@ export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
     pageSetup: { ...PRINT, orientation: "portrait" },
     headerFooter: FOOTER,
   });
-  const widths = [6, 22, 16, 12];
+  // 完成率 and 较序时进度 ("落后序时进度 x 个百分点") beside each unit's figure.
+  const widths = [6, 20, 14, 10, 10, 25];
+  const lastCol = "F";
+  const schedule = ctx.c.schedule;
   ws.columns = widths.map((width) => ({ width }));
-  titleRows(ws, ctx, "D", `${ctx.title}——主要指标排名`, widths.reduce((a, b) => a + b, 0));
+  titleRows(ws, ctx, lastCol, `${ctx.title}——主要指标排名`, widths.reduce((a, b) => a + b, 0));
   ws.getRow(1).commit();
   ws.getRow(2).commit();
   const reported = ctx.units.map((u, i) => ({ u, i })).filter((x) => x.u.report);
@@ -35,13 +40,13 @@ export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
     const sorted = [...reported].sort((p, r) => (cur(r) ?? -Infinity) - (cur(p) ?? -Infinity) || p.i - r.i);
     const top = rankingBlockRow(b, reported.length);
     const h = ws.getRow(top);
-    ws.mergeCells(`A${top}:D${top}`);
-    h.getCell(1).value = `${ind.name}（${ind.unit}）`;
-    for (let k = 1; k <= 4; k++) h.getCell(k).style = S.header;
+    ws.mergeCells(`A${top}:${lastCol}${top}`);
+    h.getCell(1).value = `${ind.name}（${ind.unit}）${schedule === null ? "" : `　序时进度 ${(schedule * 100).toFixed(1)}%`}`;
+    for (let k = 1; k <= widths.length; k++) h.getCell(k).style = S.header;
     h.height = 22;
     h.commit();
     const sh = ws.getRow(top + 1);
-    ["名次", "单位", "本期", "同比增长"].forEach((t, k) => {
+    ["名次", "单位", "本期", "同比增长", "完成率", "较序时进度"].forEach((t, k) => {
       sh.getCell(k + 1).value = t;
       sh.getCell(k + 1).style = S.header;
     });
@@ -61,6 +66,12 @@ export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
       row.getCell(3).style = valueStyle(ind);
       row.getCell(4).value = formula(growthFormula(dRef(ind.code, "current", x.i), dRef(ind.code, "prior", x.i)), growthCached(vals?.current ?? null, vals?.prior ?? null));
       row.getCell(4).style = S.percent;
+      const target = dRef(ind.code, "target", x.i);
+      const completion = completionOf(vals?.current ?? null, vals?.target ?? null);
+      row.getCell(5).value = formula(`IF(AND(ISNUMBER(C${top + 2 + k}),N(${target})>0),C${top + 2 + k}/${target},"—")`, completion ?? "—");
+      row.getCell(5).style = S.percent;
+      row.getCell(6).value = schedule === null ? "" : formula(paceFormula(`E${top + 2 + k}`, String(schedule)), paceText(completion, schedule));
+      row.getCell(6).style = S.text;
       if (k === sorted.length - 1 && b < heads.length - 1) row.addPageBreak();
       row.commit();
     });

@@ -45,7 +45,8 @@ export function detailColumn(code: string, kind: ValueColumn): string {
 }
 
 /** Summary sheet columns. */
-export const SUMMARY_COLS = { seq: "A", code: "B", name: "C", unit: "D", current: "E", prior: "F", delta: "G", growth: "H", target: "I", completion: "J", note: "K" } as const;
+/** 序时进度 (schedule) and 较序时进度 (pace: "落后序时进度 x 个百分点") stand beside 完成率 (templates/targets/schedule.ts). */
+export const SUMMARY_COLS = { seq: "A", code: "B", name: "C", unit: "D", current: "E", prior: "F", delta: "G", growth: "H", target: "I", completion: "J", schedule: "K", pace: "L", note: "M" } as const;
 export const SUMMARY_HEADER_ROW = 4;
 /** 汇总 has the template's indicator rows (group headings in between), right under its header row. */
 export const SUMMARY_ROW_SHIFT = SUMMARY_HEADER_ROW + 1 - INDICATOR_FIRST_ROW;

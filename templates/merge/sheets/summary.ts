@@ -3,13 +3,16 @@ import type ExcelJS from "exceljs";
 import { FORM_HEADER, INDICATORS } from "../../catalog";
 import { rowHeightFor } from "../../style";
 import { INDICATOR_ROWS, groupTitle, printedName, type ValueColumn } from "../../layout";
+import { paceFormula, paceText } from "../../targets/schedule";
 import { DETAIL, FOOTER, PRINT, REPORT_SHEETS, S, SUMMARY_COLS, SUMMARY_HEADER_ROW, SUMMARY_ROWS, SUMMARY_ROW_SHIFT, detailColumn, formula, growthFormula, headerCells, q, ratioFormula, redWhenNegative, sumFormula, titleRows, valueStyle, type Ctx } from "./shared";
 
-const WIDTHS = [6, 8, 30, 8, 15, 15, 15, 11, 15, 10, 26];
-const NOTE_WIDTH = WIDTHS[10]!;
+const WIDTHS = [6, 8, 28, 7, 14, 14, 14, 10, 14, 9, 9, 25, 20];
+const NOTE_WIDTH = WIDTHS[12]!;
+const PACE_WIDTH = WIDTHS[11]!;
+const LAST_COL = WIDTHS.length;
 const TABLE_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
 const RATIO_NOTE = "比重由合计后的分子、分母计算，增减为百分点";
-const HINT = "说明：本表数字为公式：合计取自“分单位明细”，比重由合计后的分子、分母重新计算，同比增长=(本期−上年同期)/上年同期，比重类指标的增减以百分点表示；上年同期为0的显示“新增”，有单位未填上年同期（上年同期不详）的显示“—”。";
+const HINT = "说明：本表数字为公式：合计取自“分单位明细”，比重由合计后的分子、分母重新计算，同比增长=(本期−上年同期)/上年同期，比重类指标的增减以百分点表示；上年同期为0的显示“新增”，有单位未填上年同期（上年同期不详）的显示“—”；序时进度为报告期月数占全年的比例（1—N月为N/12，季度为3/12），完成率低于序时进度的显示“落后序时进度 x 个百分点”；有目标任务分解表的，全年目标为上级下达的本级目标（不是各单位目标之和）。";
 
 /** 单位负责人 / 统计负责人 / 填表人 / 报出日期, as on every statistical form. */
 function signatureLine(meta: Ctx["c"]["meta"]): string {
@@ -32,7 +35,7 @@ export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
   form.style = S.formLine;
   ws.getRow(3).height = 16;
   const head = ws.getRow(SUMMARY_HEADER_ROW);
-  headerCells(head, ["序号", "指标代码", "指标名称", "计量单位", "本期", "上年同期", "增减量", "同比增长", "全年目标", "完成率", "备注"]);
+  headerCells(head, ["序号", "指标代码", "指标名称", "计量单位", "本期", "上年同期", "增减量", "同比增长", "全年目标", "完成率", "序时进度", "较序时进度", "备注"]);
   head.height = 24;
 
   const first = DETAIL.firstRow;
@@ -43,7 +46,7 @@ export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
     const rowNo = templateRow + SUMMARY_ROW_SHIFT;
     if (!ind) {
       const g = ws.getRow(rowNo);
-      for (let col = 1; col <= 11; col++) g.getCell(col).style = S.group;
+      for (let col = 1; col <= LAST_COL; col++) g.getCell(col).style = S.group;
       g.getCell(3).value = groupTitle(group);
       continue;
     }
@@ -70,8 +73,10 @@ export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
       at("delta").style = S.points;
       at("growth").value = "—";
       at("growth").style = S.center;
-      at("completion").value = "—";
-      at("completion").style = S.center;
+      for (const col of ["completion", "schedule", "pace"] as const) {
+        at(col).value = "—";
+        at(col).style = S.center;
+      }
       at("note").value = RATIO_NOTE;
       at("note").style = S.textWrap;
       row.height = rowHeightFor(RATIO_NOTE, NOTE_WIDTH, 10);
@@ -79,7 +84,8 @@ export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
     }
     at("current").value = formula(sumFormula(range(ind.code, "current")), t.current);
     at("prior").value = formula(sumFormula(range(ind.code, "prior"), range(ind.code, "current")), t.prior);
-    at("target").value = formula(sumFormula(range(ind.code, "target"), range(ind.code, "current")), t.target);
+    // The consolidating unit's own target (target table) is its own figure, not a sum over the units.
+    at("target").value = t.assigned ? t.target : formula(sumFormula(range(ind.code, "target"), range(ind.code, "current")), t.target);
     for (const col of ["current", "prior", "target"] as const) at(col).style = valueStyle(ind);
     at("delta").value = formula(`IF(AND(ISNUMBER(${ref("current")}),ISNUMBER(${ref("prior")})),${ref("current")}-${ref("prior")},"—")`, t.delta ?? "—");
     at("delta").style = valueStyle(ind);
@@ -87,10 +93,14 @@ export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
     at("growth").style = S.percent;
     at("completion").value = formula(`IF(AND(ISNUMBER(${ref("current")}),N(${ref("target")})>0),${ref("current")}/${ref("target")},"—")`, t.completion ?? "—");
     at("completion").style = S.percent;
+    at("schedule").value = c.schedule ?? "—";
+    at("schedule").style = c.schedule === null ? S.center : S.percent;
+    at("pace").value = formula(paceFormula(ref("completion"), ref("schedule")), paceText(t.completion, c.schedule));
+    at("pace").style = S.textWrap;
     const gaps = [t.units.prior < t.units.current ? `${t.units.current - t.units.prior}个未填上年同期` : "", t.units.target < t.units.current ? `${t.units.current - t.units.target}个无目标` : ""].filter(Boolean);
-    at("note").value = `${t.units.current}个单位填报${gaps.length ? `，其中${gaps.join("、")}` : ""}`;
+    at("note").value = `${t.units.current}个单位填报${gaps.length ? `，其中${gaps.join("、")}` : ""}${t.assigned ? "；全年目标为上级下达" : ""}`;
     at("note").style = S.textWrap;
-    row.height = Math.max(15, rowHeightFor(String(at("note").value), NOTE_WIDTH, 10));
+    row.height = Math.max(15, rowHeightFor(String(at("note").value), NOTE_WIDTH, 10), rowHeightFor(paceText(t.completion, c.schedule), PACE_WIDTH, 10));
   }
   const lastRow = SUMMARY_ROWS[INDICATORS[INDICATORS.length - 1]!.code]!;
   // Under the table: how the figures are made, then the lines the bureau signs.
