@@ -15,6 +15,7 @@ import type { Role } from "../functions/service/roster";
 import { rawRequest } from "./fixtures/server-process";
 import { call, goodReport, startTestServer } from "./support/functions-server";
 import { ALL_ROUTES } from "../functions/handlers/index";
+import { buildTargetWorkbook } from "../templates/targets/workbook";
 
 const CITY = "330100000000";
 const COUNTY_A = "330102000000";
@@ -70,6 +71,8 @@ const tokens = new Map<Caller, string | undefined>();
 let a1File: Uint8Array;
 /** A sign-in code of county B (no case revokes or reissues it). */
 let countyBCode: string;
+/** The blank target table of the roster, as the city uploads it. */
+let targetsFile: Uint8Array;
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
 const tok = (sub: string, role: Role, name = "单位", ttl = 3600, now = Date.now()) => issueToken(s.ctx.keys, { sub, role, name }, ttl, now);
@@ -98,6 +101,7 @@ beforeAll(async () => {
     const r = await call(s.url, "POST", `/api/periods/${P}/units/${u.code}/reports`, { token: await tok(u.code, "unit", u.name), bytes: await goodReport(u, P, 2) });
     expect(r.status).toBe(201);
   }
+  targetsFile = await buildTargetWorkbook({ year: 2025, own: { code: CITY, name: "示例市" }, units: ROSTER.units.filter((u) => u.parent !== null).map((u) => ({ code: u.code, name: u.name })) });
   const codes = await call(s.url, "POST", "/api/codes", { token: tokens.get("city"), json: { units: [COUNTY_B] } });
   expect(codes.status).toBe(200);
   countyBCode = codes.body.codes[0].code;
@@ -238,6 +242,24 @@ const ROUTES: RouteCase[] = [
     public: ok(),
   },
   {
+    name: "GET /api/template?period&unit={A1} (prefilled: the unit's own)",
+    route: "GET /api/template",
+    send: (t) => call(s.url, "GET", `/api/template?period=${P}&unit=${A1.code}`, { token: t }),
+    expect: { "unit A1 itself": ok(), "unit A2 acting for A1": FU, "county A (A1's)": ok(), "county B (outside)": FU, city: ok() },
+  },
+  {
+    name: "PUT /api/targets/{year} (city)",
+    route: "PUT /api/targets/{year}",
+    send: (t) => call(s.url, "PUT", "/api/targets/2025", { token: t, bytes: targetsFile }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
+  },
+  {
+    name: "GET /api/targets/{year} (city)",
+    route: "GET /api/targets/{year}",
+    send: (t) => call(s.url, "GET", "/api/targets/2025", { token: t }),
+    expect: { "unit A1 itself": FR, "unit A2 acting for A1": FR, "county A (A1's)": FR, "county B (outside)": FR, city: ok() },
+  },
+  {
     name: "GET /api/download (public, signed link)",
     route: "GET /api/download",
     send: async (t) => {
@@ -347,7 +369,7 @@ function unlisted(route: RouteCase, caller: Caller): [number, string | null] {
   // Still a "unit" token: reviewing and consolidating are refused by role before the roster is asked.
   if (caller === "unit off the roster" && /review|consolidations|reminders/.test(route.name)) return FR;
   // Setup (roster, periods, codes, webhook) asks the roster for a city first.
-  if (/^(PUT \/api\/roster|GET \/api\/roster\/workbook|POST \/api\/periods|POST \/api\/codes|PUT \/api\/webhook)/.test(route.name)) return FR;
+  if (/^(PUT \/api\/roster|GET \/api\/roster\/workbook|POST \/api\/periods|POST \/api\/codes|PUT \/api\/webhook|PUT \/api\/targets|GET \/api\/targets)/.test(route.name)) return FR;
   // A token not from a sign-in code is not renewed, whoever it names.
   if (route.route === "POST /api/session/refresh") return NOT_RENEWABLE;
   // A city-role token passes the role gate of a bulk 通过, then each item is refused on its own.
