@@ -3,7 +3,8 @@
  * the command line and the server all call this, so a clerk sees the same
  * findings everywhere.
  */
-import { INDICATORS, NARRATIVE_SECTIONS, UNIT_TYPES, indicator, isOfWhich, type Indicator } from "./catalog";
+import { UNIT_TYPES, isOfWhich, type Indicator } from "./catalog";
+import { BUILTIN, indicatorIn, indexOf, type Catalogue } from "./catalogue";
 import type { Finding, RuleId, Severity } from "./findings";
 import { COLUMN_TITLES, COVER_FIELDS, SHEETS, VALUE_COLUMNS, type CoverKey, type ValueColumn } from "./layout";
 import { fmt, readNumber, type NumberForm } from "./numbers";
@@ -14,12 +15,14 @@ import { parseAddress } from "./grid";
 export interface CheckOptions {
   /** The period id the file is uploaded to ("2025-Y"); a different cover period is an error. */
   expectedPeriod?: string;
+  /** The library the submission was read with (ReadResult.catalogue); default the built-in one. */
+  catalogue?: Catalogue;
 }
 
-/** Growth outside this band (as a fraction) earns a warning asking for a 备注. */
-export const GROWTH_BAND = { min: -0.5, max: 2.0 } as const;
-/** A figure this many times its own last year is the 元-vs-万元 slip. */
-export const UNIT_SLIP_FACTOR = 1000;
+/** Growth outside this band (as a fraction) earns a warning asking for a 备注 (the built-in library's setting). */
+export const GROWTH_BAND = { min: BUILTIN.rules.growthMin, max: BUILTIN.rules.growthMax } as const;
+/** A figure this many times its own last year is the 元-vs-万元 slip (the built-in library's setting). */
+export const UNIT_SLIP_FACTOR = BUILTIN.rules.unitSlipFactor;
 
 /** Figures carry at most this many decimals (0.0001 万元 = 1 元); the merge sums them exactly at this scale. */
 export const AMOUNT_DECIMALS = 4;
@@ -46,12 +49,12 @@ const FORM_RULE: Record<Exclude<NumberForm, "empty" | "number">, RuleId> = {
   text: "NUMBER_TEXT",
 };
 
-function label(ind: Indicator): string {
-  return isOfWhich(ind) ? `${indicator(ind.partOf!)!.name}（其中：${ind.name}）` : ind.name;
+function label(ind: Indicator, cat: Catalogue): string {
+  return isOfWhich(ind) ? `${indicatorIn(cat, ind.partOf!)!.name}（其中：${ind.name}）` : ind.name;
 }
 
-function where(ind: Indicator, col: ValueColumn, f: Field): string {
-  return `“${label(ind)}”${COLUMN_TITLES[col]}（${f.sheet}!${f.cell}）`;
+function where(ind: Indicator, col: ValueColumn, f: Field, cat: Catalogue): string {
+  return `“${label(ind, cat)}”${COLUMN_TITLES[col]}（${f.sheet}!${f.cell}）`;
 }
 
 /** Excel serial day number → Date (the 1900 date system). */
@@ -96,13 +99,17 @@ export function checkSubmission(sub: Submission, options: CheckOptions = {}): Fi
   const push = (severity: Severity, rule: RuleId, sheet: string, cell: string, message: string, extra: Partial<Finding> = {}) =>
     out.push({ severity, rule, sheet, cell, message, ...extra });
 
+  const cat = options.catalogue ?? BUILTIN;
   checkCover(sub, options, push);
-  for (const ind of INDICATORS) checkIndicator(sub, ind, push);
-  checkRelations(sub, push);
-  for (const s of NARRATIVE_SECTIONS) {
+  for (const ind of cat.indicators) checkIndicator(sub, ind, push, cat);
+  checkRelations(sub, push, cat);
+  for (const s of cat.narrative) {
     const f = sub.narrative[s.key];
     if (!f.text) push("error", "NARRATIVE_REQUIRED", f.sheet, f.cell, `文字材料“${s.title.slice(2)}”（${f.sheet}!${f.cell}）还没有填写，请补充。`);
   }
+  // Warnings the library lets pass without a 备注.
+  const explain = new Set(cat.rules.explain);
+  for (const f of out) if (f.severity === "warning" && !explain.has(f.rule)) f.explained = true;
   return sortFindings(out);
 }
 
@@ -156,13 +163,13 @@ function checkCover(sub: Submission, options: CheckOptions, push: Push): void {
   }
 }
 
-function checkIndicator(sub: Submission, ind: Indicator, push: Push): void {
+function checkIndicator(sub: Submission, ind: Indicator, push: Push, cat: Catalogue): void {
   const entry = sub.indicators[ind.code]!;
   if (ind.kind === "ratio") {
     for (const col of VALUE_COLUMNS) {
       const f = entry[col];
       if (!f.formula) {
-        push("error", "RATIO_OVERWRITTEN", f.sheet, f.cell, `${where(ind, col, f)}是自动计算的比重，公式被改写或删除了。请重新下载标准模板，或撤销对该单元格的修改。`, { indicator: ind.code });
+        push("error", "RATIO_OVERWRITTEN", f.sheet, f.cell, `${where(ind, col, f, cat)}是自动计算的比重，公式被改写或删除了。请重新下载标准模板，或撤销对该单元格的修改。`, { indicator: ind.code });
       }
     }
     return;
@@ -170,33 +177,33 @@ function checkIndicator(sub: Submission, ind: Indicator, push: Push): void {
   for (const col of VALUE_COLUMNS) {
     const f = entry[col];
     if (f.error) {
-      push("error", "FORMULA_ERROR", f.sheet, f.cell, `${where(ind, col, f)}的公式结果是错误值 ${f.error}，请直接填写数字。`, { indicator: ind.code });
+      push("error", "FORMULA_ERROR", f.sheet, f.cell, `${where(ind, col, f, cat)}的公式结果是错误值 ${f.error}，请直接填写数字。`, { indicator: ind.code });
       continue;
     }
     const reading = readNumber(f.raw, ind.unit);
     if (reading.form === "empty") {
-      if (col === "current") push("error", "VALUE_REQUIRED", f.sheet, f.cell, `${where(ind, col, f)}没有填写。本期没有发生请填 0。`, { indicator: ind.code });
+      if (col === "current") push("error", "VALUE_REQUIRED", f.sheet, f.cell, `${where(ind, col, f, cat)}没有填写。本期没有发生请填 0。`, { indicator: ind.code });
       continue;
     }
     if (reading.form !== "number") {
-      push("error", FORM_RULE[reading.form], f.sheet, f.cell, textMessage(ind, col, f, reading.form, reading.suggestion), { indicator: ind.code });
+      push("error", FORM_RULE[reading.form], f.sheet, f.cell, textMessage(ind, col, f, reading.form, reading.suggestion, cat), { indicator: ind.code });
       continue;
     }
     const v = reading.value!;
-    if (v < 0) push("error", "NEGATIVE", f.sheet, f.cell, `${where(ind, col, f)}为负数 ${fmt(v)}，请填写不小于0的数。`, { indicator: ind.code });
+    if (v < 0) push("error", "NEGATIVE", f.sheet, f.cell, `${where(ind, col, f, cat)}为负数 ${fmt(v)}，请填写不小于0的数。`, { indicator: ind.code });
     else if (ind.kind === "count" && !Number.isInteger(v)) {
-      push("error", "FRACTIONAL_COUNT", f.sheet, f.cell, `${where(ind, col, f)}应为整数（单位：${ind.unit}），现为 ${v}，请填写如 ${Math.round(v)}。`, { indicator: ind.code });
+      push("error", "FRACTIONAL_COUNT", f.sheet, f.cell, `${where(ind, col, f, cat)}应为整数（单位：${ind.unit}），现为 ${v}，请填写如 ${Math.round(v)}。`, { indicator: ind.code });
     } else if (!withinPrecision(v)) {
-      push("error", "AMOUNT_PRECISION", f.sheet, f.cell, `${where(ind, col, f)}为 ${v}，小数超过${AMOUNT_DECIMALS}位（${ind.unit === "万元" ? "万元的4位小数即1元" : `最小到0.0001${ind.unit}`}），汇总时无法精确相加。请填写 ${roundedText(v)}。`, { indicator: ind.code });
+      push("error", "AMOUNT_PRECISION", f.sheet, f.cell, `${where(ind, col, f, cat)}为 ${v}，小数超过${AMOUNT_DECIMALS}位（${ind.unit === "万元" ? "万元的4位小数即1元" : `最小到0.0001${ind.unit}`}），汇总时无法精确相加。请填写 ${roundedText(v)}。`, { indicator: ind.code });
     }
   }
-  checkPlausibility(entry, ind, isTownLevel(sub), push);
+  checkPlausibility(entry, ind, isTownLevel(sub), push, cat);
 }
 
-function textMessage(ind: Indicator, col: ValueColumn, f: Field, form: NumberForm, suggestion: number | null): string {
+function textMessage(ind: Indicator, col: ValueColumn, f: Field, form: NumberForm, suggestion: number | null, cat: Catalogue): string {
   const typed = `“${String(f.raw)}”`;
   const s = suggestion === null ? "" : fmt(suggestion);
-  const w = where(ind, col, f);
+  const w = where(ind, col, f, cat);
   switch (form) {
     case "full-width":
       return `${w}填的是全角数字${typed}，请切换到半角（英文）输入法，填写数字 ${s}。`;
@@ -233,13 +240,15 @@ function explained(entry: IndicatorEntry): boolean {
   return entry.note.text.length > 0;
 }
 
-function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boolean, push: Push): void {
+function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boolean, push: Push, cat: Catalogue): void {
+  const UNIT_SLIP_FACTOR = cat.rules.unitSlipFactor;
+  const GROWTH_BAND = { min: cat.rules.growthMin, max: cat.rules.growthMax };
   const cur = num(entry.current);
   const prior = num(entry.prior);
   const note = `（${entry.note.sheet}!${entry.note.cell}）`;
   const extra = { indicator: ind.code, explained: explained(entry) };
   if (cur !== null && entry.prior.raw === null && !entry.prior.error) {
-    push("warning", "PRIOR_MISSING", entry.prior.sheet, entry.prior.cell, `“${label(ind)}”没有填上年同期数，无法计算增长。请补填；确实没有的（如新设单位），请在备注${note}中说明。`, extra);
+    push("warning", "PRIOR_MISSING", entry.prior.sheet, entry.prior.cell, `“${label(ind, cat)}”没有填上年同期数，无法计算增长。请补填；确实没有的（如新设单位），请在备注${note}中说明。`, extra);
   }
   if (cur === null || cur < 0) return;
   let slip = false;
@@ -249,7 +258,7 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boo
       slip = true;
       const which = factor >= UNIT_SLIP_FACTOR ? "本期" : "上年同期";
       const cell = factor >= UNIT_SLIP_FACTOR ? entry.current : entry.prior;
-      push("warning", "UNIT_SLIP", cell.sheet, cell.cell, `“${label(ind)}”${factor >= 1 ? `本期 ${fmt(cur)} 是上年同期 ${fmt(prior)} 的 ${fmt(factor)} 倍` : `上年同期 ${fmt(prior)} 是本期 ${fmt(cur)} 的 ${fmt(1 / factor)} 倍`}，${which}可能把“元”当成了“${ind.unit}”填写。请核对单位（本表金额单位为${ind.unit}）；确认无误的，请在备注${note}中说明。`, extra);
+      push("warning", "UNIT_SLIP", cell.sheet, cell.cell, `“${label(ind, cat)}”${factor >= 1 ? `本期 ${fmt(cur)} 是上年同期 ${fmt(prior)} 的 ${fmt(factor)} 倍` : `上年同期 ${fmt(prior)} 是本期 ${fmt(cur)} 的 ${fmt(1 / factor)} 倍`}，${which}可能把“元”当成了“${ind.unit}”填写。请核对单位（本表金额单位为${ind.unit}）；确认无误的，请在备注${note}中说明。`, extra);
     }
   }
   if (!slip && townLevel && ind.townMax !== undefined && cur > ind.townMax) {
@@ -259,8 +268,8 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boo
       entry.current.sheet,
       entry.current.cell,
       ind.kind === "amount"
-        ? `“${label(ind)}”本期 ${fmt(cur)}${ind.unit}，远超一个乡镇的常见规模，可能把“元”当成了“${ind.unit}”。请核对单位；确认无误的，请在备注${note}中说明。`
-        : `“${label(ind)}”本期 ${fmt(cur)}${ind.unit}，远超一个乡镇的常见规模，请核对；确认无误的，请在备注${note}中说明。`,
+        ? `“${label(ind, cat)}”本期 ${fmt(cur)}${ind.unit}，远超一个乡镇的常见规模，可能把“元”当成了“${ind.unit}”。请核对单位；确认无误的，请在备注${note}中说明。`
+        : `“${label(ind, cat)}”本期 ${fmt(cur)}${ind.unit}，远超一个乡镇的常见规模，请核对；确认无误的，请在备注${note}中说明。`,
       extra,
     );
     slip = true;
@@ -269,20 +278,35 @@ function checkPlausibility(entry: IndicatorEntry, ind: Indicator, townLevel: boo
     const growth = (cur - prior) / prior;
     const big = ind.kind === "count" ? Math.max(cur, prior) >= 10 : ind.unit === "亿元" ? Math.max(cur, prior) >= 1 : Math.max(cur, prior) >= 10;
     if (big && (growth > GROWTH_BAND.max || growth < GROWTH_BAND.min)) {
-      push("warning", "GROWTH_IMPLAUSIBLE", entry.current.sheet, entry.current.cell, `“${label(ind)}”本期 ${fmt(cur)}，上年同期 ${fmt(prior)}，同比${growth > 0 ? "增长" : "下降"} ${(Math.abs(growth) * 100).toFixed(1)}%，超出常见范围（-50%～+200%）。请核对；确认无误的，请在备注${note}中说明原因。`, extra);
+      push("warning", "GROWTH_IMPLAUSIBLE", entry.current.sheet, entry.current.cell, `“${label(ind, cat)}”本期 ${fmt(cur)}，上年同期 ${fmt(prior)}，同比${growth > 0 ? "增长" : "下降"} ${(Math.abs(growth) * 100).toFixed(1)}%，超出常见范围（${pct(GROWTH_BAND.min)}～+${pct(GROWTH_BAND.max)}）。请核对；确认无误的，请在备注${note}中说明原因。`, extra);
     }
   }
 }
 
-/** Per total: the items bounded by it, and its "其中" items that are bounded together (only without a components rule). */
-const BOUNDED = INDICATORS.map((total) => {
-  const children = INDICATORS.filter((i) => i.partOf === total.code);
-  const ofWhich = children.filter(isOfWhich);
-  return { total, children, jointOfWhich: !total.components && ofWhich.length > 1 ? ofWhich : null };
-});
-const RATIOS = INDICATORS.filter((i) => i.kind === "ratio");
+/** A growth fraction as whole percent ("-50%", "200%"). */
+const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-function checkRelations(sub: Submission, push: Push): void {
+type Bounded = { total: Indicator; children: Indicator[]; jointOfWhich: Indicator[] | null };
+const BOUNDED_OF = new WeakMap<Catalogue, Bounded[]>();
+
+/** Per total: the items bounded by it, and its "其中" items that are bounded together (only without a components rule). */
+function boundedOf(cat: Catalogue): Bounded[] {
+  let b = BOUNDED_OF.get(cat);
+  if (!b) {
+    b = cat.indicators.map((total) => {
+      const children = cat.indicators.filter((i) => i.partOf === total.code);
+      const ofWhich = children.filter(isOfWhich);
+      return { total, children, jointOfWhich: !total.components && ofWhich.length > 1 ? ofWhich : null };
+    });
+    BOUNDED_OF.set(cat, b);
+  }
+  return b;
+}
+
+function checkRelations(sub: Submission, push: Push, cat: Catalogue): void {
+  const BOUNDED = boundedOf(cat);
+  const RATIOS = indexOf(cat).ratios;
+  const indicator = (code: string) => indicatorIn(cat, code);
   const entry = (code: string) => sub.indicators[code]!;
   for (const { total, children, jointOfWhich: ofWhich } of BOUNDED) {
     for (const col of VALUE_COLUMNS) {
@@ -305,7 +329,7 @@ function checkRelations(sub: Submission, push: Push): void {
         if (v !== null && v > t + 1e-9) {
           const f = entry(child.code)[col];
           const tf = entry(total.code)[col];
-          push("error", "PART_EXCEEDS_TOTAL", f.sheet, f.cell, `${where(child, col, f)}为 ${fmt(v)}，不能大于“${total.name}”（${tf.sheet}!${tf.cell}）的 ${fmt(t)}。请核对后修改。`, { indicator: child.code });
+          push("error", "PART_EXCEEDS_TOTAL", f.sheet, f.cell, `${where(child, col, f, cat)}为 ${fmt(v)}，不能大于“${total.name}”（${tf.sheet}!${tf.cell}）的 ${fmt(t)}。请核对后修改。`, { indicator: child.code });
         }
       }
       // "of which" items without a components rule (A05+A06 ≤ A04) may not exceed the total together.

@@ -5,13 +5,14 @@
  * the period) and by the server at submission (the new report against what it
  * already holds for the period, and the unit's report of the same period last year).
  */
-import { INPUT_INDICATORS, type Indicator } from "../catalog";
+import type { Indicator } from "../catalog";
+import { BUILTIN, indexOf, type Catalogue } from "../catalogue";
 import type { Finding } from "../findings";
-import { SHEETS, indicatorCell } from "../layout";
+import { SHEETS, layoutOf } from "../layout";
 import type { ReportRecord } from "../record";
 
 /** A figure this many times the peers' median (or 1/this of it), or its own last year, is a slip. */
-export const PEER_SLIP_FACTOR = 100;
+export const PEER_SLIP_FACTOR = BUILTIN.rules.peerSlipFactor;
 /** Fewer peers than this (with the figure above 0) give no median worth comparing with. */
 export const MIN_PEERS = 3;
 
@@ -33,6 +34,8 @@ export interface SlipOptions {
   only?: readonly string[];
   /** Last year's reports of the same period, matched on the division code. */
   lastYear?: readonly Slice[];
+  /** The library of the records (amount indicators, cells, the slip factor); default the built-in one. */
+  catalogue?: Catalogue;
 }
 
 /** Administrative level of a 12-digit division code: the length of its significant prefix. */
@@ -49,7 +52,6 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const AMOUNTS: readonly Indicator[] = INPUT_INDICATORS.filter((i) => i.kind === "amount");
 
 /**
  * Amounts ≥ 100× or ≤ 1/100 of the median of the unit's peers (the other units of
@@ -57,6 +59,11 @@ const AMOUNTS: readonly Indicator[] = INPUT_INDICATORS.filter((i) => i.kind === 
  * unit's own last-year report. Warnings: they need an explanation in the row's 备注.
  */
 export function crossUnitSlips(records: readonly Slice[], options: SlipOptions = {}): SlipFinding[] {
+  const cat = options.catalogue ?? BUILTIN;
+  const AMOUNTS = indexOf(cat).inputs.filter((i) => i.kind === "amount");
+  const PEER_SLIP_FACTOR = cat.rules.peerSlipFactor;
+  const needsNote = (rule: "UNIT_SLIP_PEERS" | "UNIT_SLIP_LAST_YEAR") => cat.rules.explain.includes(rule);
+  const cellOf = (ind: Indicator) => layoutOf(cat).indicatorCell(ind.code, "current");
   const out: SlipFinding[] = [];
   const only = options.only ? new Set(options.only) : null;
   const lastYear = new Map((options.lastYear ?? []).map((r) => [r.unit.code, r]));
@@ -81,7 +88,7 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
           const m = median(peers);
           const factor = v / m;
           if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding: slipFinding("UNIT_SLIP_PEERS", ind, r, v, `其他${peers.length}个同级单位中位数 ${fmt(m)}${ind.unit}`, factor, note) });
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding: slipFinding("UNIT_SLIP_PEERS", ind, r, v, `其他${peers.length}个同级单位中位数 ${fmt(m)}${ind.unit}`, factor, note || !needsNote("UNIT_SLIP_PEERS"), cellOf(ind)) });
             continue;
           }
         }
@@ -89,7 +96,7 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
         if (last !== null && last > 0) {
           const factor = v / last;
           if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: last, peers: 0, finding: slipFinding("UNIT_SLIP_LAST_YEAR", ind, r, v, `本单位上年同期报表 ${fmt(last)}${ind.unit}`, factor, note) });
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: last, peers: 0, finding: slipFinding("UNIT_SLIP_LAST_YEAR", ind, r, v, `本单位上年同期报表 ${fmt(last)}${ind.unit}`, factor, note || !needsNote("UNIT_SLIP_LAST_YEAR"), cellOf(ind)) });
           }
         }
       }
@@ -98,7 +105,6 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
   return out;
 }
 
-const cellOf = (ind: Indicator) => indicatorCell(ind.code, "current");
 /** A figure as typed, to 4 decimals (the template's finest). */
 const fmt = (n: number) => String(Number(n.toFixed(4)));
 const times = (factor: number) => (factor >= 1 ? `${Math.round(factor)}倍` : `1/${Math.round(1 / factor)}`);
@@ -106,8 +112,7 @@ const guess = (ind: Indicator, factor: number) =>
   factor >= 1 ? `可能把“元”或“万元”当成了“${ind.unit}”` : ind.unit === "万元" ? "可能把“亿元”当成了“万元”" : "可能填错了单位";
 
 /** A slip warning at the indicator's 本期 cell; `against` names what the figure was compared with. */
-function slipFinding(rule: "UNIT_SLIP_PEERS" | "UNIT_SLIP_LAST_YEAR", ind: Indicator, r: Slice, v: number, against: string, factor: number, explained: boolean): Finding {
-  const cell = cellOf(ind);
+function slipFinding(rule: "UNIT_SLIP_PEERS" | "UNIT_SLIP_LAST_YEAR", ind: Indicator, r: Slice, v: number, against: string, factor: number, explained: boolean, cell: string): Finding {
   const where = rule === "UNIT_SLIP_PEERS" ? `${SHEETS.indicators}!${cell}，本表金额单位为${ind.unit}` : `${SHEETS.indicators}!${cell}`;
   return {
     severity: "warning",
