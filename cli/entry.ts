@@ -2,6 +2,7 @@
 import { runCli } from "./main";
 import "./merge";
 import "./codes";
+import "./library";
 
 export async function main(argv: string[]): Promise<number> {
   return runCli(argv);

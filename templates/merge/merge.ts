@@ -15,7 +15,7 @@ import { agreedPeriod, compareReports, doubleCountingMessage, nestedInputs, noth
 import { crossUnitSlips } from "./slips";
 
 export { baseName, nothingToMerge } from "./inputs";
-export { consolidationJson } from "./json";
+export { consolidationJson, versionNoteText } from "./json";
 
 /** One accepted report offered to the merge. */
 export interface MergeInput {
