@@ -3,7 +3,10 @@
  * them to the merge engine (templates/merge), store the workbook and a JSON
  * note of what went into it.
  */
+import type { Catalogue } from "../../templates/catalogue";
 import type { Period } from "../../templates/period";
+import { findLibrary } from "./libraries";
+import { getPeriod } from "./periods";
 import type { ReportRecord } from "../../templates/record";
 import { consolidationKeys, newVersionId, type ObjectStore } from "../storage/index";
 import { recordsForMerge, type Actor } from "./reports";
@@ -18,6 +21,8 @@ export interface MergeInput {
   /** One report per unit that has one. */
   reports: Array<{ record: ReportRecord; source: string; submittedAt: string; late: boolean }>;
   now: Date;
+  /** The library the period collects (default the built-in one). */
+  catalogue?: Catalogue;
 }
 
 export interface MergeOutput {
@@ -61,7 +66,9 @@ export async function consolidate(
   const units = reportingUnitsUnder(input.roster, input.parent.code);
   const picked = await recordsForMerge(store, input.period.id, units, input.include);
   if (picked.length === 0) return { ok: false, kind: "nothing" };
+  const catalogue = (await findLibrary(store, (await getPeriod(store, input.period.id))?.library)) ?? undefined;
   const { bytes, counts, totals, draft } = await engine({
+    catalogue,
     period: input.period,
     parent: input.parent,
     units,

@@ -4,7 +4,7 @@ import { writeConsolidationWorkbook } from "../../templates/merge/workbook";
 import { writeDraft } from "../../templates/draft/index";
 import type { MergeEngine } from "./consolidate";
 
-export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, reports, now }) => {
+export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, reports, now, catalogue }) => {
   // Dates on the workbook are Beijing time (UTC+8), as the clerks read them.
   const local = new Date(now.getTime() + 8 * 3600_000).toISOString();
   const result = mergeReports(reports, {
@@ -12,6 +12,7 @@ export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, r
     period: period.id,
     unit: { name: parent.name, code: parent.code },
     meta: { date: local.slice(0, 10) },
+    catalogue,
   });
   // The period is always given and well-formed here, so the merge cannot refuse it.
   if (!result.ok) throw new Error(`merge refused: ${result.code} ${result.message}`);

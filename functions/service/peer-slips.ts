@@ -4,6 +4,7 @@
  * report of the same period last year (templates/merge/slips.ts decides).
  * Kept out of reports.ts so the submit path gains one call.
  */
+import type { Catalogue } from "../../templates/catalogue";
 import type { Finding } from "../../templates/findings";
 import { crossUnitSlips } from "../../templates/merge/slips";
 import { parsePeriodId } from "../../templates/period";
@@ -13,11 +14,11 @@ import type { ReportRecord } from "../../templates/record";
 export type HeldRecords = (periodId: string) => Promise<ReportRecord[]>;
 
 /** Warnings (needing a 备注) for `record`, compared with what is held for its period and last year's. */
-export async function slipFindings(periodId: string, record: ReportRecord, held: HeldRecords): Promise<Finding[]> {
+export async function slipFindings(periodId: string, record: ReportRecord, held: HeldRecords, catalogue?: Catalogue): Promise<Finding[]> {
   const period = parsePeriodId(periodId);
   const lastYearId = period ? `${period.year - 1}-${period.span}` : null;
   const [peers, lastYear] = await Promise.all([held(periodId), lastYearId ? held(lastYearId) : Promise.resolve([])]);
   const others = peers.filter((r) => r.unit.code !== record.unit.code);
   const own = lastYear.filter((r) => r.unit.code === record.unit.code);
-  return crossUnitSlips([...others, record], { only: [record.unit.code], lastYear: own }).map((s) => s.finding);
+  return crossUnitSlips([...others, record], { only: [record.unit.code], lastYear: own, catalogue }).map((s) => s.finding);
 }

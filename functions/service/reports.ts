@@ -14,6 +14,8 @@ import { divisionCodeOf } from "../../templates/checks";
 import { newVersionId, versionIdTime, versionKeys, putJsonOnce, putOnce, StorageNotFound, type ObjectStore } from "../storage/index";
 import { getPeriod, isAfterDeadline, type PeriodInfo } from "./periods";
 import { slipFindings } from "./peer-slips";
+import { findLibrary, rememberLibrary } from "./libraries";
+import { BUILTIN } from "../../templates/catalogue";
 import type { RosterUnit } from "./roster";
 import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock } from "./unit-log";
 
@@ -97,7 +99,9 @@ export interface SubmitInput {
 export async function submitReport(store: ObjectStore, input: SubmitInput): Promise<SubmitResult> {
   const period = await getPeriod(store, input.periodId);
   if (!period?.open) return { ok: false, kind: "period_not_open" };
-  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId });
+  // The period's library: a file of another library is refused; one of another version of it is read with the library it carries.
+  const catalogue = (await findLibrary(store, period.library)) ?? BUILTIN;
+  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, catalogue });
   if (!inspection.ok) return { ok: false, kind: "read", failure: inspection };
   const { findings } = inspection;
   const found = divisionCodeOf(inspection.submission);
@@ -109,12 +113,13 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   const record = inspection.record;
   if (hasErrors(findings) || !record) return { ok: false, kind: "errors", findings };
   // Slips seen only across units (issue 11): warnings that need a 备注, like the checks' own.
-  for (const f of await slipFindings(input.periodId, record, (p) => heldRecords(store, p))) {
+  for (const f of await slipFindings(input.periodId, record, (p) => heldRecords(store, p), inspection.catalogue)) {
     findings.push(f);
     record.warnings.push(f);
   }
   const unexplained = unexplainedWarnings(findings);
   if (unexplained.length) return { ok: false, kind: "warnings", findings, unexplained };
+  await rememberLibrary(store, inspection.catalogue);
 
   // In one process, a unit's submissions queue behind each other (fewer lost races for a log slot);
   // across processes the create-only log slot decides.

@@ -6,6 +6,7 @@
  * config/webhook.json                                            the city's group-robot webhook (催报)
  * config/signin/units/{unitCode}.json                            a unit's current sign-in code (hash, generation)
  * config/signin/codes/{digest}.json                              digest of a code → unit and generation
+ * config/libraries/{libraryId}/{version}/{sha256}.json           every indicator library the server has seen
  * periods/{periodId}/period.json
  * periods/{periodId}/units/{unitCode}/{versionId}.xlsx           original upload
  * periods/{periodId}/units/{unitCode}/{versionId}.json           normalized record
@@ -84,6 +85,21 @@ export function signinUnitKey(unitCode: string): string {
 /** `config/signin/codes/{digest}.json` — which unit (and generation) a code belongs to. */
 export function signinCodeKey(digest: string): string {
   return `config/signin/codes/${check("codeDigest", CODE_DIGEST_RE, digest)}.json`;
+}
+
+/** An indicator library id ("HZ-KJ-01"): ASCII letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
+export const LIBRARY_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** A library version, "2026.2". */
+export const LIBRARY_VERSION_RE = /^\d{4}\.\d{1,3}$/;
+
+/** `config/libraries/{id}/{version}/` — the libraries of one id and version (normally one; its hash names it). */
+export function libraryVersionPrefix(id: string, version: string): string {
+  return `config/libraries/${check("libraryId", LIBRARY_ID_RE, id)}/${check("libraryVersion", LIBRARY_VERSION_RE, version)}/`;
+}
+
+/** `config/libraries/{id}/{version}/{sha256}.json` — one library as a template carried it (content-addressed). */
+export function libraryKey(id: string, version: string, hash: string): string {
+  return `${libraryVersionPrefix(id, version)}${check("libraryHash", CODE_DIGEST_RE, hash)}.json`;
 }
 
 /** `periods/` — every reporting period; its child folders are the periods (see `ObjectStore.listFolders`). */
