@@ -8,12 +8,13 @@
  * 科技咨询3500人次, 科普资料19万份, 科普志愿者600人, 群众3000人次 …).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspectWorkbook } from "../templates/inspect";
+import { libraryHash } from "../templates/library/embed";
 import { readLibraryXlsx } from "../templates/library/read";
 import type { Catalogue } from "../templates/catalogue";
 import { REPORT_SHEETS, SUMMARY_COLS, sheetLayout } from "../templates/merge/workbook";
@@ -203,6 +204,15 @@ describe("a 科协 outreach library, from its .xlsx to the consolidation, with n
     const opened = await call(s.url, "POST", "/api/periods", { token: city, json: { id: P, library: catalogue } });
     expect(opened.status).toBe(201);
     expect(opened.body.period.library).toEqual({ id: "KX-KP-01", version: "2026.1", title: "科普工作情况统计表" });
+    // Kept by the server, content-addressed, where keys.ts says.
+    const kept = readdirSync(join(s.dataDir, "config", "libraries", "KX-KP-01", "2026.1"));
+    expect(kept).toEqual([`${libraryHash(catalogue)}.json`]);
+    const byRef = await call(s.url, "POST", "/api/periods", { token: city, json: { id: "2025-Q3", library: { id: "KX-KP-01", version: "2026.1" } } });
+    expect([byRef.status, byRef.body.period.library]).toEqual([201, { id: "KX-KP-01", version: "2026.1", title: "科普工作情况统计表" }]);
+    const unknown = await call(s.url, "POST", "/api/periods", { token: city, json: { id: "2025-Q4", library: { id: "KX-KP-01", version: "2027.1" } } });
+    expect([unknown.status, unknown.body.code]).toEqual([404, "LIBRARY_NOT_FOUND"]);
+    const broken = await call(s.url, "POST", "/api/periods", { token: city, json: { id: "2025-Q4", library: { ...catalogue, indicators: [{ ...catalogue.indicators[0], components: ["K99"] }] } } });
+    expect([broken.status, broken.body.code]).toEqual([400, "BAD_LIBRARY"]);
     for (const [i, town] of TOWNS.entries()) {
       const res = await call(s.url, "POST", `/api/periods/${P}/units/${town.code}/reports`, { token: tokenOf(s, town.code), bytes: new Uint8Array(readFileSync(files[i]!)) });
       expect(res.status).toBe(201);
