@@ -18,10 +18,17 @@ export interface EmbeddedLibrary {
   chunks: string[];
 }
 
-/** The JSON text a template stores (no derived fields). */
+const JSONS = new WeakMap<Catalogue, string>();
+
+/** The JSON text a template stores (no derived fields); computed once per catalogue value. */
 export function libraryJson(cat: Catalogue): string {
-  const { readableVersions: _builtInOnly, ...rest } = cat;
-  return JSON.stringify(rest);
+  let json = JSONS.get(cat);
+  if (json === undefined) {
+    const { readableVersions: _builtInOnly, ...rest } = cat;
+    json = JSON.stringify(rest);
+    JSONS.set(cat, json);
+  }
+  return json;
 }
 
 /** The hash and cell chunks of a catalogue. */
