@@ -3,6 +3,7 @@ import { runCli } from "./main";
 import "./merge";
 import "./codes";
 import "./targets";
+import "./library";
 
 export async function main(argv: string[]): Promise<number> {
   return runCli(argv);

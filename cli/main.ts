@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { catalogJson } from "../templates/catalog";
+import { catalogueJson } from "../templates/catalogue";
 import { hasErrors, type Finding } from "../templates/findings";
 import { inspectWorkbook } from "../templates/inspect";
 import { parsePeriod } from "../templates/period";
@@ -18,11 +18,15 @@ export interface CliIO {
 }
 
 const USAGE = `用法 (usage):
-  huizong template -o FILE.xlsx            写出空白标准模板
+  huizong template -o FILE.xlsx [--library 指标库.xlsx]
+                                           写出空白标准模板（或按指标库生成的模板）
+  huizong library -o 指标库.xlsx            写出内置指标库，供在 Excel 中修改
+  huizong library --check 指标库.xlsx [--previous 上一版.xlsx]
+                                           检查修改后的指标库
   huizong catalog [--json]                 打印指标目录
-  huizong check FILE.xlsx [--period P] [--json]
+  huizong check FILE.xlsx [--period P] [--library 指标库.xlsx] [--json]
                                            检查一个报表（退出码：0 无错误，1 有错误，2 无法读取）
-  huizong merge FILE.xlsx… [--roster R] [--period P] [--targets T] -o OUT.xlsx [--json]
+  huizong merge FILE.xlsx… [--roster R] [--period P] [--targets T] [--library 指标库.xlsx] -o OUT.xlsx [--json]
                                            合并多个报表为汇总表
   huizong roster -o ROSTER.xlsx            写出空白报送单位名单
   huizong targets -o T.xlsx [--roster R] [--year Y]
@@ -30,6 +34,7 @@ const USAGE = `用法 (usage):
   huizong demo [-o DIR]                    生成示例乡镇报表并合并（演示）
   huizong codes -o 登录码.xlsx [--unit CODE…]
                                            为名单中的单位签发登录码（旧登录码作废），写出打印清单
+报表自带其指标库；--library 指定本次收集的指标库（另一种报表的文件将被拒收）。
 期间 P 可写为 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -37,19 +42,25 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 /** Extra commands registered by other modules (merge, roster, demo) to keep this file small. */
 export const COMMANDS: Record<string, Command> = {
   template: async (args, io) => {
-    const { values } = parseArgs({ args, options: { output: { type: "string", short: "o" } } });
+    const { values } = parseArgs({ args, options: { output: { type: "string", short: "o" }, library: { type: "string" } } });
     if (!values.output) {
       io.err("请用 -o 指定输出文件，例如：huizong template -o 科技统计报表.xlsx");
       return 2;
     }
+    const { libraryOption } = await import("./library");
+    const catalogue = libraryOption(values.library, io);
+    if (catalogue === null) return 2;
     const { buildTemplate } = await import("../templates/build");
-    writeOut(values.output, await buildTemplate());
-    io.out(`已写出空白模板：${values.output}`);
+    writeOut(values.output, await buildTemplate({ catalogue }));
+    io.out(`已写出空白模板：${values.output}${catalogue ? `（${catalogue.title} ${catalogue.id} 版本 ${catalogue.version}）` : ""}`);
     return 0;
   },
   catalog: async (args, io) => {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
-    const cat = catalogJson();
+    const { values } = parseArgs({ args, options: { json: { type: "boolean" }, library: { type: "string" } } });
+    const { libraryOption } = await import("./library");
+    const library = libraryOption(values.library, io);
+    if (library === null) return 2;
+    const cat = catalogueJson(library);
     if (values.json) io.out(JSON.stringify(cat, null, 2));
     else {
       io.out(`${cat.title}  ${cat.id} 版本 ${cat.version}`);
@@ -58,7 +69,7 @@ export const COMMANDS: Record<string, Command> = {
     return 0;
   },
   check: async (args, io) => {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, period: { type: "string" } } });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, period: { type: "string" }, library: { type: "string" } } });
     const file = positionals[0];
     if (!file) {
       io.err("请指定要检查的文件，例如：huizong check 青阳镇.xlsx");
@@ -66,9 +77,12 @@ export const COMMANDS: Record<string, Command> = {
     }
     const expectedPeriod = periodOption(values.period, io);
     if (expectedPeriod === null) return 2;
+    const { libraryOption } = await import("./library");
+    const catalogue = libraryOption(values.library, io);
+    if (catalogue === null) return 2;
     const bytes = readInput(file, io);
     if (!bytes) return 2;
-    const result = inspectWorkbook(bytes, { expectedPeriod });
+    const result = inspectWorkbook(bytes, { expectedPeriod, catalogue });
     if (!result.ok) {
       if (values.json) io.out(JSON.stringify({ error: { code: result.code, message: result.message } }, null, 2));
       else io.err(`${file}: ${result.message} (${result.code})`);

@@ -7,11 +7,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { INDICATORS } from "../templates/catalog";
+import { BUILTIN, type Catalogue } from "../templates/catalogue";
+import { compareVersions } from "../templates/library/validate";
+import { libraryOption } from "./library";
 import { demoUnits, sampleFill } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { growthText } from "../templates/merge/growth";
-import { consolidationJson, mergeReports, nothingToMerge, type MergeInput, type Rejection } from "../templates/merge/merge";
+import { consolidationJson, mergeReports, versionNoteText, nothingToMerge, type MergeInput, type Rejection } from "../templates/merge/merge";
 import { parseRosterFile, type RosterResult, type RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
@@ -44,6 +46,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
       "consolidations-only": { type: "boolean" },
       draft: { type: "string" },
       targets: { type: "string" },
+      library: { type: "string" },
     },
   });
   if (positionals.length === 0 || !values.output) {
@@ -79,13 +82,20 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     if (!t) return 2;
     targets = t;
   }
+  const library = libraryOption(values.library, io);
+  if (library === null) return 2;
 
   const inputs: MergeInput[] = [];
   const rejected: Rejection[] = [];
-  for (const outcome of await readReportFiles(positionals, expectedPeriod, values.jobs ? Number(values.jobs) : undefined)) {
-    if (outcome.ok) inputs.push(outcome.input);
-    else rejected.push(outcome.rejection);
+  // Without --library: the newest version of the library the first readable file carries.
+  let catalogue: Catalogue | undefined = library;
+  for (const outcome of await readReportFiles(positionals, expectedPeriod, values.jobs ? Number(values.jobs) : undefined, library)) {
+    if (outcome.ok) {
+      inputs.push(outcome.input);
+      if (!library && (!catalogue || (outcome.catalogue.id === catalogue.id && compareVersions(outcome.catalogue.version, catalogue.version) > 0))) catalogue = outcome.catalogue;
+    } else rejected.push(outcome.rejection);
   }
+  catalogue ??= BUILTIN;
 
   const merged = inputs.length === 0 ? nothingToMerge(rejected) : mergeReports(inputs, {
     roster,
@@ -94,6 +104,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     unit: { name: values.unit, code: values.code },
     meta: { preparer: values.preparer, phone: values.phone, head: values.head },
     ...(targets ? { targets } : {}),
+    catalogue,
   });
   if (!merged.ok) {
     if (values.json) io.out(JSON.stringify({ error: { code: merged.code, message: merged.message }, rejected: rejected.map((r) => ({ file: r.source, code: r.code, message: r.message })) }, null, 2));
@@ -122,10 +133,11 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   const lines = [
     `${c.unit.name} ${c.period.label}：已汇总 ${c.counts.submitted} 个单位${c.counts.expected !== null ? `（应报 ${c.counts.expected} 个，缺报 ${c.counts.missing} 个）` : ""}${c.counts.unlisted && roster ? `，名单外 ${c.counts.unlisted} 个` : ""}${c.counts.superseded ? `，${c.counts.superseded} 份重复报送已被最新版本替代` : ""}。`,
   ];
-  for (const ind of INDICATORS.filter((i) => i.headline)) {
+  for (const ind of c.catalogue.indicators.filter((i) => i.headline)) {
     const t = c.totals[ind.code]!;
     lines.push(`  ${ind.name}：${fmtNum(t.current, ind.kind === "count" ? 0 : 2)}${ind.unit}，同比${growthText(t.current, t.prior)}`);
   }
+  for (const n of c.versionNotes) lines.push(versionNoteText(n));
   const missing = c.units.filter((u) => u.status === "missing");
   if (missing.length) lines.push(`缺报单位（未计为0）：${missing.map((u) => u.name).join("、")}`);
   const unlisted = c.units.filter((u) => u.unlisted);

@@ -4,9 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { inspectWorkbook } from "../templates/inspect";
+import type { Catalogue } from "../templates/catalogue";
 import type { MergeInput, Rejection } from "../templates/merge/merge";
 
-export type ReadOutcome = { ok: true; input: MergeInput } | { ok: false; rejection: Rejection };
+/** A file read: its record and the library it was read with, or why it is left out. */
+export type ReadOutcome = { ok: true; input: MergeInput; catalogue: Catalogue } | { ok: false; rejection: Rejection };
 
 /** Why a file could not be read from disk: a stable code and what to tell the clerk. */
 export function fileReadError(file: string, e: unknown): { code: "FILE_NOT_FOUND" | "NOT_A_FILE" | "READ_FAILED"; message: string } {
@@ -17,14 +19,14 @@ export function fileReadError(file: string, e: unknown): { code: "FILE_NOT_FOUND
 }
 
 /** Read, check and reduce one file; never throws. */
-export function readReportFile(file: string, expectedPeriod: string | undefined): ReadOutcome {
+export function readReportFile(file: string, expectedPeriod: string | undefined, catalogue?: Catalogue): ReadOutcome {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
     return { ok: false, rejection: { source: file, ...fileReadError(file, e) } };
   }
-  const result = inspectWorkbook(bytes, { expectedPeriod });
+  const result = inspectWorkbook(bytes, { expectedPeriod, catalogue });
   if (!result.ok) return { ok: false, rejection: { source: file, code: result.code, message: result.message } };
   if (!result.record) {
     const errors = result.findings.filter((f) => f.severity === "error");
@@ -41,5 +43,5 @@ export function readReportFile(file: string, expectedPeriod: string | undefined)
   // A fresh copy: strings read from the file are slices of its whole XML text and would keep it alive.
   // No submittedAt: a file's modified time says nothing about which report is newer (a copy or
   // `touch` changes it); of two reports of one unit the merge goes by the 填报日期 the clerk entered.
-  return { ok: true, input: { record: structuredClone(result.record), source: file } };
+  return { ok: true, input: { record: structuredClone(result.record), source: file }, catalogue: result.catalogue };
 }

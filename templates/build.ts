@@ -6,7 +6,9 @@
  */
 import ExcelJS from "exceljs";
 import { COLORS, FONT, rowHeightFor, solid, THIN_BORDER } from "./style";
-import { FORM_HEADER, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_TITLE, TEMPLATE_VERSION, UNIT_TYPES, type NarrativeKey } from "./catalog";
+import { UNIT_TYPES, type NarrativeKey } from "./catalog";
+import { BUILTIN, type Catalogue } from "./catalogue";
+import { embedLibrary } from "./library/embed";
 import {
   COLS,
   COLUMN_MARKS,
@@ -17,13 +19,11 @@ import {
   DEFINED_NAMES,
   INDICATOR_HEADER_ROW,
   INDICATOR_MARK_ROW,
-  INDICATOR_ROWS,
   INFO,
   NARRATIVE_ROWS,
   SHEETS,
   VALUE_COLUMNS,
-  groupTitle,
-  indicatorRow,
+  layoutOf,
   printedName,
   type CoverKey,
   type ValueColumn,
@@ -40,10 +40,12 @@ export interface TemplateFill {
 
 export interface BuildOptions {
   fill?: TemplateFill;
-  /** Override the version written (tests of old/unknown versions). */
+  /** Override the version written (tests of old/unknown versions); such a template carries no library. */
   version?: string;
   /** Codes whose 全年目标 the city assigned (filled from `fill`): written locked, not as input cells. */
   lockedTargets?: readonly string[];
+  /** The library the template is built from (default: the built-in one); the template carries it. */
+  catalogue?: Catalogue;
 }
 
 const INPUT_FILL = solid(COLORS.input);
@@ -107,12 +109,13 @@ export async function buildTemplate(options: BuildOptions = {}): Promise<Uint8Ar
  */
 export async function addTemplateSheets(wb: ExcelJS.Workbook, options: BuildOptions = {}): Promise<ExcelJS.Worksheet[]> {
   const fill = options.fill ?? {};
+  const cat = options.catalogue ?? BUILTIN;
   const added = [
-    addCover(wb, fill),
-    addIndicators(wb, fill, new Set(options.lockedTargets ?? [])),
-    addNarrative(wb, fill),
-    addInstructions(wb),
-    addInfo(wb, options.version ?? TEMPLATE_VERSION),
+    addCover(wb, fill, cat),
+    addIndicators(wb, fill, cat, new Set(options.lockedTargets ?? [])),
+    addNarrative(wb, fill, cat),
+    addInstructions(wb, cat),
+    addInfo(wb, cat, options.version),
   ];
   for (const ws of added) {
     if (ws.name !== SHEETS.info) await ws.protect("", PROTECT);
@@ -138,11 +141,12 @@ function title(ws: ExcelJS.Worksheet, text: string, lastCol: string): void {
   ws.getRow(1).height = 30;
 }
 
-function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
+function addCover(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue): ExcelJS.Worksheet {
   // Page setup is given at creation: exceljs' streaming writer (the city workbook) writes fit-to-page only then.
   const ws = wb.addWorksheet(SHEETS.cover, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_FIT, headerFooter: PAGE_FOOTER });
   ws.columns = [{ width: 4 }, { width: 20 }, { width: 44 }, { width: 30 }];
-  title(ws, TEMPLATE_TITLE, "D");
+  const FORM_HEADER = cat.formHeader;
+  title(ws, cat.title, "D");
   ws.getCell("B2").value = `表号：${FORM_HEADER.formNumber}`;
   ws.getCell("C2").value = `制定机关：${FORM_HEADER.issuer}`;
   ws.getCell("B3").value = `批准文号：${FORM_HEADER.approval}`;
@@ -189,7 +193,9 @@ function addCover(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
   return ws;
 }
 
-function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, lockedTargets: ReadonlySet<string>): ExcelJS.Worksheet {
+function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue, lockedTargets: ReadonlySet<string> = new Set()): ExcelJS.Worksheet {
+  const { rows: INDICATOR_ROWS, indicatorRow, groupTitle } = layoutOf(cat);
+  const FORM_HEADER = cat.formHeader;
   const ws = wb.addWorksheet(SHEETS.indicators, {
     pageSetup: { ...PORTRAIT_FIT, horizontalCentered: true, printTitlesRow: `1:${INDICATOR_MARK_ROW}` },
     headerFooter: PAGE_FOOTER,
@@ -205,7 +211,7 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, lockedTargets: 
     { width: 15 },
     { width: 30 },
   ];
-  title(ws, `${TEMPLATE_TITLE}——主要指标`, "H");
+  title(ws, `${cat.title}——主要指标`, "H");
   ws.getCell("A2").value = `表号：${FORM_HEADER.formNumber}　制定机关：${FORM_HEADER.issuer}　批准文号：${FORM_HEADER.approval}　有效期至：${FORM_HEADER.validUntil}`;
   ws.getCell("A2").font = { name: FONT, size: 9, color: { argb: "FF595959" } };
   ws.getCell("A3").value = { formula: `"填报单位："&${SHEETS.cover}!C5&"　　报告期："&${SHEETS.cover}!C8&"年"&${SHEETS.cover}!C9`, result: `填报单位：${fill.cover?.unitName ?? ""}　　报告期：${fill.cover?.year ?? ""}年${fill.cover?.periodSpan ?? ""}` };
@@ -308,15 +314,15 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, lockedTargets: 
   return ws;
 }
 
-function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Worksheet {
+function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.narrative, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_TEXT, headerFooter: PAGE_FOOTER });
   ws.columns = [{ width: TEXT_WIDTH }];
-  ws.getCell("A1").value = `${TEMPLATE_TITLE}——文字材料`;
+  ws.getCell("A1").value = `${cat.title}——文字材料`;
   ws.getCell("A1").font = { name: FONT, size: 16, bold: true };
   ws.getCell("A1").alignment = { horizontal: "center" };
   ws.getCell("A2").value = "请在黄色区域分段填写，每项一般不少于200字；可从Word中直接粘贴文字。";
   ws.getCell("A2").font = { name: FONT, size: 9, color: { argb: "FF808080" } };
-  for (const s of NARRATIVE_SECTIONS) {
+  for (const s of cat.narrative) {
     const rows = NARRATIVE_ROWS[s.key];
     const t = ws.getCell(`A${rows.titleRow}`);
     t.value = `${s.title}（${s.hint}）`;
@@ -334,7 +340,14 @@ function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill): ExcelJS.Workshe
   return ws;
 }
 
-function addInstructions(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+/** Instruction 五 for a library: its sums (分项) and "其中" items, from the library itself. */
+function relationsLine(cat: Catalogue): string {
+  const name = (code: string) => cat.indicators.find((i) => i.code === code)?.name ?? code;
+  const sums = cat.indicators.filter((i) => i.components?.length).map((i) => `${i.name}＝${i.components!.map(name).join("＋")}`);
+  return `五、“其中”项不得大于合计${sums.length ? `；${sums.join("；")}` : ""}。`;
+}
+
+function addInstructions(wb: ExcelJS.Workbook, cat: Catalogue): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.instructions, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_TEXT, headerFooter: PAGE_FOOTER });
   ws.columns = [{ width: TEXT_WIDTH }];
   const lines = [
@@ -343,7 +356,7 @@ function addInstructions(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
     "二、“本期”填写报告期内的累计数；“上年同期”填写上年相同期间的数；“全年目标”填写本年度下达的目标任务，没有目标的不填。",
     "三、计量单位以表中“计量单位”列为准：金额以“万元”或“亿元”为单位，保留两位小数；件数、家数等填写整数。不要在数字后面加单位或文字（如“12件”“约200”“1.2万”），也不要用全角数字。",
     "四、本期没有发生的填 0，不要填“无”“—”或留空。",
-    "五、“其中”项不得大于合计；专利申请＝发明＋实用新型＋外观设计；高新技术企业＝国家级＋省级＋市级。",
+    cat === BUILTIN ? "五、“其中”项不得大于合计；专利申请＝发明＋实用新型＋外观设计；高新技术企业＝国家级＋省级＋市级。" : relationsLine(cat),
     "六、比重类指标（%）由表格自动计算，无需填写。",
     "七、同比增减幅度异常（如增长超过200%或下降超过50%）、或金额疑似把“元”填成“万元”的，请核实；确认无误的，请在“备注”栏说明原因。",
     "八、文字材料分“主要工作及成效”“存在问题”“下步工作打算”三部分填写。",
@@ -360,13 +373,21 @@ function addInstructions(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   return ws;
 }
 
-function addInfo(wb: ExcelJS.Workbook, version: string): ExcelJS.Worksheet {
+function addInfo(wb: ExcelJS.Workbook, cat: Catalogue, versionOverride: string | undefined): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEETS.info);
   ws.state = "veryHidden";
   ws.getCell(INFO.idLabel).value = "模板标识";
-  ws.getCell(INFO.id).value = TEMPLATE_ID;
+  ws.getCell(INFO.id).value = cat.id;
   ws.getCell(INFO.versionLabel).value = "模板版本";
-  ws.getCell(INFO.version).value = version;
+  ws.getCell(INFO.version).value = versionOverride ?? cat.version;
+  // The template carries its library (a template written as another version, for tests of old files, carries none).
+  if (versionOverride === undefined || versionOverride === cat.version) {
+    const lib = embedLibrary(cat);
+    ws.getCell(INFO.hashLabel).value = "指标库校验值";
+    ws.getCell(INFO.hash).value = lib.hash;
+    ws.getCell(INFO.libraryLabel).value = "指标库";
+    lib.chunks.forEach((chunk, i) => (ws.getCell(`${INFO.libraryCol}${INFO.libraryFirstRow + i}`).value = chunk));
+  }
   PERIOD_SPANS.forEach((s, i) => (ws.getCell(`${INFO.periodListCol}${i + 1}`).value = s.label));
   UNIT_TYPES.forEach((u, i) => (ws.getCell(`${INFO.unitTypeListCol}${i + 1}`).value = u));
   wb.definedNames.add(`'${SHEETS.info}'!$${INFO.id.replace(/\d+/, "")}$1`, DEFINED_NAMES.templateId);

@@ -34,13 +34,16 @@ export interface Indicator {
   /** Unit printed in the template: 万元, 亿元, 件, 家, 项, 人, 场次, 人次, 份, 册, %. */
   unit: string;
   kind: IndicatorKind;
-  group: GroupCode;
+  /** Group code ("A"…); the built-in library's are {@link GroupCode}, a bureau's library may name others. */
+  group: string;
   /** How the figure combines across units. */
   aggregate: "sum" | "ratio";
   /** Codes whose sum must equal this indicator. */
   components?: string[];
-  /** Code of the total this indicator may not exceed ("其中" items). */
+  /** Code of the total this indicator may not exceed ("其中" items, and A01 ≤ A02 style bounds). */
   partOf?: string;
+  /** Printed as "其中：…" under its total (partOf); with its siblings it may not exceed that total. */
+  ofWhich?: boolean;
   /** For ratios: numerator and denominator codes. */
   numerator?: string;
   denominator?: string;
@@ -53,6 +56,8 @@ export interface Indicator {
   townMax?: number;
   /** For ratios: a value above this fraction earns a plausibility warning. */
   plausibleMaxRatio?: number;
+  /** Notes for the clerk and the administrator (说明); not printed in the template. */
+  notes?: string;
 }
 
 export type GroupCode = "A" | "B" | "C" | "D" | "E" | "F" | "G";
@@ -78,6 +83,7 @@ const summed =
     kind,
     group,
     aggregate: "sum",
+    ...(nameEn.startsWith("of which") ? { ofWhich: true } : {}),
     ...extra,
   });
 const c = summed("count");
@@ -169,7 +175,7 @@ export function indicator(code: string): Indicator | undefined {
  * have a partOf too but are only bounded by another total.
  */
 export function isOfWhich(ind: Indicator): boolean {
-  return ind.partOf !== undefined && ind.nameEn.startsWith("of which");
+  return ind.partOf !== undefined && ind.ofWhich === true;
 }
 
 /** Indicators a clerk types (everything except ratios). */

@@ -4,6 +4,7 @@
  * findings everywhere. Every finding goes through the rule table
  * (./rules/index.ts: severity, message); the checks by concept live in ./checks/.
  */
+import { BUILTIN, ruleSettingsOf } from "./catalogue";
 import type { Finding } from "./findings";
 import { parseAddress } from "./grid";
 import { SHEETS } from "./layout";
@@ -37,11 +38,13 @@ export function withinPrecision(v: number, decimals: number = AMOUNT_DECIMALS): 
  */
 export function checkSubmission(sub: Submission, options: CheckOptions = {}): Finding[] {
   const out: Finding[] = [];
+  // The library the report was read with: its indicators and its rule settings (options override).
+  const cat = options.catalogue ?? BUILTIN;
   const ctx: CheckContext = {
     sub,
     expectedPeriod: options.expectedPeriod,
-    settings: ruleSettings(options.settings),
-    indicators: indicatorView(options.indicators),
+    settings: ruleSettings({ ...ruleSettingsOf(cat), ...options.settings }),
+    indicators: indicatorView(options.indicators ?? cat.indicators),
     emit: (rule, place, params, extra) => out.push(ruleFinding(rule, place, params, extra)),
   };
   checkCover(ctx);

@@ -34,7 +34,8 @@ export type ReadErrorCode =
   | "UNKNOWN_VERSION"
   | "OLD_VERSION"
   | "SHEET_MISSING"
-  | "ROWS_CHANGED";
+  | "ROWS_CHANGED"
+  | "LIBRARY_CORRUPT";
 
 export interface ReadFailure {
   ok: false;
@@ -80,6 +81,7 @@ const MESSAGES: Record<ReadErrorCode, string> = {
   UNKNOWN_VERSION: "报表模板版本无法识别（版本信息被修改或来自其他系统）。请下载最新的标准模板，把数据复制过去后再上传。",
   OLD_VERSION: "报表使用的是旧版模板。请下载最新的标准模板，把数据复制过去后再上传。",
   SHEET_MISSING: "报表中缺少必需的工作表，或工作表被改名。请不要修改工作表名称；可重新下载标准模板填写。",
+  LIBRARY_CORRUPT: "报表隐藏的“模板信息”中的指标库被修改或损坏（校验值不符），无法确认各行指标的含义。请重新下载标准模板，把数据复制过去后再上传。",
   ROWS_CHANGED: "报表的行被插入、删除或移动，指标与行号对不上。请不要增删行；可重新下载标准模板，把数据复制过去。",
 };
 

@@ -3,7 +3,8 @@
  * addresses, the reader reads them and the checks report them, so a layout
  * change happens in this one file.
  */
-import { GROUPS, INDICATORS, NARRATIVE_SECTIONS, isOfWhich, type GroupCode, type Indicator, type NarrativeKey } from "./catalog";
+import { NARRATIVE_SECTIONS, isOfWhich, type Indicator, type NarrativeKey } from "./catalog";
+import { BUILTIN, type Catalogue } from "./catalogue";
 
 export const SHEETS = {
   cover: "封面",
@@ -63,46 +64,83 @@ export const INDICATOR_FIRST_ROW = 6;
 export interface IndicatorRow {
   kind: "group" | "indicator";
   row: number;
-  group: GroupCode;
+  group: string;
   indicator?: Indicator;
 }
 
-/** The indicator sheet's rows: a header row per group, then its indicators. */
-export const INDICATOR_ROWS: readonly IndicatorRow[] = (() => {
+/** A catalogue's indicator sheet: rows, addresses and group titles, derived once per catalogue. */
+export interface IndicatorLayout {
+  /** A header row per group, then its indicators. */
+  rows: readonly IndicatorRow[];
+  /** Last row of the indicator table. */
+  lastRow: number;
+  /** Row number of an indicator (throws for a code the catalogue lacks). */
+  indicatorRow(code: string): number;
+  /** Cell address of an indicator's column ("E12"). */
+  indicatorCell(code: string, column: keyof typeof COLS): string;
+  /** Group heading text ("一、科技投入"). */
+  groupTitle(group: string): string;
+  /** True when the catalogue has this indicator. */
+  has(code: string): boolean;
+}
+
+const LAYOUTS = new WeakMap<Catalogue, IndicatorLayout>();
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"];
+
+/** The indicator sheet's layout for a catalogue (memoised per catalogue value). */
+export function layoutOf(cat: Catalogue = BUILTIN): IndicatorLayout {
+  const known = LAYOUTS.get(cat);
+  if (known) return known;
   const rows: IndicatorRow[] = [];
   let row = INDICATOR_FIRST_ROW;
-  let group: GroupCode | null = null;
-  for (const ind of INDICATORS) {
+  let group: string | null = null;
+  for (const ind of cat.indicators) {
     if (ind.group !== group) {
       group = ind.group;
       rows.push({ kind: "group", row: row++, group });
     }
     rows.push({ kind: "indicator", row: row++, group: ind.group, indicator: ind });
   }
-  return rows;
-})();
+  const rowOf = new Map(rows.filter((r) => r.indicator).map((r) => [r.indicator!.code, r.row]));
+  const order = cat.groups.map((g) => g.code);
+  const indicatorRow = (code: string): number => {
+    const r = rowOf.get(code);
+    if (r === undefined) throw new Error(`unknown indicator ${code}`);
+    return r;
+  };
+  const layout: IndicatorLayout = {
+    rows,
+    lastRow: rows.length ? rows[rows.length - 1]!.row : INDICATOR_FIRST_ROW - 1,
+    indicatorRow,
+    indicatorCell: (code, column) => `${COLS[column]}${indicatorRow(code)}`,
+    groupTitle: (g) => `${NUMERALS[order.indexOf(g)] ?? String(order.indexOf(g) + 1)}、${cat.groups.find((x) => x.code === g)?.name ?? g}`,
+    has: (code) => rowOf.has(code),
+  };
+  LAYOUTS.set(cat, layout);
+  return layout;
+}
 
-const ROW_OF = new Map(INDICATOR_ROWS.filter((r) => r.indicator).map((r) => [r.indicator!.code, r.row]));
+const BUILTIN_LAYOUT = layoutOf(BUILTIN);
 
-/** Row number of an indicator on the indicator sheet. */
+/** The built-in catalogue's indicator sheet rows: a header row per group, then its indicators. */
+export const INDICATOR_ROWS: readonly IndicatorRow[] = BUILTIN_LAYOUT.rows;
+
+/** Row number of an indicator on the built-in indicator sheet. */
 export function indicatorRow(code: string): number {
-  const row = ROW_OF.get(code);
-  if (row === undefined) throw new Error(`unknown indicator ${code}`);
-  return row;
+  return BUILTIN_LAYOUT.indicatorRow(code);
 }
 
-/** Cell address of an indicator's value column ("E12"). */
+/** Cell address of an indicator's value column on the built-in sheet ("E12"). */
 export function indicatorCell(code: string, column: keyof typeof COLS): string {
-  return `${COLS[column]}${indicatorRow(code)}`;
+  return BUILTIN_LAYOUT.indicatorCell(code, column);
 }
 
-/** Last row of the indicator table. */
-export const INDICATOR_LAST_ROW = INDICATOR_ROWS[INDICATOR_ROWS.length - 1]!.row;
+/** Last row of the built-in indicator table. */
+export const INDICATOR_LAST_ROW = BUILTIN_LAYOUT.lastRow;
 
-/** Group heading text ("一、科技投入"). */
-export function groupTitle(group: GroupCode): string {
-  const order = Object.keys(GROUPS).indexOf(group);
-  return `${"一二三四五六七八九十"[order]}、${GROUPS[group].name}`;
+/** Group heading text of the built-in catalogue ("一、科技投入"). */
+export function groupTitle(group: string): string {
+  return BUILTIN_LAYOUT.groupTitle(group);
 }
 
 /** Name as printed: "其中：" items are indented. */
@@ -121,6 +159,12 @@ export const INFO = {
   id: "B1",
   versionLabel: "A2",
   version: "B2",
+  /** The template's library: its sha-256 (hex) here, the JSON in chunks from libraryFirstRow down column libraryCol. */
+  hashLabel: "A3",
+  hash: "B3",
+  libraryLabel: "A4",
+  libraryCol: "B",
+  libraryFirstRow: 4,
   periodListCol: "D",
   unitTypeListCol: "E",
 } as const;

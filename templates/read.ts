@@ -3,7 +3,10 @@
  * sheets, rows in place) and lifts every value with the cell it came from.
  * Judging the values is the checks' job (checks.ts); this only reads.
  */
-import { NARRATIVE_SECTIONS, READABLE_VERSIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "./catalog";
+import type { NarrativeKey } from "./catalog";
+import { BUILTIN, type Catalogue } from "./catalogue";
+import { knownLibrary, readEmbeddedLibrary } from "./library/embed";
+import { compareVersions } from "./library/validate";
 import { readFailure, type ReadFailure } from "./errors";
 import { sheetByName, type CellValue, type Grid, type GridSheet } from "./grid";
 import {
@@ -11,12 +14,10 @@ import {
   COVER_FIELDS,
   COVER_INPUT_COL,
   COVER_LABEL_COL,
-  INDICATOR_LAST_ROW,
-  INDICATOR_ROWS,
   INFO,
   NARRATIVE_ROWS,
   SHEETS,
-  groupTitle,
+  layoutOf,
   printedName,
   type CoverKey,
   type ValueColumn,
@@ -59,7 +60,18 @@ export interface Submission {
   narrative: Record<NarrativeKey, TextField>;
 }
 
-export type ReadResult = { ok: true; submission: Submission } | ReadFailure;
+/** The submission and the library it is read with (the one the file carries, else the expected or built-in one). */
+export type ReadResult = { ok: true; submission: Submission; catalogue: Catalogue } | ReadFailure;
+
+export interface ReadOptions {
+  /**
+   * The library the reader expects (a CLI --library, the period's library on the server). A file of
+   * another library (id) is refused; a file that carries its own library of the same id is read with
+   * that one. Without it, a file is read with the library it carries, or, when it carries none, as
+   * the built-in template.
+   */
+  catalogue?: Catalogue;
+}
 
 /** The sheets a reader needs from a workbook (pass to the xlsx reader to skip the rest). */
 export const TEMPLATE_SHEETS: string[] = [SHEETS.cover, SHEETS.indicators, SHEETS.narrative, SHEETS.info];
@@ -78,16 +90,6 @@ function squash(s: string): string {
   return s.replace(/\s/g, "");
 }
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 /**
  * Read a grid as the standard template.
  *
@@ -95,7 +97,7 @@ function compareVersions(a: string, b: string): number {
  * (this version of) the template: NOT_TEMPLATE, UNKNOWN_VERSION, OLD_VERSION,
  * SHEET_MISSING or ROWS_CHANGED.
  */
-export function readSubmission(grid: Grid): ReadResult {
+export function readSubmission(grid: Grid, options: ReadOptions = {}): ReadResult {
   const info = sheetByName(grid, SHEETS.info);
   const present = [SHEETS.cover, SHEETS.indicators, SHEETS.narrative].filter((n) => sheetByName(grid, n));
   if (!info) {
@@ -103,14 +105,32 @@ export function readSubmission(grid: Grid): ReadResult {
     return readFailure("SHEET_MISSING", `缺少隐藏的工作表“${SHEETS.info}”，模板信息已被删除`);
   }
   const id = text(cellValue(info, INFO.id));
-  if (id !== TEMPLATE_ID) return readFailure("NOT_TEMPLATE", `模板标识为“${id || "空"}”，应为“${TEMPLATE_ID}”`);
   const version = text(cellValue(info, INFO.version));
-  if (!READABLE_VERSIONS.includes(version)) {
-    if (/^\d{4}\.\d+$/.test(version) && compareVersions(version, TEMPLATE_VERSION) < 0) {
-      return readFailure("OLD_VERSION", `文件版本 ${version}，当前版本 ${TEMPLATE_VERSION}`);
+  const expected = options.catalogue;
+  if (expected) knownLibrary(expected);
+  const embedded = readEmbeddedLibrary(info);
+  if (embedded && !embedded.ok) return readFailure("LIBRARY_CORRUPT", embedded.detail);
+  let cat: Catalogue;
+  if (embedded && embedded.catalogue.id === id && embedded.catalogue.version === version) {
+    cat = embedded.catalogue;
+    if (expected && expected.id !== id) return readFailure("NOT_TEMPLATE", `这是“${cat.title}”（${id}），本次收集的是“${expected.title}”（${expected.id}）`);
+  } else {
+    // A template without its library (made before libraries travelled with templates): the built-in one, or the expected one by version.
+    const base = expected && expected.id === id && (expected.readableVersions ?? [expected.version]).includes(version) ? expected : BUILTIN;
+    const wantId = expected?.id ?? BUILTIN.id;
+    if (id !== wantId) return readFailure("NOT_TEMPLATE", `模板标识为“${id || "空"}”，应为“${wantId}”`);
+    const current = expected?.id === id ? expected.version : base.version;
+    if (id !== base.id || !(base.readableVersions ?? [base.version]).includes(version)) {
+      if (/^\d{4}\.\d+$/.test(version) && compareVersions(version, current) < 0) {
+        return readFailure("OLD_VERSION", `文件版本 ${version}，当前版本 ${current}`);
+      }
+      return readFailure("UNKNOWN_VERSION", `文件中的版本为“${version || "空"}”，当前版本 ${current}`);
     }
-    return readFailure("UNKNOWN_VERSION", `文件中的版本为“${version || "空"}”，当前版本 ${TEMPLATE_VERSION}`);
+    // Id and version cells edited to a readable pair while the library they travel with says otherwise.
+    if (embedded) return readFailure("LIBRARY_CORRUPT", `模板标识或版本（${id} ${version}）与所带指标库（${embedded.catalogue.id} ${embedded.catalogue.version}）不一致`);
+    cat = base;
   }
+  const { rows: INDICATOR_ROWS, lastRow: INDICATOR_LAST_ROW, groupTitle } = layoutOf(cat);
   for (const name of [SHEETS.cover, SHEETS.indicators, SHEETS.narrative]) {
     if (!sheetByName(grid, name)) {
       const extra = grid.sheets.filter((s) => s.state === "visible" && !Object.values(SHEETS).includes(s.name as never)).map((s) => `“${s.name}”`);
@@ -149,7 +169,7 @@ export function readSubmission(grid: Grid): ReadResult {
   const last = INDICATOR_LAST_ROW;
   const after = text(cellValue(ind, `${COLS.code}${last + 1}`)) || text(cellValue(ind, `${COLS.name}${last + 1}`));
   if (after) return readFailure("ROWS_CHANGED", `指标表第${last + 1}行多出了内容“${after}”`);
-  for (const s of NARRATIVE_SECTIONS) {
+  for (const s of cat.narrative) {
     const got = text(cellValue(nar, `A${NARRATIVE_ROWS[s.key].titleRow}`));
     if (!got.startsWith(s.title)) return readFailure("ROWS_CHANGED", `文字材料第${NARRATIVE_ROWS[s.key].titleRow}行应为“${s.title}”`);
   }
@@ -175,7 +195,7 @@ export function readSubmission(grid: Grid): ReadResult {
     };
     indicators[code] = { code, current: field("current"), prior: field("prior"), target: field("target"), note: textField(ind, `${COLS.note}${row.row}`) };
   }
-  const narrative = Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s.key, textField(nar, `A${NARRATIVE_ROWS[s.key].inputRow}`)])) as Record<NarrativeKey, TextField>;
+  const narrative = Object.fromEntries(cat.narrative.map((s) => [s.key, textField(nar, `A${NARRATIVE_ROWS[s.key].inputRow}`)])) as Record<NarrativeKey, TextField>;
 
-  return { ok: true, submission: { templateId: id, templateVersion: version, cover: coverFields, indicators, narrative } };
+  return { ok: true, submission: { templateId: id, templateVersion: version, cover: coverFields, indicators, narrative }, catalogue: cat };
 }

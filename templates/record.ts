@@ -2,7 +2,8 @@
  * The normalized record of an accepted report: small JSON the server stores
  * beside the original file and the merge reads (never re-parsing workbooks).
  */
-import { INPUT_INDICATORS, NARRATIVE_SECTIONS, type NarrativeKey } from "./catalog";
+import type { NarrativeKey } from "./catalog";
+import { BUILTIN, indexOf, type Catalogue } from "./catalogue";
 import { coverPeriod, divisionCodeOf, parseReportDate } from "./checks";
 import type { Finding } from "./findings";
 import type { Period } from "./period";
@@ -34,11 +35,11 @@ export interface ReportRecord {
  * Normalize a submission that has no errors into a record.
  * @returns null when the cover period cannot be read (the checks report that as an error).
  */
-export function toRecord(sub: Submission, findings: readonly Finding[]): ReportRecord | null {
+export function toRecord(sub: Submission, findings: readonly Finding[], cat: Catalogue = BUILTIN): ReportRecord | null {
   const period = coverPeriod(sub);
   if (!period) return null;
   const values: Record<string, IndicatorValues> = {};
-  for (const ind of INPUT_INDICATORS) {
+  for (const ind of indexOf(cat).inputs) {
     const e = sub.indicators[ind.code]!;
     const v: IndicatorValues = { current: e.current.value, prior: e.prior.value, target: e.target.value };
     if (e.note.text) v.note = e.note.text;
@@ -52,7 +53,7 @@ export function toRecord(sub: Submission, findings: readonly Finding[]): ReportR
     period,
     meta: { preparer: sub.cover.preparer.text, phone: sub.cover.phone.text, head: sub.cover.head.text, date: parseReportDate(sub.cover.date.raw) },
     values,
-    narrative: Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s.key, sub.narrative[s.key].text])) as Record<NarrativeKey, string>,
+    narrative: Object.fromEntries(cat.narrative.map((s) => [s.key, sub.narrative[s.key].text])) as Record<NarrativeKey, string>,
     warnings: findings.filter((f) => f.severity === "warning"),
   };
 }

@@ -100,7 +100,7 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
     fill(
       result,
       renderFindings(findings, (f, item) => void pick(f, item)),
-      renderUnexplained(findings, (t, item) => void pick(t, item)),
+      renderUnexplained(findings, (t, item) => void pick(t, item), r.catalogue),
       h("p", { class: "hz-muted hz-period-note", id: "hz-period-note" }, periodNote(expected, coverPeriod(r.submission), ctx.session.me !== null)),
     );
     if (findings[0]) showPreview(findings[0], false);

@@ -4,21 +4,26 @@
  * the server uses, each with a button to the 备注 cell to type in. One word —
  * 警告 — for one thing, in the pane and in the server's answer.
  */
-import { indicator } from "../../templates/catalog";
+import { BUILTIN, indicatorIn, type Catalogue } from "../../templates/catalogue";
 import { unexplainedWarnings, type Finding } from "../../templates/findings";
-import { indicatorCell, SHEETS } from "../../templates/layout";
+import { parseAddress } from "../../templates/grid";
+import { COLS, layoutOf, SHEETS } from "../../templates/layout";
 import type { CellTarget } from "../source";
 import { h } from "./dom";
 
 export const NEEDS_NOTE_TITLE = "需在备注中说明";
 
-/** The 备注 cell that explains a warning (a ratio's is its numerator's row, as the checks read it). */
-export function noteTarget(f: Finding): CellTarget | null {
+/**
+ * The 备注 cell that explains a warning: on the warning's own row, or for a ratio its numerator's row
+ * (as the checks read it), in the report's library (default the built-in one).
+ */
+export function noteTarget(f: Finding, cat: Catalogue = BUILTIN): CellTarget | null {
   if (!f.indicator) return null;
-  const ind = indicator(f.indicator);
-  if (!ind) return null;
-  const code = ind.kind === "ratio" && ind.numerator ? ind.numerator : ind.code;
-  return { sheet: SHEETS.indicators, cell: indicatorCell(code, "note") };
+  const ind = indicatorIn(cat, f.indicator);
+  if (ind?.kind === "ratio" && ind.numerator && layoutOf(cat).has(ind.numerator)) return { sheet: SHEETS.indicators, cell: layoutOf(cat).indicatorCell(ind.numerator, "note") };
+  const at = f.sheet === SHEETS.indicators ? parseAddress(f.cell) : null;
+  if (at) return { sheet: SHEETS.indicators, cell: `${COLS.note}${at.row}` };
+  return ind ? { sheet: SHEETS.indicators, cell: layoutOf(cat).indicatorCell(ind.code, "note") } : null;
 }
 
 /** One sentence for the count, as the pane and the upload say it. */
@@ -27,7 +32,7 @@ export function needsNoteSentence(n: number): string {
 }
 
 /** The block listing unexplained warnings; null when there are none. */
-export function renderUnexplained(findings: readonly Finding[], onPick: (t: CellTarget, item: HTMLElement) => void): HTMLElement | null {
+export function renderUnexplained(findings: readonly Finding[], onPick: (t: CellTarget, item: HTMLElement) => void, cat: Catalogue = BUILTIN): HTMLElement | null {
   const open = unexplainedWarnings(findings);
   if (!open.length) return null;
   return h(
@@ -39,7 +44,7 @@ export function renderUnexplained(findings: readonly Finding[], onPick: (t: Cell
       "ul",
       { class: "hz-findings" },
       ...open.map((f) => {
-        const target = noteTarget(f);
+        const target = noteTarget(f, cat);
         const item: HTMLElement = h(
           "li",
           {},

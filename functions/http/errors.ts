@@ -24,6 +24,8 @@ export type ApiErrorCode =
   | "BAD_JSON"
   | "BAD_REQUEST"
   | "BAD_PERIOD"
+  | "BAD_LIBRARY"
+  | "LIBRARY_NOT_FOUND"
   | "BAD_UNIT"
   | "BAD_VERSION"
   | "PERIOD_NOT_FOUND"
@@ -73,6 +75,8 @@ const API_ERRORS: Record<ApiErrorCode, ErrorSpec> = {
   BAD_JSON: { status: 400, message: "请求内容不是有效的 JSON。" },
   BAD_REQUEST: { status: 400, message: "请求参数不正确。" },
   BAD_PERIOD: { status: 400, message: "报告期格式不正确，应为 2025-Y、2025-H1、2025-Q3 或 2025-M10 这样的形式。" },
+  BAD_LIBRARY: { status: 400, message: "指标库不完整或有误，未采用。请用“huizong library --check 指标库.xlsx”检查，按列出的问题修改后重新设置。" },
+  LIBRARY_NOT_FOUND: { status: 404, message: "服务器上没有这个指标库版本。请随报告期一并发送指标库，或先上报一份用该指标库生成的报表。" },
   BAD_UNIT: { status: 400, message: "单位代码格式不正确，应为 12 位统计用区划代码。" },
   BAD_VERSION: { status: 400, message: "版本号格式不正确。请刷新报送情况后重试。" },
   PERIOD_NOT_FOUND: { status: 404, message: "该报告期尚未设立。请联系市科技局开通本期报送。" },

@@ -5,7 +5,8 @@
  * earlier version — which figures changed by how much and which narrative
  * sections changed.
  */
-import { INPUT_INDICATORS, NARRATIVE_SECTIONS } from "../../templates/catalog";
+import { BUILTIN, indexOf, type Catalogue } from "../../templates/catalogue";
+import { findLibrary } from "./libraries";
 import { growthOf } from "../../templates/merge/growth";
 import { parsePeriodId } from "../../templates/period";
 import type { ObjectStore } from "../storage/index";
@@ -70,13 +71,15 @@ export async function reportDetail(store: ObjectStore, periodId: string, unitCod
     compareTo ? getVersion(store, periodId, unitCode, compareTo) : Promise.resolve(null),
     lyId ? newestVersion(store, lyId, unitCode, true).catch(() => null) : Promise.resolve(null),
   ]);
-  return describe(stored, before, lastYear, lyId);
+  // The figures as the report's own library lists them (kept by the server when the report came in).
+  const cat = (await findLibrary(store, { id: stored.record.templateId, version: stored.record.templateVersion }).catch(() => null)) ?? BUILTIN;
+  return describe(stored, before, lastYear, lyId, cat);
 }
 
-function describe(stored: StoredVersion, before: StoredVersion | null, lastYear: StoredVersion | null, lyId: string | null): ReportDetail {
+function describe(stored: StoredVersion, before: StoredVersion | null, lastYear: StoredVersion | null, lyId: string | null, cat: Catalogue): ReportDetail {
   const values = stored.record.values;
   const changedFigures: string[] = [];
-  const figures = INPUT_INDICATORS.map((ind): FigureRow => {
+  const figures = indexOf(cat).inputs.map((ind): FigureRow => {
     const v = values[ind.code];
     const current = v?.current ?? null;
     const prior = v?.prior ?? null;
@@ -98,7 +101,7 @@ function describe(stored: StoredVersion, before: StoredVersion | null, lastYear:
     }
     return row;
   });
-  const narrative = NARRATIVE_SECTIONS.map((s): NarrativeRow => {
+  const narrative = cat.narrative.map((s): NarrativeRow => {
     const text = stored.record.narrative[s.key];
     return { key: s.key, title: s.title, text, ...(before ? { changed: before.record.narrative[s.key] !== text } : {}) };
   });

@@ -3,7 +3,10 @@
  * them to the merge engine (templates/merge), store the workbook and a JSON
  * note of what went into it.
  */
+import type { Catalogue } from "../../templates/catalogue";
 import type { Period } from "../../templates/period";
+import { findLibrary } from "./libraries";
+import { getPeriod } from "./periods";
 import type { ReportRecord } from "../../templates/record";
 import { consolidationKeys, newVersionId, type ObjectStore } from "../storage/index";
 import { recordsForMerge, type Actor } from "./reports";
@@ -24,6 +27,8 @@ export interface MergeInput {
   timeZone: string;
   /** The year's target table, when the city uploaded one (完成率 against assigned targets). */
   targets?: TargetTable;
+  /** The library the period collects (default the built-in one). */
+  catalogue?: Catalogue;
 }
 
 export interface MergeOutput {
@@ -68,7 +73,9 @@ export async function consolidate(
   const picked = await recordsForMerge(store, input.period.id, units, input.include);
   if (picked.length === 0) return { ok: false, kind: "nothing" };
   const targets = await loadTargets(store, input.period.year);
+  const catalogue = (await findLibrary(store, (await getPeriod(store, input.period.id))?.library)) ?? undefined;
   const { bytes, counts, totals, draft } = await engine({
+    catalogue,
     period: input.period,
     parent: input.parent,
     units,

@@ -5,13 +5,14 @@ import { writeDraft } from "../../templates/draft/index";
 import { isoDateIn } from "../../templates/time";
 import type { MergeEngine } from "./consolidate";
 
-export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, reports, now, timeZone, targets }) => {
+export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, reports, now, timeZone, targets, catalogue }) => {
   const result = mergeReports(reports, {
     roster: units.map((u) => ({ name: u.name, code: u.code, parent: u.parent ?? "" })),
     period: period.id,
     unit: { name: parent.name, code: parent.code },
     meta: { date: isoDateIn(now, timeZone) },
     ...(targets ? { targets } : {}),
+    catalogue,
   });
   // The period is always given and well-formed here, so the merge cannot refuse it.
   if (!result.ok) throw new Error(`merge refused: ${result.code} ${result.message}`);

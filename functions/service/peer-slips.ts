@@ -4,6 +4,7 @@
  * report of the same period last year (templates/merge/slips.ts decides).
  * Kept out of reports.ts so the submit path gains one call.
  */
+import type { Catalogue } from "../../templates/catalogue";
 import type { Finding } from "../../templates/findings";
 import { crossUnitSlips } from "../../templates/merge/slips";
 import { parsePeriodId } from "../../templates/period";
@@ -14,11 +15,11 @@ import type { RuleSettings } from "../../templates/rules/index";
 export type HeldRecords = (periodId: string) => Promise<ReportRecord[]>;
 
 /** Warnings (needing a 备注) for `record`, compared with what is held for its period and last year's. */
-export async function slipFindings(periodId: string, record: ReportRecord, held: HeldRecords, settings?: Partial<RuleSettings>): Promise<Finding[]> {
+export async function slipFindings(periodId: string, record: ReportRecord, held: HeldRecords, catalogue?: Catalogue, settings?: Partial<RuleSettings>): Promise<Finding[]> {
   const period = parsePeriodId(periodId);
   const lastYearId = period ? `${period.year - 1}-${period.span}` : null;
   const [peers, lastYear] = await Promise.all([held(periodId), lastYearId ? held(lastYearId) : Promise.resolve([])]);
   const others = peers.filter((r) => r.unit.code !== record.unit.code);
   const own = lastYear.filter((r) => r.unit.code === record.unit.code);
-  return crossUnitSlips([...others, record], { only: [record.unit.code], lastYear: own, settings }).map((s) => s.finding);
+  return crossUnitSlips([...others, record], { only: [record.unit.code], lastYear: own, catalogue, settings }).map((s) => s.finding);
 }

@@ -2,6 +2,7 @@
 import { parsePeriodId } from "../../templates/period";
 import { parsePeriodPrefix, periodKey, periodsPrefix, type ObjectStore } from "../storage/index";
 import { StorageNotFound } from "../storage/errors";
+import type { LibraryRef } from "./libraries";
 
 export interface PeriodInfo {
   id: string;
@@ -14,6 +15,8 @@ export interface PeriodInfo {
   closedBy?: string;
   /** 截止时间, UTC ISO; submissions after it are still taken while open, marked late. */
   deadline?: string;
+  /** The indicator library (and version) the period collects; absent: the built-in one. */
+  library?: LibraryRef;
 }
 
 /** A deadline as sent by the city: an ISO date-time with a zone ("2025-12-31T17:00:00+08:00"); UTC ISO, or null when malformed. */
@@ -52,13 +55,15 @@ export async function listPeriods(store: ObjectStore): Promise<PeriodInfo[]> {
  * Open (or reopen) a period for collection, with its deadline (UTC ISO) when given; opening an
  * open period again only sets a new deadline. Returns null for a malformed id.
  */
-export async function openPeriod(store: ObjectStore, id: string, by: string, now: Date, deadline?: string): Promise<PeriodInfo | null> {
+export async function openPeriod(store: ObjectStore, id: string, by: string, now: Date, deadline?: string, library?: LibraryRef): Promise<PeriodInfo | null> {
   const parsed = parsePeriodId(id);
   if (!parsed) return null;
   const previous = await getPeriod(store, id);
   const base: PeriodInfo = previous?.open ? previous : { id, label: parsed.label, open: true, openedAt: now.toISOString(), openedBy: by };
-  const info: PeriodInfo = deadline ? { ...base, deadline } : base;
-  if (!previous?.open || info.deadline !== previous.deadline) await store.putJson(periodKey(id), info);
+  let info: PeriodInfo = deadline ? { ...base, deadline } : base;
+  if (library) info = { ...info, library };
+  const sameLibrary = (a?: LibraryRef, b?: LibraryRef) => a?.id === b?.id && a?.version === b?.version;
+  if (!previous?.open || info.deadline !== previous.deadline || !sameLibrary(info.library, previous.library)) await store.putJson(periodKey(id), info);
   return info;
 }
 

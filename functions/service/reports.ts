@@ -16,6 +16,8 @@ import { newVersionId, versionIdTime, versionKeys, putJsonOnce, putOnce, Storage
 import { getPeriod, isAfterDeadline, type PeriodInfo } from "./periods";
 import { slipFindings } from "./peer-slips";
 import { heldFindings } from "./prefill";
+import { findLibrary, rememberLibrary } from "./libraries";
+import { BUILTIN, ruleSettingsOf } from "../../templates/catalogue";
 import type { RosterUnit } from "./roster";
 import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock } from "./unit-log";
 
@@ -101,8 +103,10 @@ export interface SubmitInput {
 export async function submitReport(store: ObjectStore, input: SubmitInput): Promise<SubmitResult> {
   const period = await getPeriod(store, input.periodId);
   if (!period?.open) return { ok: false, kind: "period_not_open" };
-  const settings = ruleSettings(input.settings);
-  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, settings });
+  // The period's library: a file of another library is refused; one of another version of it is read with the library it carries.
+  const catalogue = (await findLibrary(store, period.library)) ?? BUILTIN;
+  const settings = ruleSettings({ ...ruleSettingsOf(catalogue), ...input.settings });
+  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, catalogue, settings });
   if (!inspection.ok) return { ok: false, kind: "read", failure: inspection };
   const { findings } = inspection;
   const found = divisionCodeOf(inspection.submission);
@@ -115,7 +119,7 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   if (hasErrors(findings) || !record) return { ok: false, kind: "errors", findings };
   // Slips seen only across units (issue 11): warnings that need a 备注, like the checks' own.
   // And against the year's assigned targets and last year's report of the unit (issue 13).
-  const held = await Promise.all([slipFindings(input.periodId, record, (p) => heldRecords(store, p), settings), heldFindings(store, input.periodId, record)]);
+  const held = await Promise.all([slipFindings(input.periodId, record, (p) => heldRecords(store, p), inspection.catalogue, settings), heldFindings(store, input.periodId, record)]);
   for (const f of held.flat()) {
     findings.push(f);
     record.warnings.push(f);
@@ -123,6 +127,7 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   // Which warnings need a 备注: the rule table's needsNote, overridden by the library's settings.
   const unexplained = unexplainedWarnings(findings, settings);
   if (unexplained.length) return { ok: false, kind: "warnings", findings, unexplained };
+  await rememberLibrary(store, inspection.catalogue);
 
   // In one process, a unit's submissions queue behind each other (fewer lost races for a log slot);
   // across processes the create-only log slot decides.

@@ -8,6 +8,7 @@
  * config/signin/codes/{digest}.json                              digest of a code → unit and generation
  * config/targets/{year}.xlsx                                      the city's target table (目标任务分解表) as uploaded
  * config/targets/{year}.json                                      the same, parsed (what templates and merges read)
+ * config/libraries/{libraryId}/{version}/{sha256}.json           every indicator library the server has seen
  * periods/{periodId}/period.json
  * periods/{periodId}/units/{unitCode}/{versionId}.xlsx           original upload
  * periods/{periodId}/units/{unitCode}/{versionId}.json           normalized record
@@ -95,6 +96,21 @@ export const YEAR_RE = /^(?:20\d\d|2100)$/;
 export function targetsKeys(year: string): { xlsx: string; json: string } {
   const y = check("year", YEAR_RE, year);
   return { xlsx: `config/targets/${y}.xlsx`, json: `config/targets/${y}.json` };
+}
+
+/** An indicator library id ("HZ-KJ-01"): ASCII letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
+export const LIBRARY_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** A library version, "2026.2". */
+export const LIBRARY_VERSION_RE = /^\d{4}\.\d{1,3}$/;
+
+/** `config/libraries/{id}/{version}/` — the libraries of one id and version (normally one; its hash names it). */
+export function libraryVersionPrefix(id: string, version: string): string {
+  return `config/libraries/${check("libraryId", LIBRARY_ID_RE, id)}/${check("libraryVersion", LIBRARY_VERSION_RE, version)}/`;
+}
+
+/** `config/libraries/{id}/{version}/{sha256}.json` — one library as a template carried it (content-addressed). */
+export function libraryKey(id: string, version: string, hash: string): string {
+  return `${libraryVersionPrefix(id, version)}${check("libraryHash", CODE_DIGEST_RE, hash)}.json`;
 }
 
 /** `periods/` — every reporting period; its child folders are the periods (see `ObjectStore.listFolders`). */

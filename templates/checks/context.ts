@@ -4,6 +4,7 @@
  * catalogue) and `emit`, the one way a check raises a finding (through the rule table).
  */
 import { INDICATORS, isOfWhich, type Indicator } from "../catalog";
+import type { Catalogue } from "../catalogue";
 import type { Finding } from "../findings";
 import type { Field, Submission } from "../read";
 import { ruleFinding, type MessageParams, type Place, type RuleId, type RuleSettings } from "../rules/index";
@@ -13,7 +14,9 @@ export interface CheckOptions {
   expectedPeriod?: string;
   /** Rule settings (from the indicator library); missing ones take DEFAULT_RULE_SETTINGS. */
   settings?: Partial<RuleSettings>;
-  /** The indicators to check, in template order (default: the built-in catalogue). */
+  /** The library the submission was read with (ReadResult.catalogue): its indicators and rule settings; default the built-in one. */
+  catalogue?: Catalogue;
+  /** The indicators to check, in template order (default: the library's). */
   indicators?: readonly Indicator[];
 }
 

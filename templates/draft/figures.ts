@@ -4,10 +4,11 @@
  * consolidation model only. Every figure a sentence states is kept with the
  * city-workbook cell it comes from, so the document can cite it.
  */
-import { GROUPS, INDICATORS, indicator, isOfWhich, type GroupCode, type Indicator } from "../catalog";
+import { isOfWhich, type Indicator } from "../catalog";
+import { BUILTIN, indicatorIn, type Catalogue } from "../catalogue";
 import type { Consolidation, Total } from "../merge/merge";
 import type { Period } from "../period";
-import { BASE_CELL, detailCell, summaryCell } from "./cells";
+import { BASE_CELL, detailCell, summaryCell, summaryCell as cellAt, type SummaryColumn } from "./cells";
 import { formatFigure, formatPercent, formatPoints, percentShown, roundTo } from "./format";
 import {
   BASE_PATTERNS,
@@ -93,7 +94,9 @@ export function scheduleOf(period: Period): { months: number; share: number } | 
 }
 
 /** The sentence of one summed indicator: level, 其中 items, 同比, completion (and 序时进度). */
-export function sumSentence(ind: Indicator, totals: Record<string, Total>, subject: string, period: Period): Sentence | null {
+export function sumSentence(ind: Indicator, totals: Record<string, Total>, subject: string, period: Period, cat: Catalogue = BUILTIN): Sentence | null {
+  const INDICATORS = cat.indicators;
+  const summaryCell = (code: string, col: SummaryColumn) => cellAt(code, col, cat);
   const t = totals[ind.code];
   if (!t || t.current === null) return null;
   const p = SENTENCE_PATTERNS[ind.kind];
@@ -141,7 +144,8 @@ export function sumSentence(ind: Indicator, totals: Record<string, Total>, subje
 }
 
 /** The sentence of a ratio: level in %, change in 个百分点 (nothing claimed without last year's ratio). */
-export function ratioSentence(ind: Indicator, totals: Record<string, Total>, subject: string): Sentence | null {
+export function ratioSentence(ind: Indicator, totals: Record<string, Total>, subject: string, cat: Catalogue = BUILTIN): Sentence | null {
+  const summaryCell = (code: string, col: SummaryColumn) => cellAt(code, col, cat);
   const t = totals[ind.code];
   if (!t || t.current === null) return null;
   const p = SENTENCE_PATTERNS.ratio;
@@ -160,7 +164,7 @@ export function ratioSentence(ind: Indicator, totals: Record<string, Total>, sub
 
 /** "专利申请量居前三位的是青阳镇（120件）、白塔镇（98件）和南山镇（77件）。" */
 export function leadersSentence(code: string, label: string, c: Consolidation): Sentence | null {
-  const ind = indicator(code);
+  const ind = indicatorIn(c.catalogue, code);
   if (!ind) return null;
   const withValue = c.units
     .map((u, i) => ({ u, i, v: u.report?.record.values[code]?.current ?? null }))
@@ -168,14 +172,14 @@ export function leadersSentence(code: string, label: string, c: Consolidation): 
   if (withValue.length < LEADER_MIN_UNITS) return null;
   const top = withValue.sort((a, b) => b.v - a.v || a.i - b.i).slice(0, LEADER_COUNT).filter((x) => x.v > 0);
   if (top.length < LEADER_COUNT) return null;
-  const items = top.map((x) => phrase(LEADERS_PATTERN.item, { unit: x.u.name, value: { label: x.u.name, text: formatFigure(x.v, ind), ref: detailCell(code, x.i) } }));
+  const items = top.map((x) => phrase(LEADERS_PATTERN.item, { unit: x.u.name, value: { label: x.u.name, text: formatFigure(x.v, ind), ref: detailCell(code, x.i, c.catalogue) } }));
   const texts = items.map((x) => x.text);
   const list = texts.length > 1 ? `${texts.slice(0, -1).join(LEADERS_PATTERN.joiner)}${LEADERS_PATTERN.last}${texts[texts.length - 1]}` : texts.join("");
   return { text: `${fillPattern(LEADERS_PATTERN.sentence, { label, count: CN_NUMERALS[LEADER_COUNT] ?? String(LEADER_COUNT), list })}。`, figures: items.flatMap((x) => x.figures), code };
 }
 
 export interface FigureGroup {
-  code: GroupCode;
+  code: string;
   title: string;
   sentences: Sentence[];
 }
@@ -184,15 +188,15 @@ export interface FigureGroup {
 export function figureGroups(c: Consolidation): FigureGroup[] {
   const subject = subjectOf(c.unit);
   const out: FigureGroup[] = [];
-  for (const [code, g] of Object.entries(GROUPS) as [GroupCode, (typeof GROUPS)[GroupCode]][]) {
+  for (const { code, ...g } of c.catalogue.groups) {
     const sentences: Sentence[] = [];
-    for (const ind of INDICATORS) {
+    for (const ind of c.catalogue.indicators) {
       if (ind.group !== code || isOfWhich(ind) || CONTEXT_ONLY.includes(ind.code)) continue;
-      const s = ind.kind === "ratio" ? ratioSentence(ind, c.totals, subject) : sumSentence(ind, c.totals, subject, c.period);
+      const s = ind.kind === "ratio" ? ratioSentence(ind, c.totals, subject, c.catalogue) : sumSentence(ind, c.totals, subject, c.period, c.catalogue);
       if (s) sentences.push(s);
     }
     for (const l of LEADER_INDICATORS) {
-      if (indicator(l.code)?.group !== code) continue;
+      if (indicatorIn(c.catalogue, l.code)?.group !== code) continue;
       const s = leadersSentence(l.code, l.label, c);
       if (s) sentences.push(s);
     }
@@ -221,13 +225,13 @@ export function baseSentence(c: Consolidation): Sentence {
 export function targetSentences(c: Consolidation): Sentence[] {
   if (c.period.span === "Y") return [];
   const out: Sentence[] = [];
-  for (const code of Object.keys(GROUPS) as GroupCode[]) {
-    const open = INDICATORS.filter((i) => i.group === code && i.headline && i.kind !== "ratio").filter((i) => {
+  for (const { code } of c.catalogue.groups) {
+    const open = c.catalogue.indicators.filter((i) => i.group === code && i.headline && i.kind !== "ratio").filter((i) => {
       const t = c.totals[i.code];
       return t && t.target !== null && t.target > 0 && t.current !== null && t.current < t.target;
     });
     if (!open.length) continue;
-    const fig = (i: Indicator) => ({ label: `${nameOf(i)}全年目标`, text: formatFigure(c.totals[i.code]!.target!, i), ref: summaryCell(i.code, "target") });
+    const fig = (i: Indicator) => ({ label: `${nameOf(i)}全年目标`, text: formatFigure(c.totals[i.code]!.target!, i), ref: summaryCell(i.code, "target", c.catalogue) });
     const first = phrase(TARGET_PATTERNS.first, { name: nameOf(open[0]!), target: fig(open[0]!) });
     const clauses = [first];
     if (open.length > 1) {

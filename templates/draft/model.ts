@@ -3,7 +3,6 @@
  * formatting): title, reporting base, figure paragraphs, the three narrative
  * sections and the 附表 rows. Tests check this model and the printed document.
  */
-import { GROUPS, INDICATORS, type GroupCode } from "../catalog";
 import { printedName } from "../layout";
 import type { Consolidation } from "../merge/merge";
 import { summaryCell } from "./cells";
@@ -47,15 +46,16 @@ const pct = (fraction: number) => roundTo(fraction * 100, 1).toFixed(1);
 /** The 附表 rows: the 汇总 sheet's figures, one row per indicator, group headings between. */
 export function tableRows(c: Consolidation): TableRow[] {
   const rows: TableRow[] = [];
-  let group: GroupCode | null = null;
+  let group: string | null = null;
   let g = 0;
-  for (const ind of INDICATORS) {
+  for (const ind of c.catalogue.indicators) {
     if (ind.group !== group) {
       group = ind.group;
-      rows.push({ heading: `${["一", "二", "三", "四", "五", "六", "七"][g++] ?? ""}、${GROUPS[group].name}`, name: "", unit: "", current: "", prior: "", change: "", target: "", completion: "", row: "" });
+      const groupName = c.catalogue.groups.find((x) => x.code === group)?.name ?? group;
+      rows.push({ heading: `${["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][g++] ?? ""}、${groupName}`, name: "", unit: "", current: "", prior: "", change: "", target: "", completion: "", row: "" });
     }
     const t = c.totals[ind.code]!;
-    const row = summaryCell(ind.code, "current").replace(/^.*![A-Z]+/, "");
+    const row = summaryCell(ind.code, "current", c.catalogue).replace(/^.*![A-Z]+/, "");
     if (ind.kind === "ratio") {
       const pts = t.change;
       rows.push({

@@ -197,7 +197,7 @@ function representative(c: Cluster): PointSource {
 /** The three narrative sections of the draft, from every reporting unit's texts. */
 export function narrativeSections(c: Consolidation, themes: readonly Theme[] = THEMES): NarrativeSection[] {
   const cells = narrativeCells(c);
-  return NARRATIVE_SECTIONS.map((s) => {
+  return c.catalogue.narrative.map((s) => {
     const sources: PointSource[] = [];
     c.units.forEach((u, i) => {
       if (!u.report) return;

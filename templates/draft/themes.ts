@@ -7,13 +7,13 @@
  * This table belongs to the bureau-editable indicator library (issue 13): move
  * it there when that library exists, so a bureau adds its own words.
  */
-import type { GroupCode } from "../catalog";
 
 export interface Theme {
   key: string;
   /** Heading in the draft: "（一）高企培育". */
   title: string;
-  group?: GroupCode;
+  /** Group code of the built-in library ("A"…); its indicator names count as keywords. */
+  group?: string;
   keywords: readonly string[];
 }
 

@@ -4,7 +4,8 @@
  * normalized records, never workbooks. The model's `record` is itself a valid
  * report, so a county's consolidation feeds the city's merge unchanged.
  */
-import { INDICATORS, INPUT_INDICATORS, NARRATIVE_SECTIONS, TEMPLATE_ID, TEMPLATE_VERSION, type NarrativeKey } from "../catalog";
+import type { Indicator, NarrativeKey } from "../catalog";
+import { BUILTIN, indexOf, ruleSettingsOf, type Catalogue } from "../catalogue";
 import type { Finding } from "../findings";
 import { parsePeriod, samePeriod, type Period } from "../period";
 import type { IndicatorValues, ReportRecord } from "../record";
@@ -18,7 +19,7 @@ import { scheduleOf } from "../targets/schedule";
 import type { TargetTable } from "../targets/table";
 
 export { baseName, nothingToMerge } from "./inputs";
-export { consolidationJson } from "./json";
+export { consolidationJson, versionNoteText } from "./json";
 
 /** One accepted report offered to the merge. */
 export interface MergeInput {
@@ -59,6 +60,11 @@ export interface MergeOptions {
    * consolidating unit's own target is its row of the table (the city's, not the sum of its towns').
    */
   targets?: TargetTable;
+  /**
+   * The library (and version) the consolidation collects; default the built-in one. Reports of
+   * another library (id) are refused; reports of another version of it count by indicator code.
+   */
+  catalogue?: Catalogue;
 }
 
 /** A consolidated figure, as the JSON output and the 汇总 sheet show it. */
@@ -128,7 +134,22 @@ export interface CarriedWarning {
   reference?: number;
 }
 
+/** A unit whose report was made with another version of the library: what it lacks and what is left out. */
+export interface VersionNote {
+  unit: string;
+  unitCode: string;
+  version: string;
+  /** Codes of this version the report does not have (blank for the unit: "本版新增，未填报"). */
+  added: string[];
+  /** Codes the report has that this version no longer has (ignored). */
+  dropped: string[];
+}
+
 export interface Consolidation {
+  /** The library the consolidation is made with (its indicators, groups, rows). */
+  catalogue: Catalogue;
+  /** Units that reported on another version of the library (read by indicator code). */
+  versionNotes: VersionNote[];
   period: Period;
   /** 序时进度 of the period (N/12 for 1—N月 and quarters), beside 完成率; null for 全年 and 下半年. */
   schedule: number | null;
@@ -178,10 +199,18 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   }
   if (!period) return nothingToMerge([]);
 
+  const cat = options.catalogue ?? BUILTIN;
+  const { inputs: INPUT_INDICATORS } = indexOf(cat);
   const rejected: Rejection[] = [];
   const accepted: { input: MergeInput; index: number }[] = [];
   inputs.forEach((input, index) => {
-    if (!samePeriod(input.record.period, period!)) {
+    if (input.record.templateId !== cat.id) {
+      rejected.push({
+        source: input.source ?? input.record.unit.name,
+        code: "OTHER_LIBRARY",
+        message: `这是另一种报表（模板标识 ${input.record.templateId}），本次汇总的是“${cat.title}”（${cat.id}），未汇总。`,
+      });
+    } else if (!samePeriod(input.record.period, period!)) {
       rejected.push({
         source: input.source ?? input.record.unit.name,
         code: "PERIOD_MISMATCH",
@@ -255,7 +284,7 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   }
   const reported = units.filter((u): u is Reported => Boolean(u.report));
   const counted = reported.map((u) => u.report.record);
-  const slips = crossUnitSlips(counted, { settings: options.settings });
+  const slips = crossUnitSlips(counted, { catalogue: cat, settings: { ...ruleSettingsOf(cat), ...options.settings } });
   const slipsOf = new Map<string, typeof slips>();
   for (const s of slips) {
     const list = slipsOf.get(s.unitCode) ?? [];
@@ -263,8 +292,9 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
     slipsOf.set(s.unitCode, list);
   }
 
-  const scaled = sumScaled(counted);
-  const totals = totalsFrom(scaled);
+  const scaled = sumScaled(counted, INPUT_INDICATORS);
+  const totals = totalsFrom(scaled, cat);
+  const versionNotes = versionNotesOf(reported, cat);
 
   const unit = consolidatingUnit(options, roster, counted);
   const own = options.targets ? ownTargets(options.targets, unit) : {};
@@ -300,22 +330,36 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   }
   const record: ReportRecord = {
     schema: 1,
-    templateId: TEMPLATE_ID,
-    templateVersion: TEMPLATE_VERSION,
+    templateId: cat.id,
+    templateVersion: cat.version,
     unit,
     period,
     meta,
     values,
-    narrative: consolidatedNarrative(reported),
+    narrative: consolidatedNarrative(reported, cat),
     warnings: [],
   };
-  return { ok: true, consolidation: { period, schedule: scheduleOf(period), unit, meta, totals, units, rejected, warnings, counts, record } };
+  return { ok: true, consolidation: { catalogue: cat, versionNotes, period, schedule: scheduleOf(period), unit, meta, totals, units, rejected, warnings, counts, record } };
+}
+
+/** Reports made with another version of the library: the codes each lacks and the codes it has that this version does not. */
+function versionNotesOf(reported: readonly Reported[], cat: Catalogue): VersionNote[] {
+  const inputs = indexOf(cat).inputs;
+  const out: VersionNote[] = [];
+  for (const u of reported) {
+    const r = u.report.record;
+    if (r.templateVersion === cat.version) continue;
+    const added = inputs.filter((i) => !(i.code in r.values)).map((i) => i.code);
+    const dropped = Object.keys(r.values).filter((code) => !indexOf(cat).byCode.has(code));
+    out.push({ unit: u.name, unitCode: u.code, version: r.templateVersion, added, dropped });
+  }
+  return out;
 }
 
 /** A warning of the unit's own checks; cross-unit slips found at submission are found again against every input. */
 const carried = (f: Finding) => f.rule !== "UNIT_SLIP_PEERS" && f.rule !== "UNIT_SLIP_LAST_YEAR";
 
-function sumScaled(records: readonly ReportRecord[]): Record<string, Scaled> {
+function sumScaled(records: readonly ReportRecord[], INPUT_INDICATORS: readonly Indicator[]): Record<string, Scaled> {
   const out: Record<string, Scaled> = {};
   for (const ind of INPUT_INDICATORS) {
     let current: number | null = null;
@@ -348,9 +392,9 @@ function sumScaled(records: readonly ReportRecord[]): Record<string, Scaled> {
   return out;
 }
 
-function totalsFrom(scaled: Record<string, Scaled>): Record<string, Total> {
+function totalsFrom(scaled: Record<string, Scaled>, cat: Catalogue): Record<string, Total> {
   const totals: Record<string, Total> = {};
-  for (const ind of INDICATORS) {
+  for (const ind of cat.indicators) {
     if (ind.kind === "ratio") {
       const n = scaled[ind.numerator!]!;
       const d = scaled[ind.denominator!]!;
@@ -413,9 +457,9 @@ function consolidatingUnit(options: MergeOptions, roster: readonly RosterUnit[] 
 }
 
 /** Each section: the units' texts under their names, bounded to what one cell holds. */
-function consolidatedNarrative(reported: readonly Reported[]): Record<NarrativeKey, string> {
+function consolidatedNarrative(reported: readonly Reported[], cat: Catalogue): Record<NarrativeKey, string> {
   const out = {} as Record<NarrativeKey, string>;
-  for (const s of NARRATIVE_SECTIONS) {
+  for (const s of cat.narrative) {
     const parts = reported.map((u) => `【${u.name}】${u.report.record.narrative[s.key] ?? ""}`);
     out[s.key] = boundText(parts.join("\n\n"));
   }

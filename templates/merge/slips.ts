@@ -5,9 +5,10 @@
  * the period) and by the server at submission (the new report against what it
  * already holds for the period, and the unit's report of the same period last year).
  */
-import { INPUT_INDICATORS, type Indicator } from "../catalog";
+import type { Indicator } from "../catalog";
+import { BUILTIN, indexOf, type Catalogue } from "../catalogue";
 import type { Finding } from "../findings";
-import { SHEETS, indicatorCell } from "../layout";
+import { SHEETS, layoutOf } from "../layout";
 import type { ReportRecord } from "../record";
 import { DEFAULT_RULE_SETTINGS, ruleFinding, ruleSettings, type RuleSettings } from "../rules/index";
 
@@ -36,6 +37,8 @@ export interface SlipOptions {
   lastYear?: readonly Slice[];
   /** Rule settings (peerSlipFactor, minPeers); missing ones take the defaults. */
   settings?: Partial<RuleSettings>;
+  /** The library of the records (amount indicators, cells, the slip factor); default the built-in one. */
+  catalogue?: Catalogue;
 }
 
 /** Administrative level of a 12-digit division code: the length of its significant prefix. */
@@ -52,7 +55,6 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const AMOUNTS: readonly Indicator[] = INPUT_INDICATORS.filter((i) => i.kind === "amount");
 
 /**
  * Amounts ≥ 100× or ≤ 1/100 of the median of the unit's peers (the other units of
@@ -60,6 +62,10 @@ const AMOUNTS: readonly Indicator[] = INPUT_INDICATORS.filter((i) => i.kind === 
  * unit's own last-year report. Warnings: they need an explanation in the row's 备注.
  */
 export function crossUnitSlips(records: readonly Slice[], options: SlipOptions = {}): SlipFinding[] {
+  const cat = options.catalogue ?? BUILTIN;
+  const AMOUNTS = indexOf(cat).inputs.filter((i) => i.kind === "amount");
+  const cellOf = (ind: Indicator) => layoutOf(cat).indicatorCell(ind.code, "current");
+  const place = (ind: Indicator) => placeIn(cellOf(ind));
   const out: SlipFinding[] = [];
   const only = options.only ? new Set(options.only) : null;
   const lastYear = new Map((options.lastYear ?? []).map((r) => [r.unit.code, r]));
@@ -108,6 +114,5 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
   return out;
 }
 
-const cellOf = (ind: Indicator) => indicatorCell(ind.code, "current");
-/** A slip warning sits at the indicator's 本期 cell. */
-const place = (ind: Indicator) => ({ sheet: SHEETS.indicators, cell: cellOf(ind) });
+/** A slip warning sits at the indicator's 本期 cell (of the records' library). */
+const placeIn = (cell: string) => ({ sheet: SHEETS.indicators, cell });

@@ -23,7 +23,7 @@ import { writeStatus } from "./sheets/status";
 import { writeIssues } from "./sheets/issues";
 import { writeNarrative } from "./sheets/narrative";
 
-export { DETAIL, NUMFMT, REPORT_SHEETS, SUMMARY_COLS, SUMMARY_HEADER_ROW, SUMMARY_ROWS, detailColumn, growthFormula, ratioFormula, sumFormula } from "./sheets/shared";
+export { DETAIL, NUMFMT, REPORT_SHEETS, SUMMARY_COLS, SUMMARY_HEADER_ROW, SUMMARY_ROWS, detailColumn, growthFormula, ratioFormula, sheetLayout, sumFormula } from "./sheets/shared";
 export { buildRosterWorkbook } from "./roster-workbook";
 
 export interface WorkbookOptions {
@@ -64,7 +64,7 @@ export async function writeConsolidationWorkbook(c: Consolidation, options: Work
   await writeIssues(wb, ctx);
   await writeNarrative(wb, ctx);
 
-  const tpl = await addTemplateSheets(wb, { fill: fillFromRecord(c.record) });
+  const tpl = await addTemplateSheets(wb, { fill: fillFromRecord(c.record), catalogue: c.catalogue });
   for (const ws of tpl) ws.commit();
   await wb.commit();
   const stream = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream;

@@ -1,13 +1,14 @@
 /** 分单位明细: one row per unit, three columns per indicator, and the 合计 row. */
 import type ExcelJS from "exceljs";
-import { INDICATORS } from "../../catalog";
 import { columnLetter } from "../../grid";
 import { COLUMN_TITLES, VALUE_COLUMNS, printedName } from "../../layout";
 import { ratioOf } from "../growth";
-import { DETAIL, DETAIL_COLUMNS, FOOTER, PRINT, REPORT_SHEETS, S, detailColumn, formula, putCells, ratioFormula, statusStyle, sumFormula, titleRows, valueStyle, type Ctx } from "./shared";
+import { DETAIL, FOOTER, PRINT, REPORT_SHEETS, S, formula, sheetLayout, putCells, ratioFormula, statusStyle, sumFormula, titleRows, valueStyle, type Ctx } from "./shared";
 
 export async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   const { units } = ctx;
+  const INDICATORS = ctx.c.catalogue.indicators;
+  const { DETAIL_COLUMNS, detailColumn } = sheetLayout(ctx.c.catalogue);
   const ws = wb.addWorksheet(REPORT_SHEETS.detail, {
     views: [{ state: "frozen", xSplit: 2, ySplit: DETAIL.subHeaderRow, showGridLines: false }],
     // Widths and scale chosen so a landscape A4 page holds the unit columns plus exactly five
@@ -83,6 +84,8 @@ function writeTotalRow(ws: ExcelJS.Worksheet, ctx: Ctx): void {
   ws.mergeCells(`A${DETAIL.totalRow}:D${DETAIL.totalRow}`);
   total.getCell(1).value = `合计（${ctx.c.counts.submitted}个单位）`;
   for (let col = 1; col <= 4; col++) total.getCell(col).style = S.totalLabel;
+  const INDICATORS = ctx.c.catalogue.indicators;
+  const { DETAIL_COLUMNS, detailColumn } = sheetLayout(ctx.c.catalogue);
   for (const ind of INDICATORS) {
     const t = ctx.c.totals[ind.code]!;
     for (const kind of VALUE_COLUMNS) {

@@ -4,7 +4,6 @@
  * sentence ends over several rows, each row as tall as its text.
  */
 import type ExcelJS from "exceljs";
-import { NARRATIVE_SECTIONS } from "../../catalog";
 import { charsPerRow, rowHeightFor } from "../../style";
 import { FOOTER, PRINT, REPORT_SHEETS, S, type Ctx } from "./shared";
 
@@ -51,7 +50,7 @@ export async function writeNarrative(wb: ExcelJS.Workbook, ctx: Ctx): Promise<vo
     const heading = `${i + 1}. ${u.name}（${u.code}）${u.status === "missing" ? "——未报送" : ""}`;
     put(heading, S.unitTitle, rowHeightFor(heading, NARRATIVE_WIDTH, 14));
     if (!u.report) return;
-    for (const s of NARRATIVE_SECTIONS) {
+    for (const s of ctx.c.catalogue.narrative) {
       put(s.title, S.sectionTitle, 18);
       for (const piece of printPieces(u.report.record.narrative[s.key] ?? "")) put(piece, S.narrative, rowHeightFor(piece, NARRATIVE_WIDTH, FONT_PT));
     }

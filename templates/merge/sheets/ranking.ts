@@ -5,12 +5,11 @@
  * whatever the application's column metrics (Excel and LibreOffice differ).
  */
 import ExcelJS from "exceljs";
-import { INDICATORS } from "../../catalog";
 import type { ValueColumn } from "../../layout";
 import type { UnitEntry } from "../merge";
 import { completionOf } from "../growth";
 import { paceFormula, paceText } from "../../targets/schedule";
-import { DETAIL, FOOTER, PRINT, RED_FONT, REPORT_SHEETS, S, detailColumn, formula, growthCached, growthFormula, q, titleRows, valueStyle, type Ctx } from "./shared";
+import { DETAIL, FOOTER, PRINT, RED_FONT, REPORT_SHEETS, S, sheetLayout, formula, growthCached, growthFormula, q, titleRows, valueStyle, type Ctx } from "./shared";
 
 /** First row of block `b` (its heading) when each block holds `units` rows. */
 export function rankingBlockRow(b: number, units: number): number {
@@ -18,7 +17,8 @@ export function rankingBlockRow(b: number, units: number): number {
 }
 
 export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
-  const heads = INDICATORS.filter((i) => i.headline);
+  const { detailColumn } = sheetLayout(ctx.c.catalogue);
+  const heads = ctx.c.catalogue.indicators.filter((i) => i.headline);
   const ws = wb.addWorksheet(REPORT_SHEETS.ranking, {
     views: [{ showGridLines: false }],
     pageSetup: { ...PRINT, orientation: "portrait" },

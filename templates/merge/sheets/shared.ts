@@ -4,11 +4,12 @@
  * helpers (growth, ratio, sum) whose text the tests pin down.
  */
 import type ExcelJS from "exceljs";
-import { INDICATORS, type Indicator } from "../../catalog";
+import type { Indicator } from "../../catalog";
+import { BUILTIN, type Catalogue } from "../../catalogue";
 import { numberFormat } from "../../build";
 import { COLORS, FONT, rowHeightFor, solid, THIN_BORDER } from "../../style";
 import { columnLetter } from "../../grid";
-import { INDICATOR_FIRST_ROW, INDICATOR_ROWS, type ValueColumn } from "../../layout";
+import { INDICATOR_FIRST_ROW, layoutOf, type ValueColumn } from "../../layout";
 import { growthLabel, growthOf } from "../growth";
 import type { Consolidation, UnitEntry } from "../merge";
 
@@ -33,15 +34,39 @@ export const NUMFMT = {
 /** Detail sheet: fixed columns, then three per indicator (本期, 上年同期, 全年目标). */
 /** 合计 is the first data row (it prints on the first page, never alone on the last), units follow. */
 export const DETAIL = { headerRow: 3, subHeaderRow: 4, totalRow: 5, firstRow: 6, fixedCols: 4 } as const;
-/** Column number of each indicator's value on the detail sheet, computed once: rows are written per unit. */
-export const DETAIL_COLUMNS = new Map(INDICATORS.map((ind, i) => [ind.code, { current: DETAIL.fixedCols + 1 + i * 3, prior: DETAIL.fixedCols + 2 + i * 3, target: DETAIL.fixedCols + 3 + i * 3 }]));
-const DETAIL_LETTERS = new Map([...DETAIL_COLUMNS].map(([code, cols]) => [code, { current: columnLetter(cols.current), prior: columnLetter(cols.prior), target: columnLetter(cols.target) }]));
+/** Where a catalogue's indicators go on 分单位明细 and 汇总, computed once per catalogue: rows are written per unit. */
+export interface SheetLayout {
+  /** Column number of each indicator's value on the detail sheet. */
+  DETAIL_COLUMNS: ReadonlyMap<string, Record<ValueColumn, number>>;
+  /** Column letter of an indicator's value on the detail sheet. */
+  detailColumn(code: string, kind: ValueColumn): string;
+  /** Row of each indicator on 汇总. */
+  SUMMARY_ROWS: Record<string, number>;
+}
+const SHEET_LAYOUTS = new WeakMap<Catalogue, SheetLayout>();
 
-/** Column letter of an indicator's value on the detail sheet. */
+/** The detail columns and summary rows of a catalogue (memoised per catalogue value). */
+export function sheetLayout(cat: Catalogue = BUILTIN): SheetLayout {
+  const known = SHEET_LAYOUTS.get(cat);
+  if (known) return known;
+  const columns = new Map(cat.indicators.map((ind, i) => [ind.code, { current: DETAIL.fixedCols + 1 + i * 3, prior: DETAIL.fixedCols + 2 + i * 3, target: DETAIL.fixedCols + 3 + i * 3 }]));
+  const letters = new Map([...columns].map(([code, cols]) => [code, { current: columnLetter(cols.current), prior: columnLetter(cols.prior), target: columnLetter(cols.target) }]));
+  const layout: SheetLayout = {
+    DETAIL_COLUMNS: columns,
+    detailColumn: (code, kind) => {
+      const l = letters.get(code);
+      if (!l) throw new Error(`unknown indicator ${code}`);
+      return l[kind];
+    },
+    SUMMARY_ROWS: Object.fromEntries(layoutOf(cat).rows.filter((r) => r.indicator).map((r) => [r.indicator!.code, r.row + SUMMARY_ROW_SHIFT])),
+  };
+  SHEET_LAYOUTS.set(cat, layout);
+  return layout;
+}
+
+/** Column letter of an indicator's value on the built-in detail sheet. */
 export function detailColumn(code: string, kind: ValueColumn): string {
-  const letters = DETAIL_LETTERS.get(code);
-  if (!letters) throw new Error(`unknown indicator ${code}`);
-  return letters[kind];
+  return sheetLayout(BUILTIN).detailColumn(code, kind);
 }
 
 /** Summary sheet columns. */
@@ -50,8 +75,10 @@ export const SUMMARY_COLS = { seq: "A", code: "B", name: "C", unit: "D", current
 export const SUMMARY_HEADER_ROW = 4;
 /** 汇总 has the template's indicator rows (group headings in between), right under its header row. */
 export const SUMMARY_ROW_SHIFT = SUMMARY_HEADER_ROW + 1 - INDICATOR_FIRST_ROW;
-/** Row of each indicator on 汇总. */
-export const SUMMARY_ROWS: Record<string, number> = Object.fromEntries(INDICATOR_ROWS.filter((r) => r.indicator).map((r) => [r.indicator!.code, r.row + SUMMARY_ROW_SHIFT]));
+/** Row of each built-in indicator on 汇总. */
+export const SUMMARY_ROWS: Record<string, number> = sheetLayout(BUILTIN).SUMMARY_ROWS;
+/** Column number of each built-in indicator's value on the detail sheet. */
+export const DETAIL_COLUMNS = sheetLayout(BUILTIN).DETAIL_COLUMNS;
 
 const BORDER = THIN_BORDER;
 

@@ -1,10 +1,9 @@
 /** 汇总: one row per indicator, totals as live formulas over 分单位明细 with cached values. */
 import type ExcelJS from "exceljs";
-import { FORM_HEADER, INDICATORS } from "../../catalog";
 import { rowHeightFor } from "../../style";
-import { INDICATOR_ROWS, groupTitle, printedName, type ValueColumn } from "../../layout";
+import { layoutOf, printedName, type ValueColumn } from "../../layout";
 import { paceFormula, paceText } from "../../targets/schedule";
-import { DETAIL, FOOTER, PRINT, REPORT_SHEETS, S, SUMMARY_COLS, SUMMARY_HEADER_ROW, SUMMARY_ROWS, SUMMARY_ROW_SHIFT, detailColumn, formula, growthFormula, headerCells, q, ratioFormula, redWhenNegative, sumFormula, titleRows, valueStyle, type Ctx } from "./shared";
+import { DETAIL, FOOTER, PRINT, REPORT_SHEETS, S, SUMMARY_COLS, SUMMARY_HEADER_ROW, SUMMARY_ROW_SHIFT, sheetLayout, formula, growthFormula, headerCells, q, ratioFormula, redWhenNegative, sumFormula, titleRows, valueStyle, type Ctx } from "./shared";
 
 const WIDTHS = [6, 8, 28, 7, 14, 14, 14, 10, 14, 9, 9, 25, 20];
 const NOTE_WIDTH = WIDTHS[12]!;
@@ -22,6 +21,10 @@ function signatureLine(meta: Ctx["c"]["meta"]): string {
 
 export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
   const { c } = ctx;
+  const FORM_HEADER = c.catalogue.formHeader;
+  const INDICATORS = c.catalogue.indicators;
+  const { rows: INDICATOR_ROWS, groupTitle } = layoutOf(c.catalogue);
+  const { detailColumn, SUMMARY_ROWS } = sheetLayout(c.catalogue);
   const ws = wb.addWorksheet(REPORT_SHEETS.summary, {
     views: [{ state: "frozen", xSplit: 3, ySplit: SUMMARY_HEADER_ROW, showGridLines: false }],
     pageSetup: { ...PRINT, printTitlesRow: `1:${SUMMARY_HEADER_ROW}` },
