@@ -2,6 +2,7 @@
  * Who may do what (`can`), tokens and links, the secret's sources, and the
  * event plumbing: pure tables, no server.
  */
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { can, type Action } from "../functions/auth/can";
 import { secretFromEnv } from "../functions/auth/secret";
@@ -147,6 +148,13 @@ describe("tokens and links", () => {
     ["no expiry", { k: "config/roster.json", n: "名单.json", exp: undefined }, { ok: false, code: "LINK_INVALID" }],
   ])("a link with %s", async (_label, claims, expected) => {
     expect(await verifyLink(keys, await signedLink(claims), 1_700_000_000_000)).toEqual(expected);
+  });
+
+  it("derives one key per use from the secret (HMAC-SHA256 of a fixed label), so a key of one use never verifies another", () => {
+    const secret = "a-test-secret-of-enough-length";
+    const hmac = (label: string) => Array.from(createHmac("sha256", secret).update(label).digest());
+    const k = deriveKeys(secret);
+    expect([Array.from(k.api), Array.from(k.download), Array.from(k.signin)]).toEqual([hmac("huizong api token v1"), hmac("huizong download link v1"), hmac("huizong sign-in code v1")]);
   });
 
   it("needs a secret of at least 16 characters", () => {
