@@ -1,14 +1,11 @@
 /** The roster workbook (`huizong roster`): 名称, 区划代码, 上级代码. */
-import ExcelJS from "exceljs";
+import { Workbook } from "../xlsx/writer/workbook";
 import { ROSTER_HEADERS, ROSTER_SHEET, type RosterUnit } from "./roster";
 import { S, headerCells } from "./sheets/shared";
 
 /** A roster workbook (`huizong roster`, blank by default): 名称, 区划代码, 上级代码. */
 export async function buildRosterWorkbook(units: readonly RosterUnit[] = []): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "huizong";
-  wb.created = new Date(Date.UTC(2026, 0, 1));
-  wb.modified = wb.created;
+  const wb = new Workbook();
   const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = [{ width: 24 }, { width: 18 }, { width: 18 }, { width: 60 }];
   headerCells(ws.getRow(1), ROSTER_HEADERS);
@@ -23,6 +20,5 @@ export async function buildRosterWorkbook(units: readonly RosterUnit[] = []): Pr
   for (let r = 2; r <= Math.max(201, units.length + 1); r++) {
     for (const col of ["B", "C"]) ws.getCell(`${col}${r}`).numFmt = "@";
   }
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return wb.finish();
 }

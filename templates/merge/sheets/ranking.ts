@@ -4,7 +4,7 @@
  * sheet with a page break after each: a printed page never holds half a block,
  * whatever the application's column metrics (Excel and LibreOffice differ).
  */
-import ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import { INDICATORS } from "../../catalog";
 import type { ValueColumn } from "../../layout";
 import type { UnitEntry } from "../merge";
@@ -15,7 +15,7 @@ export function rankingBlockRow(b: number, units: number): number {
   return 3 + b * (Math.max(units, 1) + 3);
 }
 
-export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
+export async function writeRanking(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const heads = INDICATORS.filter((i) => i.headline);
   const ws = wb.addWorksheet(REPORT_SHEETS.ranking, {
     views: [{ showGridLines: false }],
@@ -73,13 +73,13 @@ export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
     const last = top + 1 + n;
     ws.addConditionalFormatting({
       ref: `C${first}:C${last}`,
-      rules: [{ type: "dataBar", priority: 10 + b, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" }, gradient: true } as ExcelJS.DataBarRuleType],
+      rules: [{ type: "dataBar", priority: 10 + b, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" }, gradient: true } as Xlsx.DataBarRuleType],
     });
     ws.addConditionalFormatting({
       ref: `D${first}:D${last}`,
       rules: [
         { type: "cellIs", operator: "lessThan", formulae: ["0"], style: RED_FONT, priority: 30 + b },
-        { type: "colorScale", priority: 50 + b, cfvo: [{ type: "min" }, { type: "num", value: 0 }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FFFFFFFF" }, { argb: "FF63BE7B" }] } as ExcelJS.ColorScaleRuleType,
+        { type: "colorScale", priority: 50 + b, cfvo: [{ type: "min" }, { type: "num", value: 0 }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FFFFFFFF" }, { argb: "FF63BE7B" }] } as Xlsx.ColorScaleRuleType,
       ],
     });
   });

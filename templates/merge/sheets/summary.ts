@@ -1,5 +1,5 @@
 /** 汇总: one row per indicator, totals as live formulas over 分单位明细 with cached values. */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import { FORM_HEADER, INDICATORS } from "../../catalog";
 import { rowHeightFor } from "../../style";
 import { INDICATOR_ROWS, groupTitle, printedName, type ValueColumn } from "../../layout";
@@ -17,7 +17,7 @@ function signatureLine(meta: Ctx["c"]["meta"]): string {
   return `单位负责人：${meta.head}　　　　统计负责人：＿＿＿＿＿＿　　　　填表人：${meta.preparer}　　　　报出日期：${date}`;
 }
 
-export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
+export async function writeSummary(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const { c } = ctx;
   const ws = wb.addWorksheet(REPORT_SHEETS.summary, {
     views: [{ state: "frozen", xSplit: 3, ySplit: SUMMARY_HEADER_ROW, showGridLines: false }],
