@@ -16,6 +16,7 @@ import { sampleFill, type SampleUnit } from "../templates/samples";
 import { mergeReports, type MergeInput } from "../templates/merge/merge";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { sampleRecord } from "../tests/support/records";
+import { nativeDeflate } from "../functions/service/native-deflate";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const WORK = join(ROOT, ".tmp", "bench-merge");
@@ -40,7 +41,8 @@ async function child(file: string, out: string): Promise<void> {
     .map((line, i) => ({ record: JSON.parse(line) as ReportRecord, source: `upload-${i}` }));
   const r = mergeReports(inputs, { unit: { name: "示范市", code: "330100000000" } });
   if (!r.ok) throw new Error(r.message);
-  writeFileSync(out, await writeConsolidationWorkbook(r.consolidation));
+  // As the server writes it (functions/service/merge-engine.ts): native zlib.
+  writeFileSync(out, await writeConsolidationWorkbook(r.consolidation, { deflate: nativeDeflate }));
   const u = process.resourceUsage();
   console.log(JSON.stringify({ units: r.consolidation.counts.submitted, maxRSSkB: u.maxRSS }));
 }

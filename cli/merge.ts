@@ -15,6 +15,8 @@ import { consolidationJson, mergeReports, nothingToMerge, type MergeInput, type 
 import { parseRosterCsv, parseRosterGrid, type RosterResult, type RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
+import { writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { nativeDeflate } from "../functions/service/native-deflate";
 
 /** Read a roster file: .csv (UTF-8) or a workbook. */
 export function readRosterFile(file: string, io: CliIO): RosterResult | null {
@@ -95,12 +97,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const c = merged.consolidation;
-  // exceljs' zip dependency (archiver) calls the deprecated Buffer(); a clerk should not see that warning.
-  process.noDeprecation = true;
-  // exceljs (a large module) is loaded only now, after the inputs are read and their garbage is gone,
-  // so it is never resident together with a thousand files' worth of parsing.
-  const { writeConsolidationWorkbook } = await import("../templates/merge/workbook");
-  writeOut(values.output, await writeConsolidationWorkbook(c, { rejected }));
+  writeOut(values.output, await writeConsolidationWorkbook(c, { rejected, deflate: nativeDeflate }));
   if (values.draft) {
     const { writeDraft } = await import("../templates/draft/index");
     writeOut(values.draft, await writeDraft(c));

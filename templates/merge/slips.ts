@@ -44,9 +44,24 @@ export function codeLevel(code: string): number {
   return 12;
 }
 
-function median(sorted: readonly number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** First index of `v` in an ascending array that holds it. */
+function lowerBound(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Median of an ascending array with the element at `skip` left out. */
+function medianWithout(sorted: readonly number[], skip: number): number {
+  const n = sorted.length - 1;
+  const at = (k: number) => sorted[k < skip ? k : k + 1]!;
+  const mid = n >> 1;
+  return n % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 const AMOUNTS: readonly Indicator[] = INPUT_INDICATORS.filter((i) => i.kind === "amount");
@@ -74,14 +89,13 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
       for (const { r, v } of positive) {
         if (only && !only.has(r.unit.code)) continue;
         const note = Boolean(r.values[ind.code]?.note);
-        // The unit's own figure is left out of its peers' median.
-        const peers = sorted.slice();
-        peers.splice(peers.indexOf(v), 1);
-        if (peers.length >= MIN_PEERS) {
-          const m = median(peers);
+        // The unit's own figure is left out of its peers' median (read around it, not copied: O(1) per unit).
+        const peers = sorted.length - 1;
+        if (peers >= MIN_PEERS) {
+          const m = medianWithout(sorted, lowerBound(sorted, v));
           const factor = v / m;
           if (factor >= PEER_SLIP_FACTOR || factor <= 1 / PEER_SLIP_FACTOR) {
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding: slipFinding("UNIT_SLIP_PEERS", ind, r, v, `其他${peers.length}个同级单位中位数 ${fmt(m)}${ind.unit}`, factor, note) });
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers, finding: slipFinding("UNIT_SLIP_PEERS", ind, r, v, `其他${peers}个同级单位中位数 ${fmt(m)}${ind.unit}`, factor, note) });
             continue;
           }
         }

@@ -7,8 +7,11 @@
  */
 
 // Markup, OOXML-escape look-alikes, C0 controls, surrogates and the two non-characters.
-const NEEDS = /[<>&"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
-const ANY = /[<>&"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+// Element text needs only & and < escaped ('"' and '>' are plain there: formulas stay short and fast).
+const NEEDS_TEXT = /[<&\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const ANY_TEXT = /[<&\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const NEEDS_ATTR = /[<>&"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const ANY_ATTR = /[<>&"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 const hex4 = (c: number) => `_x${c.toString(16).toUpperCase().padStart(4, "0")}_`;
 
@@ -31,7 +34,12 @@ function replace(m: string): string {
   return c >= 0xd800 && c <= 0xdfff ? "\uFFFD" : hex4(c);
 }
 
-/** Escape text for an element body or a double-quoted attribute. */
+/** Escape text for an element body. */
+export function escText(text: string): string {
+  return NEEDS_TEXT.test(text) ? text.replace(ANY_TEXT, replace) : text;
+}
+
+/** Escape text for a double-quoted attribute value. */
 export function esc(text: string): string {
-  return NEEDS.test(text) ? text.replace(ANY, replace) : text;
+  return NEEDS_ATTR.test(text) ? text.replace(ANY_ATTR, replace) : text;
 }

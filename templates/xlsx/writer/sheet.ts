@@ -6,7 +6,7 @@
  * conditional formats, validations and print setup come after the cells in
  * the XML, so they are kept until the sheet is committed.
  */
-import { esc } from "./escape";
+import { esc, escText } from "./escape";
 import { COL_LETTERS, MAX_COLS, MAX_ROWS, colNumber, parseAddress, parseRange } from "./refs";
 import type { StyleRegistry } from "./styles";
 import type {
@@ -218,13 +218,13 @@ export class Sheet implements WorksheetLike {
         return `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
     }
     if (v instanceof Date) return `${head}><v>${excelDate(v)}</v></c>`;
-    const f = `<f>${esc(v.formula)}</f>`;
+    const f = `<f>${escText(v.formula)}</f>`;
     const res = v.result;
     if (res === null || res === undefined) return `${head}>${f}</c>`;
     if (typeof res === "number") return Number.isFinite(res) ? `${head}>${f}<v>${res}</v></c>` : `${head}>${f}</c>`;
     if (typeof res === "boolean") return `${head} t="b">${f}<v>${res ? 1 : 0}</v></c>`;
     if (res instanceof Date) return `${head}>${f}<v>${excelDate(res)}</v></c>`;
-    return `${head} t="str">${f}<v>${esc(res)}</v></c>`;
+    return `${head} t="str">${f}<v>${escText(res)}</v></c>`;
   }
 
   private headXml(): string {
@@ -279,7 +279,7 @@ export class Sheet implements WorksheetLike {
     ].join("");
     if (setupAttrs) xml += `<pageSetup${setupAttrs}/>`;
     const hf = this.headerFooter;
-    if (hf.oddHeader || hf.oddFooter) xml += `<headerFooter>${hf.oddHeader ? `<oddHeader>${esc(hf.oddHeader)}</oddHeader>` : ""}${hf.oddFooter ? `<oddFooter>${esc(hf.oddFooter)}</oddFooter>` : ""}</headerFooter>`;
+    if (hf.oddHeader || hf.oddFooter) xml += `<headerFooter>${hf.oddHeader ? `<oddHeader>${escText(hf.oddHeader)}</oddHeader>` : ""}${hf.oddFooter ? `<oddFooter>${escText(hf.oddFooter)}</oddFooter>` : ""}</headerFooter>`;
     if (this.rowBreaks.length) xml += `<rowBreaks count="${this.rowBreaks.length}" manualBreakCount="${this.rowBreaks.length}">${this.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
     return xml;
   }
@@ -307,7 +307,7 @@ function conditionalXml(cf: ConditionalFormattingOptions, styles: StyleRegistry)
     .map((r) => {
       switch (r.type) {
         case "cellIs":
-          return `<cfRule type="cellIs" dxfId="${styles.dxf(r.style)}" priority="${r.priority}" operator="${r.operator}">${r.formulae.map((f) => `<formula>${esc(String(f))}</formula>`).join("")}</cfRule>`;
+          return `<cfRule type="cellIs" dxfId="${styles.dxf(r.style)}" priority="${r.priority}" operator="${r.operator}">${r.formulae.map((f) => `<formula>${escText(String(f))}</formula>`).join("")}</cfRule>`;
         case "dataBar":
           return `<cfRule type="dataBar" priority="${r.priority}"><dataBar>${r.cfvo.map(cfvoXml).join("")}<color rgb="${esc(r.color.argb)}"/></dataBar></cfRule>`;
         case "colorScale":
@@ -319,7 +319,7 @@ function conditionalXml(cf: ConditionalFormattingOptions, styles: StyleRegistry)
 }
 
 function validationXml(address: string, d: DataValidation): string {
-  const formula = (f: string | number | Date) => esc(f instanceof Date ? String(excelDate(f)) : String(f));
+  const formula = (f: string | number | Date) => escText(f instanceof Date ? String(excelDate(f)) : String(f));
   const attrs = [
     ` type="${d.type}"`,
     d.operator && d.type !== "list" ? ` operator="${d.operator}"` : "",
