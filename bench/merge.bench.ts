@@ -16,7 +16,7 @@ import { sampleFill, type SampleUnit } from "../templates/samples";
 import { mergeReports, type MergeInput } from "../templates/merge/merge";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { sampleRecord } from "../tests/support/records";
-import { nativeDeflate } from "../functions/service/native-deflate";
+import { nativeZip } from "../functions/service/native-deflate";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const WORK = join(ROOT, ".tmp", "bench-merge");
@@ -42,7 +42,7 @@ async function child(file: string, out: string): Promise<void> {
   const r = mergeReports(inputs, { unit: { name: "示范市", code: "330100000000" } });
   if (!r.ok) throw new Error(r.message);
   // As the server writes it (functions/service/merge-engine.ts): native zlib.
-  writeFileSync(out, await writeConsolidationWorkbook(r.consolidation, { deflate: nativeDeflate }));
+  writeFileSync(out, await writeConsolidationWorkbook(r.consolidation, { zip: nativeZip }));
   const u = process.resourceUsage();
   console.log(JSON.stringify({ units: r.consolidation.counts.submitted, maxRSSkB: u.maxRSS }));
 }

@@ -16,7 +16,7 @@ import { parseRosterCsv, parseRosterGrid, type RosterResult, type RosterUnit } f
 import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
-import { nativeDeflate } from "../functions/service/native-deflate";
+import { nativeZip } from "../functions/service/native-deflate";
 
 /** Read a roster file: .csv (UTF-8) or a workbook. */
 export function readRosterFile(file: string, io: CliIO): RosterResult | null {
@@ -97,7 +97,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const c = merged.consolidation;
-  writeOut(values.output, await writeConsolidationWorkbook(c, { rejected, deflate: nativeDeflate }));
+  writeOut(values.output, await writeConsolidationWorkbook(c, { rejected, zip: nativeZip }));
   if (values.draft) {
     const { writeDraft } = await import("../templates/draft/index");
     writeOut(values.draft, await writeDraft(c));

@@ -3,7 +3,7 @@ import { mergeReports, consolidationJson } from "../../templates/merge/merge";
 import { writeConsolidationWorkbook } from "../../templates/merge/workbook";
 import { writeDraft } from "../../templates/draft/index";
 import type { MergeEngine } from "./consolidate";
-import { nativeDeflate } from "./native-deflate";
+import { nativeZip } from "./native-deflate";
 
 export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, reports, now }) => {
   // Dates on the workbook are Beijing time (UTC+8), as the clerks read them.
@@ -17,6 +17,6 @@ export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, r
   // The period is always given and well-formed here, so the merge cannot refuse it.
   if (!result.ok) throw new Error(`merge refused: ${result.code} ${result.message}`);
   const c = result.consolidation;
-  const bytes = await writeConsolidationWorkbook(c, { generatedAt: now.toISOString(), deflate: nativeDeflate });
+  const bytes = await writeConsolidationWorkbook(c, { generatedAt: now.toISOString(), zip: nativeZip });
   return { bytes, counts: { ...c.counts }, totals: consolidationJson(c).totals, draft: await writeDraft(c) };
 };

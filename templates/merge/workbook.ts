@@ -9,7 +9,7 @@
  * units, and exceljs is never loaded by a merge. Totals, growth and ratios are
  * live formulas over 分单位明细 with their values cached.
  */
-import { Workbook, type DeflateChunk } from "../xlsx/writer/workbook";
+import { Workbook, type WriterOptions } from "../xlsx/writer/workbook";
 import { addTemplateSheets, type TemplateFill } from "../build";
 import { spanLabel } from "../period";
 import { formatDateTime } from "../time";
@@ -33,8 +33,8 @@ export interface WorkbookOptions {
   generatedAt?: string;
   /** The bureau's IANA time zone for every time shown; default Asia/Shanghai (templates/time.ts). */
   timeZone?: string;
-  /** The runtime's raw deflate (Node's zlib on the server and the command line); default fflate. */
-  deflate?: DeflateChunk;
+  /** The runtime's deflate and CRC-32 (Node's zlib on the server and the command line); default fflate. */
+  zip?: WriterOptions;
 }
 
 /**
@@ -42,7 +42,7 @@ export interface WorkbookOptions {
  * @returns the .xlsx bytes.
  */
 export async function writeConsolidationWorkbook(c: Consolidation, options: WorkbookOptions = {}): Promise<Uint8Array> {
-  const wb = new Workbook({ deflate: options.deflate });
+  const wb = new Workbook(options.zip);
   wb.creator = "huizong";
   const fixed = c.meta.date ? new Date(`${c.meta.date}T00:00:00Z`) : new Date(Date.UTC(2026, 0, 1));
   wb.created = fixed;

@@ -32,7 +32,8 @@ export async function writeRanking(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const dRef = (code: string, kind: ValueColumn, unitIndex: number) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${DETAIL.firstRow + unitIndex}`;
   heads.forEach((ind, b) => {
     const cur = (x: { u: UnitEntry }) => x.u.report!.record.values[ind.code]?.current ?? null;
-    const sorted = [...reported].sort((p, r) => (cur(r) ?? -Infinity) - (cur(p) ?? -Infinity) || p.i - r.i);
+    // Each figure read once, not at every comparison.
+    const sorted = reported.map((x) => ({ x, v: cur(x) ?? -Infinity })).sort((p, r) => r.v - p.v || p.x.i - r.x.i).map((e) => e.x);
     const top = rankingBlockRow(b, reported.length);
     const h = ws.getRow(top);
     ws.mergeCells(`A${top}:D${top}`);

@@ -197,12 +197,19 @@ export class Sheet implements WorksheetLike {
     const r = row.number;
     let xml = row.height !== undefined ? `<row r="${r}" ht="${row.height}" customHeight="1">` : `<row r="${r}">`;
     const styles = this.host.styles;
+    const tail = `${r}"`;
+    // Neighbouring cells mostly share a style object: look it up once per run.
+    let lastStyle: Partial<Style> | null = null;
+    let sAttr = "";
     for (const cell of row.cells) {
       if (!cell) continue;
-      cell.noteValidation();
-      const s = styles.id(cell.style);
-      const head = `<c r="${COL_LETTERS[cell.col]}${r}"${s ? ` s="${s}"` : ""}`;
-      xml += this.cellXml(head, cell.value);
+      if (cell.dataValidation) cell.noteValidation();
+      if (cell.style !== lastStyle) {
+        lastStyle = cell.style;
+        const s = styles.id(lastStyle);
+        sAttr = s ? ` s="${s}"` : "";
+      }
+      xml += this.cellXml(`<c r="${COL_LETTERS[cell.col]}${tail}${sAttr}`, cell.value);
     }
     return `${xml}</row>`;
   }

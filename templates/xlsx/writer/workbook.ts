@@ -27,13 +27,23 @@ export type DeflateChunk = (data: Uint8Array, final: boolean) => Uint8Array;
 
 export interface WriterOptions {
   deflate?: DeflateChunk;
+  /** The runtime's CRC-32 (`crc32(data, running)`), with `deflate`; default fflate's. */
+  crc32?: (data: Uint8Array, running: number) => number;
 }
 
 /** A zip entry deflated chunk by chunk by the runtime's deflate (fflate's documented way to plug one in). */
 class ChunkDeflate extends ZipPassThrough {
-  constructor(path: string, private readonly deflate: DeflateChunk) {
+  private running = 0;
+  constructor(path: string, private readonly deflate: DeflateChunk, private readonly crc32?: WriterOptions["crc32"]) {
     super(path);
     this.compression = 8;
+  }
+  override push(chunk: Uint8Array, final?: boolean): void {
+    if (!this.crc32) return super.push(chunk, final);
+    this.running = this.crc32(chunk, this.running);
+    this.size += chunk.length;
+    if (final) this.crc = this.running;
+    this.process(chunk, final ?? false);
   }
   override process(chunk: Uint8Array, final: boolean): void {
     this.ondata(null, this.deflate(chunk, final) as Uint8Array<ArrayBuffer>, final);
@@ -95,7 +105,7 @@ export class Workbook implements WorkbookLike {
 
   /** A zip entry written as text, deflated in chunks. */
   private entry(path: string): TextSink {
-    const file = this.options.deflate ? new ChunkDeflate(path, this.options.deflate) : new ZipDeflate(path, { level: LEVEL });
+    const file = this.options.deflate ? new ChunkDeflate(path, this.options.deflate, this.options.crc32) : new ZipDeflate(path, { level: LEVEL });
     file.mtime = MTIME;
     this.zip.add(file);
     // Text is encoded straight into a chunk buffer (no joined copy); a full chunk is deflated.
