@@ -28,7 +28,12 @@ export function readRosterFile(file: string, io: CliIO): RosterResult | null {
   return parseRosterGrid(grid.grid);
 }
 
-const fmtNum = (n: number | null, digits: number) => (n === null ? "—" : n.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+/** 1,234.50 as zh-CN writes it (by hand: the first toLocaleString call costs ~20 ms of ICU start-up). */
+export function fmtNum(n: number | null, digits: number): string {
+  if (n === null) return "—";
+  const [int, frac] = Math.abs(n).toFixed(digits).split(".");
+  return `${n < 0 && Number(n.toFixed(digits)) !== 0 ? "-" : ""}${int!.replace(/\B(?=(\d{3})+$)/g, ",")}${frac ? `.${frac}` : ""}`;
+}
 
 async function merge(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -51,6 +51,7 @@ class ChunkDeflate extends ZipPassThrough {
 }
 /** Bytes of XML gathered before they are deflated. */
 const CHUNK = 1 << 20;
+const FIRST_CHUNK = 1 << 14;
 /** Zip entry times are fixed: the same workbook gives the same bytes. */
 const MTIME = new Date(Date.UTC(2026, 0, 1));
 
@@ -109,18 +110,25 @@ export class Workbook implements WorkbookLike {
     file.mtime = MTIME;
     this.zip.add(file);
     // Text is encoded straight into a chunk buffer (no joined copy); a full chunk is deflated.
-    let buf = new Uint8Array(CHUNK);
+    // The buffer starts small and doubles up to CHUNK: most parts are a few kilobytes.
+    let buf = new Uint8Array(FIRST_CHUNK);
     let at = 0;
     const flush = (final: boolean) => {
       file.push(buf.subarray(0, at), final);
-      buf = new Uint8Array(CHUNK);
+      buf = new Uint8Array(Math.min(CHUNK, buf.length));
       at = 0;
     };
     const write = (text: string): void => {
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
-      if (text.length * 3 > CHUNK - at) {
+      const need = text.length * 3;
+      while (need > buf.length - at && buf.length < CHUNK) {
+        const bigger = new Uint8Array(buf.length * 2);
+        bigger.set(buf.subarray(0, at));
+        buf = bigger;
+      }
+      if (need > buf.length - at) {
         if (at > 0) flush(false);
-        if (text.length * 3 > CHUNK) {
+        if (need > buf.length) {
           file.push(this.encoder.encode(text), false);
           return;
         }
