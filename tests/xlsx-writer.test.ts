@@ -146,6 +146,17 @@ describe("bounds of a sheet", () => {
     expect(xml).toContain(`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`);
   });
 
+  it("row.values takes an array as exceljs does (element 0 is column A; a sparse array is indexed by column)", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getRow(1).values = ["青阳镇", "330102001000", null, 7];
+    const sparse: (string | number)[] = [];
+    sparse[2] = "B";
+    ws.getRow(2).values = sparse;
+    const xml = parts(wb.finish())["xl/worksheets/sheet1.xml"]!;
+    expect(xml).toContain(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"/><c r="D1"><v>7</v></c></row><row r="2"><c r="B2" t="s"><v>2</v></c></row>`);
+  });
+
   it("a committed row cannot be written again", () => {
     const wb = new Workbook();
     const ws = wb.addWorksheet("s");

@@ -86,6 +86,13 @@ export class Row implements RowLike {
     if (!(c >= 1 && c <= MAX_COLS)) throw new RangeError(`column ${col} is outside 1…${MAX_COLS}`);
     return (this.cells[c] ??= new Cell(this.sheet, this.number, c));
   }
+  /** Cells from an array as exceljs takes it: element 0 is column A when present, else index = column. */
+  set values(list: readonly CellValue[]) {
+    const offset = Object.prototype.hasOwnProperty.call(list, 0) ? 1 : 0;
+    list.forEach((v, i) => {
+      if (v !== undefined) this.getCell(i + offset).value = v;
+    });
+  }
   addPageBreak(): void {
     this.sheet.rowBreaks.push(this.number);
   }
