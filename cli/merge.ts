@@ -18,6 +18,8 @@ import { parseRosterFile, type RosterResult, type RosterUnit } from "../template
 import { COMMANDS, periodOption, readInput, writeOut, type CliIO } from "./main";
 import { readReportFiles } from "./read-pool";
 import type { TargetTable } from "../templates/targets/table";
+import { writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { nativeZip } from "../functions/service/native-deflate";
 
 /** Read a roster file: .csv (UTF-8) or a workbook. */
 export function readRosterFile(file: string, io: CliIO): RosterResult | null {
@@ -26,7 +28,12 @@ export function readRosterFile(file: string, io: CliIO): RosterResult | null {
   return parseRosterFile(bytes, /\.(csv|txt)$/i.test(file) ? "csv" : "xlsx");
 }
 
-const fmtNum = (n: number | null, digits: number) => (n === null ? "—" : n.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+/** 1,234.50 as zh-CN writes it (by hand: the first toLocaleString call costs ~20 ms of ICU start-up). */
+export function fmtNum(n: number | null, digits: number): string {
+  if (n === null) return "—";
+  const [int, frac] = Math.abs(n).toFixed(digits).split(".");
+  return `${n < 0 && Number(n.toFixed(digits)) !== 0 ? "-" : ""}${int!.replace(/\B(?=(\d{3})+$)/g, ",")}${frac ? `.${frac}` : ""}`;
+}
 
 async function merge(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -115,12 +122,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const c = merged.consolidation;
-  // exceljs' zip dependency (archiver) calls the deprecated Buffer(); a clerk should not see that warning.
-  process.noDeprecation = true;
-  // exceljs (a large module) is loaded only now, after the inputs are read and their garbage is gone,
-  // so it is never resident together with a thousand files' worth of parsing.
-  const { writeConsolidationWorkbook } = await import("../templates/merge/workbook");
-  writeOut(values.output, await writeConsolidationWorkbook(c, { rejected }));
+  writeOut(values.output, await writeConsolidationWorkbook(c, { rejected, zip: nativeZip }));
   if (values.draft) {
     const { writeDraft } = await import("../templates/draft/index");
     writeOut(values.draft, await writeDraft(c));

@@ -1,10 +1,12 @@
 /**
  * Builds the standard template workbook (bytes out), optionally pre-filled.
  *
- * exceljs is used here only: the task pane never loads this module (Office.js
- * reads the cells there), so exceljs stays out of the bundle Excel loads.
+ * The template is written with exceljs, loaded only when a template is built:
+ * the task pane never loads this module (Office.js reads the cells there), and
+ * the city workbook adds the same sheets through the direct writer
+ * (templates/xlsx/writer), so neither loads exceljs.
  */
-import ExcelJS from "exceljs";
+import type * as Xlsx from "./xlsx/writer/types";
 import { COLORS, FONT, rowHeightFor, solid, THIN_BORDER } from "./style";
 import { UNIT_TYPES, type NarrativeKey } from "./catalog";
 import { BUILTIN, type Catalogue } from "./catalogue";
@@ -54,7 +56,7 @@ const GROUP_FILL = solid(COLORS.group);
 const RATIO_FILL = solid(COLORS.ratio);
 const THIN = THIN_BORDER;
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
-const PROTECT: Partial<ExcelJS.WorksheetProtection> = {
+const PROTECT: Partial<Xlsx.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
@@ -67,11 +69,11 @@ export function numberFormat(kind: "count" | "amount" | "ratio"): string {
 }
 
 /** A data validation that stops a wrong entry with a titled message; blanks are allowed. */
-function validation(rule: Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae">, errorTitle: string, error: string): ExcelJS.DataValidation {
+function validation(rule: Pick<Xlsx.DataValidation, "type" | "operator" | "formulae">, errorTitle: string, error: string): Xlsx.DataValidation {
   return { ...rule, allowBlank: true, showErrorMessage: true, errorTitle, error };
 }
 
-function markInput(cell: ExcelJS.Cell): void {
+function markInput(cell: Xlsx.Cell): void {
   cell.fill = INPUT_FILL;
   cell.border = THIN;
   cell.protection = { locked: false };
@@ -91,11 +93,13 @@ function ratioResult(numerator: unknown, denominator: unknown): number | string 
  * hidden 模板信息 sheet), optionally pre-filled, and return the .xlsx bytes.
  */
 export async function buildTemplate(options: BuildOptions = {}): Promise<Uint8Array> {
+  // Loaded here, not at the top: the city workbook adds these sheets with the direct writer and never loads exceljs.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "huizong";
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  await addTemplateSheets(wb, options);
+  await addTemplateSheets(wb as unknown as Xlsx.Workbook, options);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
@@ -104,10 +108,10 @@ export async function buildTemplate(options: BuildOptions = {}): Promise<Uint8Ar
  * Add the template's sheets (封面, 指标, 文字材料, 填表说明, 模板信息), filled and
  * protected exactly as {@link buildTemplate} writes them, to a workbook that may
  * hold other sheets (the consolidation workbook is itself a template input).
- * Works with an in-memory workbook and with exceljs' streaming WorkbookWriter.
+ * Works with an exceljs workbook (the template) and with the direct writer (the city workbook).
  * @returns the added worksheets, in order (uncommitted).
  */
-export async function addTemplateSheets(wb: ExcelJS.Workbook, options: BuildOptions = {}): Promise<ExcelJS.Worksheet[]> {
+export async function addTemplateSheets(wb: Xlsx.Workbook, options: BuildOptions = {}): Promise<Xlsx.Worksheet[]> {
   const fill = options.fill ?? {};
   const cat = options.catalogue ?? BUILTIN;
   const added = [
@@ -124,15 +128,15 @@ export async function addTemplateSheets(wb: ExcelJS.Workbook, options: BuildOpti
 }
 
 /** Portrait A4 scaled to the page width (cover, indicator table). */
-const PORTRAIT_FIT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, firstPageNumber: 1 };
+const PORTRAIT_FIT: Partial<Xlsx.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, firstPageNumber: 1 };
 /** Text sheets print at 100%: their one column is as wide as portrait A4 allows, rows as tall as their text. */
-const PORTRAIT_TEXT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: false, scale: 100, firstPageNumber: 1, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+const PORTRAIT_TEXT: Partial<Xlsx.PageSetup> = { paperSize: 9, orientation: "portrait", fitToPage: false, scale: 100, firstPageNumber: 1, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
 /** Text column width (characters) that fits portrait A4 between 0.5" margins at 100%. */
 const TEXT_WIDTH = 72;
 /** Page numbers per sheet. */
 const PAGE_FOOTER = { oddFooter: "&C第&P页 共&N页" };
 
-function title(ws: ExcelJS.Worksheet, text: string, lastCol: string): void {
+function title(ws: Xlsx.Worksheet, text: string, lastCol: string): void {
   ws.mergeCells(`A1:${lastCol}1`);
   const t = ws.getCell("A1");
   t.value = text;
@@ -141,8 +145,8 @@ function title(ws: ExcelJS.Worksheet, text: string, lastCol: string): void {
   ws.getRow(1).height = 30;
 }
 
-function addCover(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue): ExcelJS.Worksheet {
-  // Page setup is given at creation: exceljs' streaming writer (the city workbook) writes fit-to-page only then.
+function addCover(wb: Xlsx.Workbook, fill: TemplateFill, cat: Catalogue): Xlsx.Worksheet {
+  // Page setup is given at creation (fit-to-page is part of the sheet's head, written before its cells).
   const ws = wb.addWorksheet(SHEETS.cover, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_FIT, headerFooter: PAGE_FOOTER });
   ws.columns = [{ width: 4 }, { width: 20 }, { width: 44 }, { width: 30 }];
   const FORM_HEADER = cat.formHeader;
@@ -193,7 +197,7 @@ function addCover(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue): Exc
   return ws;
 }
 
-function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue, lockedTargets: ReadonlySet<string> = new Set()): ExcelJS.Worksheet {
+function addIndicators(wb: Xlsx.Workbook, fill: TemplateFill, cat: Catalogue, lockedTargets: ReadonlySet<string> = new Set()): Xlsx.Worksheet {
   const { rows: INDICATOR_ROWS, indicatorRow, groupTitle } = layoutOf(cat);
   const FORM_HEADER = cat.formHeader;
   const ws = wb.addWorksheet(SHEETS.indicators, {
@@ -270,7 +274,7 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue,
         cell.value = {
           formula: ratioFormula(num, den),
           result: ratioResult(vals[ind.numerator!]?.[col], vals[ind.denominator!]?.[col]),
-        } as ExcelJS.CellFormulaValue;
+        } as Xlsx.CellFormulaValue;
         cell.fill = RATIO_FILL;
         cell.border = THIN;
         continue;
@@ -314,7 +318,7 @@ function addIndicators(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue,
   return ws;
 }
 
-function addNarrative(wb: ExcelJS.Workbook, fill: TemplateFill, cat: Catalogue): ExcelJS.Worksheet {
+function addNarrative(wb: Xlsx.Workbook, fill: TemplateFill, cat: Catalogue): Xlsx.Worksheet {
   const ws = wb.addWorksheet(SHEETS.narrative, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_TEXT, headerFooter: PAGE_FOOTER });
   ws.columns = [{ width: TEXT_WIDTH }];
   ws.getCell("A1").value = `${cat.title}——文字材料`;
@@ -347,7 +351,7 @@ function relationsLine(cat: Catalogue): string {
   return `五、“其中”项不得大于合计${sums.length ? `；${sums.join("；")}` : ""}。`;
 }
 
-function addInstructions(wb: ExcelJS.Workbook, cat: Catalogue): ExcelJS.Worksheet {
+function addInstructions(wb: Xlsx.Workbook, cat: Catalogue): Xlsx.Worksheet {
   const ws = wb.addWorksheet(SHEETS.instructions, { views: [{ showGridLines: false }], pageSetup: PORTRAIT_TEXT, headerFooter: PAGE_FOOTER });
   ws.columns = [{ width: TEXT_WIDTH }];
   const lines = [
@@ -373,7 +377,7 @@ function addInstructions(wb: ExcelJS.Workbook, cat: Catalogue): ExcelJS.Workshee
   return ws;
 }
 
-function addInfo(wb: ExcelJS.Workbook, cat: Catalogue, versionOverride: string | undefined): ExcelJS.Worksheet {
+function addInfo(wb: Xlsx.Workbook, cat: Catalogue, versionOverride: string | undefined): Xlsx.Worksheet {
   const ws = wb.addWorksheet(SHEETS.info);
   ws.state = "veryHidden";
   ws.getCell(INFO.idLabel).value = "模板标识";

@@ -2,7 +2,7 @@
  * The look shared by every workbook huizong writes (the template and the
  * city workbook): one type face, one border, one palette.
  */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "./xlsx/writer/types";
 
 /** The type face of every sheet. */
 export const FONT = "宋体";
@@ -19,12 +19,12 @@ export const COLORS = {
 } as const;
 
 /** A solid fill of one colour. */
-export function solid(argb: string): ExcelJS.Fill {
+export function solid(argb: string): Xlsx.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
 /** The thin blue grid around table cells. */
-export const THIN_BORDER: Partial<ExcelJS.Borders> = {
+export const THIN_BORDER: Partial<Xlsx.Borders> = {
   top: { style: "thin", color: { argb: COLORS.border } },
   left: { style: "thin", color: { argb: COLORS.border } },
   bottom: { style: "thin", color: { argb: COLORS.border } },

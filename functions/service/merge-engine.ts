@@ -4,6 +4,7 @@ import { writeConsolidationWorkbook } from "../../templates/merge/workbook";
 import { writeDraft } from "../../templates/draft/index";
 import { isoDateIn } from "../../templates/time";
 import type { MergeEngine } from "./consolidate";
+import { nativeZip } from "./native-deflate";
 
 export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, reports, now, timeZone, targets, catalogue }) => {
   const result = mergeReports(reports, {
@@ -17,6 +18,6 @@ export const defaultMergeEngine: MergeEngine = async ({ period, parent, units, r
   // The period is always given and well-formed here, so the merge cannot refuse it.
   if (!result.ok) throw new Error(`merge refused: ${result.code} ${result.message}`);
   const c = result.consolidation;
-  const bytes = await writeConsolidationWorkbook(c, { generatedAt: now.toISOString(), timeZone });
+  const bytes = await writeConsolidationWorkbook(c, { generatedAt: now.toISOString(), timeZone, zip: nativeZip });
   return { bytes, counts: { ...c.counts }, totals: consolidationJson(c).totals, draft: await writeDraft(c) };
 };

@@ -1,14 +1,11 @@
 /** The roster workbook (`huizong roster`, the service's 名单 download): 名称, 区划代码, 上级代码, 单位类型, 联系人, 联系电话. */
-import ExcelJS from "exceljs";
+import { Workbook } from "../xlsx/writer/workbook";
 import { ROSTER_HEADERS, ROSTER_SHEET, ROSTER_TYPES, type RosterUnit } from "./roster";
 import { S, headerCells } from "./sheets/shared";
 
 /** A roster workbook (blank by default), to fill in Excel and give to `merge --roster` or upload to the service. */
 export async function buildRosterWorkbook(units: readonly RosterUnit[] = []): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "huizong";
-  wb.created = new Date(Date.UTC(2026, 0, 1));
-  wb.modified = wb.created;
+  const wb = new Workbook();
   const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = [{ width: 24 }, { width: 18 }, { width: 18 }, { width: 14 }, { width: 12 }, { width: 16 }, { width: 60 }];
   headerCells(ws.getRow(1), ROSTER_HEADERS);
@@ -33,6 +30,5 @@ export async function buildRosterWorkbook(units: readonly RosterUnit[] = []): Pr
       error: `请从列表中选择：${ROSTER_TYPES.join("、")}。`,
     };
   }
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return wb.finish();
 }

@@ -50,9 +50,24 @@ export function codeLevel(code: string): number {
   return 12;
 }
 
-function median(sorted: readonly number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** First index of `v` in an ascending array that holds it. */
+function lowerBound(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Median of an ascending array with the element at `skip` left out. */
+function medianWithout(sorted: readonly number[], skip: number): number {
+  const n = sorted.length - 1;
+  const at = (k: number) => sorted[k < skip ? k : k + 1]!;
+  const mid = n >> 1;
+  return n % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 
@@ -85,18 +100,17 @@ export function crossUnitSlips(records: readonly Slice[], options: SlipOptions =
       for (const { r, v } of positive) {
         if (only && !only.has(r.unit.code)) continue;
         const note = Boolean(r.values[ind.code]?.note);
-        // The unit's own figure is left out of its peers' median.
-        const peers = sorted.slice();
-        peers.splice(peers.indexOf(v), 1);
+        // The unit's own figure is left out of its peers' median (read around it, not copied: O(1) per unit).
+        const peers = sorted.length - 1;
         const extra = { indicator: ind.code, explained: note };
         const base = { unitName: r.unit.name, item: ind.name, value: v, unit: ind.unit };
-        if (peers.length >= minPeers) {
-          const m = median(peers);
+        if (peers >= minPeers) {
+          const m = medianWithout(sorted, lowerBound(sorted, v));
           const factor = v / m;
           if (slipped(factor)) {
             const at = `${SHEETS.indicators}!${cellOf(ind)}，本表金额单位为${ind.unit}`;
-            const finding = ruleFinding("UNIT_SLIP_PEERS", place(ind), { ...base, factor, at, peers: peers.length, median: m }, extra);
-            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers: peers.length, finding });
+            const finding = ruleFinding("UNIT_SLIP_PEERS", place(ind), { ...base, factor, at, peers, median: m }, extra);
+            out.push({ unit: r.unit.name, unitCode: r.unit.code, reference: m, peers, finding });
             continue;
           }
         }

@@ -4,12 +4,12 @@
  * 文字材料汇编) plus the standard template sheets filled with the totals, so the
  * file is itself a valid report for the next level up.
  *
- * Written with exceljs' streaming writer: rows are committed as they are
- * written, so memory stays flat in the number of units. Totals, growth and
- * ratios are live formulas over 分单位明细 with their values cached.
- * (The streaming writer needs Node streams: server and command line only.)
+ * Written with the direct writer (templates/xlsx/writer): rows are committed
+ * and deflated as they are written, so memory stays flat in the number of
+ * units, and exceljs is never loaded by a merge. Totals, growth and ratios are
+ * live formulas over 分单位明细 with their values cached.
  */
-import ExcelJS from "exceljs";
+import { Workbook, type WriterOptions } from "../xlsx/writer/workbook";
 import { addTemplateSheets, type TemplateFill } from "../build";
 import { spanLabel } from "../period";
 import { formatDateTime } from "../time";
@@ -33,6 +33,8 @@ export interface WorkbookOptions {
   generatedAt?: string;
   /** The bureau's IANA time zone for every time shown; default Asia/Shanghai (templates/time.ts). */
   timeZone?: string;
+  /** The runtime's deflate and CRC-32 (Node's zlib on the server and the command line); default fflate. */
+  zip?: WriterOptions;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface WorkbookOptions {
  * @returns the .xlsx bytes.
  */
 export async function writeConsolidationWorkbook(c: Consolidation, options: WorkbookOptions = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
+  const wb = new Workbook(options.zip);
   wb.creator = "huizong";
   const fixed = c.meta.date ? new Date(`${c.meta.date}T00:00:00Z`) : new Date(Date.UTC(2026, 0, 1));
   wb.created = fixed;
@@ -66,10 +68,7 @@ export async function writeConsolidationWorkbook(c: Consolidation, options: Work
 
   const tpl = await addTemplateSheets(wb, { fill: fillFromRecord(c.record), catalogue: c.catalogue });
   for (const ws of tpl) ws.commit();
-  await wb.commit();
-  const stream = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream;
-  const out = stream.read();
-  return out ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array();
+  return wb.finish();
 }
 
 /** The template fill of a consolidation record (cover, totals, notes, narrative). */

@@ -1,11 +1,11 @@
 /** 分单位明细: one row per unit, three columns per indicator, and the 合计 row. */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import { columnLetter } from "../../grid";
 import { COLUMN_TITLES, VALUE_COLUMNS, printedName } from "../../layout";
 import { ratioOf } from "../growth";
 import { DETAIL, FOOTER, PRINT, REPORT_SHEETS, S, formula, sheetLayout, putCells, ratioFormula, statusStyle, sumFormula, titleRows, valueStyle, type Ctx } from "./shared";
 
-export async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
+export async function writeDetail(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const { units } = ctx;
   const INDICATORS = ctx.c.catalogue.indicators;
   const { DETAIL_COLUMNS, detailColumn } = sheetLayout(ctx.c.catalogue);
@@ -79,7 +79,7 @@ export async function writeDetail(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void>
 export const DETAIL_PRINT = { scale: 66, value: 11 } as const;
 
 /** 合计, the first data row: totals over the unit rows below it. */
-function writeTotalRow(ws: ExcelJS.Worksheet, ctx: Ctx): void {
+function writeTotalRow(ws: Xlsx.Worksheet, ctx: Ctx): void {
   const total = ws.getRow(DETAIL.totalRow);
   ws.mergeCells(`A${DETAIL.totalRow}:D${DETAIL.totalRow}`);
   total.getCell(1).value = `合计（${ctx.c.counts.submitted}个单位）`;

@@ -1,5 +1,5 @@
 /** 校验问题: the warnings of the counted reports and the cross-unit slips, with the clerk's 备注 explanation. */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import { RULE_NAMES } from "../../rule-names";
 import { rowHeightFor } from "../../style";
 import { FOOTER, PRINT, REPORT_SHEETS, S, headerCells, putCells, titleRows, type Ctx } from "./shared";
@@ -7,7 +7,7 @@ import { FOOTER, PRINT, REPORT_SHEETS, S, headerCells, putCells, titleRows, type
 /** Column widths (characters): the message and the explanation wrap, the row grows to show them whole. */
 const WIDTHS = [5, 12, 13, 20, 9, 58, 7, 36];
 
-export async function writeIssues(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
+export async function writeIssues(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const ws = wb.addWorksheet(REPORT_SHEETS.issues, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 3, showGridLines: false }],
     pageSetup: { ...PRINT, printTitlesRow: "3:3" },

@@ -3,7 +3,7 @@
  * portrait A4 at 100%: one column as wide as the page, long texts split at
  * sentence ends over several rows, each row as tall as its text.
  */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import { charsPerRow, rowHeightFor } from "../../style";
 import { FOOTER, PRINT, REPORT_SHEETS, S, type Ctx } from "./shared";
 
@@ -28,7 +28,7 @@ export function printPieces(text: string, size = Math.floor(charsPerRow(NARRATIV
   return out;
 }
 
-export async function writeNarrative(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
+export async function writeNarrative(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const ws = wb.addWorksheet(REPORT_SHEETS.narrative, {
     views: [{ showGridLines: false }],
     pageSetup: { ...PRINT, orientation: "portrait", fitToPage: false, fitToWidth: 0, fitToHeight: 0, scale: 100, horizontalCentered: false },
@@ -36,7 +36,7 @@ export async function writeNarrative(wb: ExcelJS.Workbook, ctx: Ctx): Promise<vo
   });
   ws.columns = [{ width: NARRATIVE_WIDTH }];
   let r = 1;
-  const put = (value: string, style: Partial<ExcelJS.Style>, height: number) => {
+  const put = (value: string, style: Partial<Xlsx.Style>, height: number) => {
     const row = ws.getRow(r++);
     row.getCell(1).value = value;
     row.getCell(1).style = style;

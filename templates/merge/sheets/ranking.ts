@@ -4,7 +4,7 @@
  * sheet with a page break after each: a printed page never holds half a block,
  * whatever the application's column metrics (Excel and LibreOffice differ).
  */
-import ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import type { ValueColumn } from "../../layout";
 import type { UnitEntry } from "../merge";
 import { completionOf } from "../growth";
@@ -16,7 +16,7 @@ export function rankingBlockRow(b: number, units: number): number {
   return 3 + b * (Math.max(units, 1) + 3);
 }
 
-export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
+export async function writeRanking(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const { detailColumn } = sheetLayout(ctx.c.catalogue);
   const heads = ctx.c.catalogue.indicators.filter((i) => i.headline);
   const ws = wb.addWorksheet(REPORT_SHEETS.ranking, {
@@ -37,7 +37,8 @@ export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
   const dRef = (code: string, kind: ValueColumn, unitIndex: number) => `${q(REPORT_SHEETS.detail)}!${detailColumn(code, kind)}${DETAIL.firstRow + unitIndex}`;
   heads.forEach((ind, b) => {
     const cur = (x: { u: UnitEntry }) => x.u.report!.record.values[ind.code]?.current ?? null;
-    const sorted = [...reported].sort((p, r) => (cur(r) ?? -Infinity) - (cur(p) ?? -Infinity) || p.i - r.i);
+    // Each figure read once, not at every comparison.
+    const sorted = reported.map((x) => ({ x, v: cur(x) ?? -Infinity })).sort((p, r) => r.v - p.v || p.x.i - r.x.i).map((e) => e.x);
     const top = rankingBlockRow(b, reported.length);
     const h = ws.getRow(top);
     ws.mergeCells(`A${top}:${lastCol}${top}`);
@@ -84,13 +85,13 @@ export async function writeRanking(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void
     const last = top + 1 + n;
     ws.addConditionalFormatting({
       ref: `C${first}:C${last}`,
-      rules: [{ type: "dataBar", priority: 10 + b, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" }, gradient: true } as ExcelJS.DataBarRuleType],
+      rules: [{ type: "dataBar", priority: 10 + b, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" }, gradient: true } as Xlsx.DataBarRuleType],
     });
     ws.addConditionalFormatting({
       ref: `D${first}:D${last}`,
       rules: [
         { type: "cellIs", operator: "lessThan", formulae: ["0"], style: RED_FONT, priority: 30 + b },
-        { type: "colorScale", priority: 50 + b, cfvo: [{ type: "min" }, { type: "num", value: 0 }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FFFFFFFF" }, { argb: "FF63BE7B" }] } as ExcelJS.ColorScaleRuleType,
+        { type: "colorScale", priority: 50 + b, cfvo: [{ type: "min" }, { type: "num", value: 0 }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FFFFFFFF" }, { argb: "FF63BE7B" }] } as Xlsx.ColorScaleRuleType,
       ],
     });
   });

@@ -3,7 +3,7 @@
  * number formats, the shared style objects, print setup and the formula
  * helpers (growth, ratio, sum) whose text the tests pin down.
  */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import type { Indicator } from "../../catalog";
 import { BUILTIN, type Catalogue } from "../../catalogue";
 import { numberFormat } from "../../build";
@@ -84,7 +84,7 @@ const BORDER = THIN_BORDER;
 
 // Shared style objects: exceljs' writer caches style ids by object identity, so
 // cells share these (never mutate them per cell).
-const MIDDLE: Partial<ExcelJS.Alignment> = { vertical: "middle" };
+const MIDDLE: Partial<Xlsx.Alignment> = { vertical: "middle" };
 
 export const S = {
   title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
@@ -115,31 +115,31 @@ export const S = {
   note: { font: { name: FONT, size: 9, color: { argb: "FF808080" } }, alignment: { wrapText: true, vertical: "top" } },
   formLine: { font: { name: FONT, size: 9, color: { argb: "FF595959" } }, alignment: { horizontal: "left", vertical: "middle" } },
   signature: { font: { name: FONT, size: 11 }, alignment: { horizontal: "left", vertical: "middle" } },
-} satisfies Record<string, Partial<ExcelJS.Style>>;
+} satisfies Record<string, Partial<Xlsx.Style>>;
 
-export function valueStyle(ind: Indicator, total = false): Partial<ExcelJS.Style> {
+export function valueStyle(ind: Indicator, total = false): Partial<Xlsx.Style> {
   if (ind.kind === "ratio") return total ? S.totalRatio : S.ratio;
   if (ind.kind === "count") return total ? S.totalCount : S.count;
   return total ? S.totalAmount : S.amount;
 }
 
 /** Write a row's cells from column 1, each with its style; a null value leaves the cell empty. */
-export function putCells(row: ExcelJS.Row, cells: readonly (readonly [value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>])[]): void {
+export function putCells(row: Xlsx.Row, cells: readonly (readonly [value: Xlsx.CellValue, style: Partial<Xlsx.Style>])[]): void {
   cells.forEach(([value, style], k) => {
     const cell = row.getCell(k + 1);
     if (value !== null) cell.value = value;
     cell.style = style;
   });
 }
-export const headerCells = (row: ExcelJS.Row, titles: readonly string[]) => putCells(row, titles.map((t) => [t, S.header] as const));
+export const headerCells = (row: Xlsx.Row, titles: readonly string[]) => putCells(row, titles.map((t) => [t, S.header] as const));
 export const statusStyle = (u: UnitEntry) => (u.status === "missing" ? S.missing : u.unlisted || u.warnings ? S.warned : S.ok);
 
-export const RED_FONT: Partial<ExcelJS.Style> = { font: { color: { argb: "FFC00000" } } };
-export function redWhenNegative(ws: ExcelJS.Worksheet, ref: string, priority: number): void {
+export const RED_FONT: Partial<Xlsx.Style> = { font: { color: { argb: "FFC00000" } } };
+export function redWhenNegative(ws: Xlsx.Worksheet, ref: string, priority: number): void {
   ws.addConditionalFormatting({ ref, rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0"], style: RED_FONT, priority }] });
 }
 
-export const PRINT: Partial<ExcelJS.PageSetup> = {
+export const PRINT: Partial<Xlsx.PageSetup> = {
   paperSize: 9,
   orientation: "landscape",
   fitToPage: true,
@@ -154,7 +154,7 @@ export const PRINT: Partial<ExcelJS.PageSetup> = {
 export const FOOTER = { oddFooter: "&L&A&C第&P页 共&N页" };
 
 export type Cached = number | string;
-export const formula = (f: string, result: number | string | null): ExcelJS.CellFormulaValue => ({ formula: f, result: (result ?? "") as Cached } as ExcelJS.CellFormulaValue);
+export const formula = (f: string, result: number | string | null): Xlsx.CellFormulaValue => ({ formula: f, result: (result ?? "") as Cached } as Xlsx.CellFormulaValue);
 export const q = (sheet: string) => `'${sheet}'`;
 
 /**
@@ -189,7 +189,7 @@ export interface Ctx {
 }
 
 /** Title and subtitle over columns A…lastCol; the subtitle wraps within `width` characters (never spills onto extra pages). */
-export function titleRows(ws: ExcelJS.Worksheet, ctx: Ctx, lastCol: string, heading: string, width = 120): void {
+export function titleRows(ws: Xlsx.Worksheet, ctx: Ctx, lastCol: string, heading: string, width = 120): void {
   ws.mergeCells(`A1:${lastCol}1`);
   const t = ws.getCell("A1");
   t.value = heading;

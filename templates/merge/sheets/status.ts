@@ -1,5 +1,5 @@
 /** 报送情况: who reported, which report counted and why, what was left out. */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import { rowHeightFor } from "../../style";
 import { formatDateTime } from "../../time";
 import { baseName, type Rejection } from "../merge";
@@ -8,7 +8,7 @@ import { FOOTER, PRINT, REPORT_SHEETS, S, headerCells, putCells, statusStyle, ti
 /** Column widths (characters); landscape A4 fits them when scaled to the page width. */
 const WIDTHS = [5, 12, 13, 13, 16, 6, 8, 13, 10, 11, 6, 16, 16, 22];
 
-export async function writeStatus(wb: ExcelJS.Workbook, ctx: Ctx, extra: readonly Rejection[]): Promise<void> {
+export async function writeStatus(wb: Xlsx.Workbook, ctx: Ctx, extra: readonly Rejection[]): Promise<void> {
   const { c } = ctx;
   const ws = wb.addWorksheet(REPORT_SHEETS.status, {
     views: [{ state: "frozen", xSplit: 2, ySplit: 3, showGridLines: false }],

@@ -1,5 +1,5 @@
 /** 汇总: one row per indicator, totals as live formulas over 分单位明细 with cached values. */
-import type ExcelJS from "exceljs";
+import type * as Xlsx from "../../xlsx/writer/types";
 import { rowHeightFor } from "../../style";
 import { layoutOf, printedName, type ValueColumn } from "../../layout";
 import { paceFormula, paceText } from "../../targets/schedule";
@@ -19,7 +19,7 @@ function signatureLine(meta: Ctx["c"]["meta"]): string {
   return `单位负责人：${meta.head}　　　　统计负责人：＿＿＿＿＿＿　　　　填表人：${meta.preparer}　　　　报出日期：${date}`;
 }
 
-export async function writeSummary(wb: ExcelJS.Workbook, ctx: Ctx): Promise<void> {
+export async function writeSummary(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   const { c } = ctx;
   const FORM_HEADER = c.catalogue.formHeader;
   const INDICATORS = c.catalogue.indicators;
