@@ -240,6 +240,15 @@ describe("a 科协 outreach library, from its .xlsx to the consolidation, with n
     if (!again.ok) throw new Error(again.message);
     expect(again.catalogue.id).toBe("KX-KP-01");
     expect(again.record?.values.K04?.current).toBe(sum("K04", 0));
+
+    // A town's template downloaded for the period is the period's library, prefilled with its cover.
+    const town = demoUnits(6, COUNTY)[4]!;
+    const tpl = await call(s.url, "GET", `/api/template?period=${P}&unit=${town.code}`, { token: tokenOf(s, town.code) });
+    expect(tpl.status).toBe(200);
+    const read = inspectWorkbook(tpl.body as Uint8Array);
+    if (!read.ok) throw new Error(read.message);
+    expect([read.catalogue.id, read.catalogue.version, read.submission.cover.unitName.text, read.submission.cover.divisionCode.text]).toEqual(["KX-KP-01", "2026.1", town.name, town.code]);
+    expect(Object.keys(read.submission.indicators)).toEqual(catalogue.indicators.map((i) => i.code));
   });
 
   it("the CLI merges the three reports with the library they carry: exact sums, 科协 rows on 汇总", async () => {

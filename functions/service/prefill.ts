@@ -16,7 +16,9 @@ import type { ReportRecord } from "../../templates/record";
 import { targetFindings } from "../../templates/targets/check";
 import { assignedTo } from "../../templates/targets/table";
 import type { ObjectStore } from "../storage/index";
-import { listPeriods } from "./periods";
+import { BUILTIN } from "../../templates/catalogue";
+import { findLibrary } from "./libraries";
+import { getPeriod, listPeriods } from "./periods";
 import { getVersion, newestVersion, type StoredVersion } from "./reports";
 import type { RosterUnit } from "./roster";
 import { loadTargets } from "./targets";
@@ -61,10 +63,11 @@ export async function templateFill(store: ObjectStore, period: Period, unit: Ros
   return { fill: { cover, values }, lockedTargets: Object.keys(assigned) };
 }
 
-/** The unit's template for a period, prefilled (.xlsx bytes). */
+/** The unit's template for a period, prefilled (.xlsx bytes), in the library the period collects. */
 export async function prefilledTemplate(store: ObjectStore, period: Period, unit: RosterUnit): Promise<Uint8Array> {
-  const { fill, lockedTargets } = await templateFill(store, period, unit);
-  return buildTemplate({ fill, lockedTargets });
+  const [{ fill, lockedTargets }, info] = await Promise.all([templateFill(store, period, unit), getPeriod(store, period.id)]);
+  const catalogue = (await findLibrary(store, info?.library)) ?? BUILTIN;
+  return buildTemplate({ fill, lockedTargets, catalogue });
 }
 
 /** Warnings against what the server holds: the year's assigned targets and last year's report of the unit. */
