@@ -21,6 +21,18 @@ import type { TargetTable } from "../templates/targets/table";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { nativeZip } from "../functions/service/native-deflate";
 
+/** The units of `--roster FILE`: undefined without the option, null when the file is refused (said on `io`). */
+export function rosterOption(file: string | undefined, io: CliIO): RosterUnit[] | null | undefined {
+  if (!file) return undefined;
+  const r = readRosterFile(file, io);
+  if (!r) return null;
+  if (!r.ok) {
+    io.err(`${file}: ${r.message} (${r.code})`);
+    return null;
+  }
+  return r.units;
+}
+
 /** Read a roster file: .csv (UTF-8) or a workbook. */
 export function readRosterFile(file: string, io: CliIO): RosterResult | null {
   const bytes = readInput(file, io);
@@ -70,16 +82,8 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     io.err(`汇总单位的区划代码“${values.code}”应为12位数字 (BAD_CODE)。`);
     return 2;
   }
-  let roster: RosterUnit[] | undefined;
-  if (values.roster) {
-    const r = readRosterFile(values.roster, io);
-    if (!r) return 2;
-    if (!r.ok) {
-      io.err(`${values.roster}: ${r.message} (${r.code})`);
-      return 2;
-    }
-    roster = r.units;
-  }
+  const roster = rosterOption(values.roster, io);
+  if (roster === null) return 2;
 
   let targets: TargetTable | undefined;
   if (values.targets) {

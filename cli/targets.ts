@@ -8,7 +8,7 @@ import { readTargetWorkbook } from "../templates/targets/read";
 import type { TargetTable } from "../templates/targets/table";
 import type { RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, readInput, writeOut, type CliIO } from "./main";
-import { readRosterFile } from "./merge";
+import { rosterOption } from "./merge";
 
 /** The unit the roster's units report to: the one parent code not itself on the roster ("" when none or several). */
 export function rosterRoot(units: readonly RosterUnit[]): string {
@@ -46,16 +46,9 @@ async function targets(args: string[], io: CliIO): Promise<number> {
     io.err(`本级单位的区划代码“${values.code}”应为12位数字 (BAD_CODE)。`);
     return 2;
   }
-  let units: RosterUnit[] = [];
-  if (values.roster) {
-    const r = readRosterFile(values.roster, io);
-    if (!r) return 2;
-    if (!r.ok) {
-      io.err(`${values.roster}: ${r.message} (${r.code})`);
-      return 2;
-    }
-    units = r.units;
-  }
+  const listed = rosterOption(values.roster, io);
+  if (listed === null) return 2;
+  const units: RosterUnit[] = listed ?? [];
   const ownCode = values.code ?? rosterRoot(units);
   const own = units.find((u) => u.code === ownCode);
   const { buildTargetWorkbook } = await import("../templates/targets/workbook");

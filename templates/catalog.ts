@@ -192,28 +192,3 @@ export type NarrativeKey = (typeof NARRATIVE_SECTIONS)[number]["key"];
 /** Kinds of reporting unit, from town up to city (the roll-up hierarchy). */
 export const UNIT_TYPES = ["乡镇", "街道", "县（市、区）", "市"] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
-
-/** The catalogue as the `huizong catalog --json` shape. */
-export function catalogJson() {
-  return {
-    id: TEMPLATE_ID,
-    version: TEMPLATE_VERSION,
-    title: TEMPLATE_TITLE,
-    groups: GROUPS,
-    indicators: INDICATORS.map((i) => ({
-      code: i.code,
-      name: i.name,
-      nameEn: i.nameEn,
-      unit: i.unit,
-      kind: i.kind,
-      group: i.group,
-      aggregate: i.aggregate,
-      components: i.components ?? [],
-      partOf: i.partOf ?? null,
-      numerator: i.numerator ?? null,
-      denominator: i.denominator ?? null,
-      headline: i.headline ?? false,
-    })),
-    narrative: NARRATIVE_SECTIONS.map((s) => ({ key: s.key, title: s.title })),
-  };
-}
