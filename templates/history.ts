@@ -6,19 +6,19 @@
  *   last year's report is allowed (figures get revised) but never silent — it
  *   needs a 备注, as the statistics systems check 历史数据一致性.
  */
-import { INPUT_INDICATORS } from "./catalog";
+import { BUILTIN, indexOf, type Catalogue } from "./catalogue";
 import type { Finding } from "./findings";
 import { ruleFinding } from "./rules/index";
-import { SHEETS, indicatorCell, type CoverKey } from "./layout";
+import { SHEETS, layoutOf, type CoverKey } from "./layout";
 import { fmt } from "./numbers";
 import type { ReportRecord } from "./record";
 
 type Slice = Pick<ReportRecord, "values">;
 
 /** The 上年同期 column of a new report: last year's 本期 of each typed indicator that has one. */
-export function priorFromLastYear(lastYear: Slice): Record<string, number> {
+export function priorFromLastYear(lastYear: Slice, cat: Catalogue = BUILTIN): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const ind of INPUT_INDICATORS) {
+  for (const ind of indexOf(cat).inputs) {
     const v = lastYear.values[ind.code]?.current;
     if (typeof v === "number" && Number.isFinite(v)) out[ind.code] = v;
   }
@@ -40,9 +40,10 @@ export function coverFromLastReport(last: Pick<ReportRecord, "unit" | "meta">): 
 }
 
 /** Warnings for every 上年同期 that differs from what the unit reported last year (blanks are PRIOR_MISSING's business). */
-export function priorFindings(record: Slice, lastYear: Slice): Finding[] {
+export function priorFindings(record: Slice, lastYear: Slice, cat: Catalogue = BUILTIN): Finding[] {
   const out: Finding[] = [];
-  for (const ind of INPUT_INDICATORS) {
+  const { indicatorCell } = layoutOf(cat);
+  for (const ind of indexOf(cat).inputs) {
     const typed = record.values[ind.code]?.prior ?? null;
     const reported = lastYear.values[ind.code]?.current ?? null;
     if (typed === null || reported === null || Math.abs(typed - reported) <= 1e-9) continue;

@@ -12,6 +12,8 @@ import { unexplainedWarnings, type Finding } from "../templates/findings";
 import { crossUnitSlips } from "../templates/merge/slips";
 import { priorFindings } from "../templates/history";
 import { targetFindings } from "../templates/targets/check";
+import { BUILTIN, type Catalogue } from "../templates/catalogue";
+import { layoutOf } from "../templates/layout";
 import type { IndicatorValues } from "../templates/record";
 import { RULE_NAMES, ruleLabel } from "../templates/rule-names";
 import { DEFAULT_RULE_SETTINGS, RULES, RULE_IDS, needsNote, ruleHelp, rule, type RuleId } from "../templates/rules/index";
@@ -89,6 +91,9 @@ const HELD_CASES: [name: string, run: () => Finding[], expected: Exact[]][] = [
   ],
 ];
 
+/** The built-in library without its first group: every row below moves up, so the cells are the library's own. */
+const shifted: Catalogue = { ...BUILTIN, version: "2027.1", groups: BUILTIN.groups.filter((g) => g.code !== "A"), indicators: BUILTIN.indicators.filter((i) => i.group !== "A") };
+
 const exact = (findings: readonly Finding[]): Exact[] => findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`, f.message]);
 
 describe("every rule of the table, raised with its exact severity, cell and message", () => {
@@ -101,6 +106,17 @@ describe("every rule of the table, raised with its exact severity, cell and mess
   it.each(HELD_CASES)("%s", (_name, run, expected) => {
     expect(exact(run())).toEqual(expected);
   });
+  it("the held-figure rules point at the cells of the report's own library", () => {
+    const cell = layoutOf(shifted).indicatorCell;
+    expect([cell("D05", "prior"), cell("E02", "target")]).not.toEqual(["F41", "G47"]);
+    const prior = priorFindings({ values: { D05: { current: 400, prior: 310, target: null } } }, { values: { D05: { current: 305, prior: 280, target: null } } }, shifted);
+    const target = targetFindings({ values: { E02: { current: 50, prior: 40, target: 100 } } }, { E02: 120 }, shifted);
+    expect([...prior, ...target].map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual([`PRIOR_DIFFERS_FROM_LAST_YEAR 指标!${cell("D05", "prior")}`, `TARGET_DIFFERS 指标!${cell("E02", "target")}`]);
+    expect(prior[0]!.message).toContain(`（指标!${cell("D05", "prior")}）`);
+    // An indicator the library does not have is not compared.
+    expect(targetFindings({ values: { A01: { current: 1, prior: 1, target: 5 } } }, { A01: 9 }, shifted)).toEqual([]);
+  });
+
   it("the cases cover exactly the table's rules, and every severity is the table's", () => {
     const cases = [...CHECK_CASES.flatMap((c) => c[5]), ...ACROSS_CASES.flatMap((c) => c[2]), ...HELD_CASES.flatMap((c) => c[2])];
     expect([...new Set(cases.map((c) => c[0]))].sort()).toEqual([...RULE_IDS].sort());

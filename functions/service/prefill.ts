@@ -16,7 +16,7 @@ import type { ReportRecord } from "../../templates/record";
 import { targetFindings } from "../../templates/targets/check";
 import { assignedTo } from "../../templates/targets/table";
 import type { ObjectStore } from "../storage/index";
-import { BUILTIN } from "../../templates/catalogue";
+import { BUILTIN, type Catalogue } from "../../templates/catalogue";
 import { findLibrary } from "./libraries";
 import { getPeriod, listPeriods } from "./periods";
 import { getVersion, newestVersion, type StoredVersion } from "./reports";
@@ -47,7 +47,7 @@ export async function lastReport(store: ObjectStore, unitCode: string): Promise<
 }
 
 /** The fill of a unit's template for a period, and which 全年目标 are assigned (locked). */
-export async function templateFill(store: ObjectStore, period: Period, unit: RosterUnit): Promise<{ fill: TemplateFill; lockedTargets: string[] }> {
+export async function templateFill(store: ObjectStore, period: Period, unit: RosterUnit, cat: Catalogue = BUILTIN): Promise<{ fill: TemplateFill; lockedTargets: string[] }> {
   const [last, lastYear, targets] = await Promise.all([lastReport(store, unit.code), lastYearReport(store, period, unit.code), loadTargets(store, period.year)]);
   const cover: NonNullable<TemplateFill["cover"]> = last
     ? coverFromLastReport(last.record)
@@ -57,7 +57,7 @@ export async function templateFill(store: ObjectStore, period: Period, unit: Ros
   cover.year = period.year;
   cover.periodSpan = spanLabel(period);
   const values: NonNullable<TemplateFill["values"]> = {};
-  for (const [code, v] of Object.entries(lastYear ? priorFromLastYear(lastYear.record) : {})) values[code] = { prior: v };
+  for (const [code, v] of Object.entries(lastYear ? priorFromLastYear(lastYear.record, cat) : {})) values[code] = { prior: v };
   const assigned = assignedTo(targets?.table, unit.code);
   for (const [code, v] of Object.entries(assigned)) values[code] = { ...values[code], target: v };
   return { fill: { cover, values }, lockedTargets: Object.keys(assigned) };
@@ -65,15 +65,15 @@ export async function templateFill(store: ObjectStore, period: Period, unit: Ros
 
 /** The unit's template for a period, prefilled (.xlsx bytes), in the library the period collects. */
 export async function prefilledTemplate(store: ObjectStore, period: Period, unit: RosterUnit): Promise<Uint8Array> {
-  const [{ fill, lockedTargets }, info] = await Promise.all([templateFill(store, period, unit), getPeriod(store, period.id)]);
-  const catalogue = (await findLibrary(store, info?.library)) ?? BUILTIN;
+  const catalogue = (await findLibrary(store, (await getPeriod(store, period.id))?.library)) ?? BUILTIN;
+  const { fill, lockedTargets } = await templateFill(store, period, unit, catalogue);
   return buildTemplate({ fill, lockedTargets, catalogue });
 }
 
 /** Warnings against what the server holds: the year's assigned targets and last year's report of the unit. */
-export async function heldFindings(store: ObjectStore, periodId: string, record: ReportRecord): Promise<Finding[]> {
+export async function heldFindings(store: ObjectStore, periodId: string, record: ReportRecord, cat: Catalogue = BUILTIN): Promise<Finding[]> {
   const period = parsePeriodId(periodId);
   if (!period) return [];
   const [targets, lastYear] = await Promise.all([loadTargets(store, period.year), lastYearReport(store, period, record.unit.code)]);
-  return [...(lastYear ? priorFindings(record, lastYear.record) : []), ...targetFindings(record, assignedTo(targets?.table, record.unit.code))];
+  return [...(lastYear ? priorFindings(record, lastYear.record, cat) : []), ...targetFindings(record, assignedTo(targets?.table, record.unit.code), cat)];
 }

@@ -119,7 +119,7 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   if (hasErrors(findings) || !record) return { ok: false, kind: "errors", findings };
   // Slips seen only across units (issue 11): warnings that need a 备注, like the checks' own.
   // And against the year's assigned targets and last year's report of the unit (issue 13).
-  const held = await Promise.all([slipFindings(input.periodId, record, (p) => heldRecords(store, p), inspection.catalogue, settings), heldFindings(store, input.periodId, record)]);
+  const held = await Promise.all([slipFindings(input.periodId, record, (p) => heldRecords(store, p), inspection.catalogue, settings), heldFindings(store, input.periodId, record, inspection.catalogue)]);
   for (const f of held.flat()) {
     findings.push(f);
     record.warnings.push(f);

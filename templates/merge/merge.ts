@@ -216,7 +216,7 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
         code: "PERIOD_MISMATCH",
         message: `报告期为“${input.record.period.label}”，本次汇总的是“${period!.label}”，未汇总。`,
       });
-    } else accepted.push({ input: options.targets ? withAssignedTargets(input, options.targets) : input, index });
+    } else accepted.push({ input: options.targets ? withAssignedTargets(input, options.targets, cat) : input, index });
   });
 
   const nested = nestedInputs(accepted.map((a) => a.input), options.roster);

@@ -4,20 +4,21 @@
  * downloaded for the period arrives with the assigned targets filled and
  * locked, so a difference means an old blank template or an unprotected sheet.
  */
-import { indicator } from "../catalog";
+import { BUILTIN, indexOf, type Catalogue } from "../catalogue";
 import type { Finding } from "../findings";
 import { ruleFinding } from "../rules/index";
-import { SHEETS, indicatorCell } from "../layout";
+import { SHEETS, layoutOf } from "../layout";
 import { fmt } from "../numbers";
 import type { ReportRecord } from "../record";
 
 type Slice = Pick<ReportRecord, "values">;
 
 /** Warnings for every typed 全年目标 that differs from `assigned` (code → target); blanks are not compared. */
-export function targetFindings(record: Slice, assigned: Readonly<Record<string, number>>): Finding[] {
+export function targetFindings(record: Slice, assigned: Readonly<Record<string, number>>, cat: Catalogue = BUILTIN): Finding[] {
   const out: Finding[] = [];
+  const { indicatorCell } = layoutOf(cat);
   for (const [code, target] of Object.entries(assigned)) {
-    const ind = indicator(code);
+    const ind = indexOf(cat).byCode.get(code);
     const typed = record.values[code]?.target ?? null;
     if (!ind || typed === null || Math.abs(typed - target) <= 1e-9) continue;
     const cell = indicatorCell(code, "target");

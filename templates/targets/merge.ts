@@ -7,11 +7,12 @@
 import type { MergeInput, Total } from "../merge/merge";
 import { completionOf } from "../merge/growth";
 import type { IndicatorValues, ReportRecord } from "../record";
+import { BUILTIN, type Catalogue } from "../catalogue";
 import { targetFindings } from "./check";
 import { assignedTo, targetRowOf, type TargetTable } from "./table";
 
 /** The input with the unit's assigned targets in place of typed ones (the input itself is not changed). */
-export function withAssignedTargets(input: MergeInput, table: TargetTable): MergeInput {
+export function withAssignedTargets(input: MergeInput, table: TargetTable, cat: Catalogue = BUILTIN): MergeInput {
   const assigned = assignedTo(table, input.record.unit.code);
   const codes = Object.keys(assigned);
   if (codes.length === 0) return input;
@@ -19,7 +20,7 @@ export function withAssignedTargets(input: MergeInput, table: TargetTable): Merg
   const values: Record<string, IndicatorValues> = { ...r.values };
   for (const code of codes) values[code] = { ...(values[code] ?? { current: null, prior: null, target: null }), target: assigned[code]! };
   const seen = new Set(r.warnings.map((w) => `${w.rule}@${w.cell}`));
-  const differs = targetFindings(r, assigned).filter((f) => !seen.has(`${f.rule}@${f.cell}`));
+  const differs = targetFindings(r, assigned, cat).filter((f) => !seen.has(`${f.rule}@${f.cell}`));
   const record: ReportRecord = { ...r, values, warnings: [...r.warnings, ...differs] };
   return { ...input, record };
 }
