@@ -13,7 +13,7 @@ import { indicatorView, type CheckContext, type CheckOptions } from "./checks/co
 import { checkCover, checkNarrative } from "./checks/cover";
 import { checkPlausibility } from "./checks/plausibility";
 import { checkRelations } from "./checks/relations";
-import { checkValues, withinDecimals } from "./checks/values";
+import { checkValues } from "./checks/values";
 import type { Submission } from "./read";
 
 export type { CheckOptions } from "./checks/context";
@@ -23,13 +23,6 @@ export { coverPeriod, divisionCodeOf, parseReportDate } from "./checks/cover";
 export const GROWTH_BAND = DEFAULT_RULE_SETTINGS.growthBand;
 /** A figure this many times its own last year is the 元-vs-万元 slip (the default). */
 export const UNIT_SLIP_FACTOR = DEFAULT_RULE_SETTINGS.unitSlipFactor;
-/** Figures carry at most this many decimals (0.0001 万元 = 1 元); the merge sums them exactly at this scale. */
-export const AMOUNT_DECIMALS = DEFAULT_RULE_SETTINGS.amountDecimals;
-
-/** True when a number has at most AMOUNT_DECIMALS decimals (as Excel shows it: the shortest round-trip text). */
-export function withinPrecision(v: number, decimals: number = AMOUNT_DECIMALS): boolean {
-  return withinDecimals(v, decimals);
-}
 
 /**
  * Check a submission and return every finding, in sheet and cell order.

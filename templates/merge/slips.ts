@@ -14,8 +14,6 @@ import { DEFAULT_RULE_SETTINGS, ruleFinding, ruleSettings, type RuleSettings } f
 
 /** A figure this many times the peers' median (or 1/this of it), or its own last year, is a slip (the default; the library may set its own). */
 export const PEER_SLIP_FACTOR = DEFAULT_RULE_SETTINGS.peerSlipFactor;
-/** Fewer peers than this (with the figure above 0) give no median worth comparing with (the default). */
-export const MIN_PEERS = DEFAULT_RULE_SETTINGS.minPeers;
 
 /** A cross-unit slip of one unit, with the median it was compared against. */
 export interface SlipFinding {
