@@ -12,15 +12,13 @@
  * path — reading, jumping to a cell, marking, uploading the document — runs in a browser too.
  * Saves docs/taskpane.png (the pane in Excel with findings) and docs/standalone.png.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { build } from "esbuild";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startServer, type RunningServer } from "../functions/local/server";
+import type { RunningServer } from "../functions/local/server";
+import { startPaneServer, type PaneServer } from "./support/pane-server";
 import { buildTemplate } from "../templates/build";
 import { inspectWorkbook } from "../templates/inspect";
 import { readXlsxGrid } from "../templates/xlsx/index";
@@ -28,16 +26,13 @@ import { indicatorCell, SHEETS } from "../templates/layout";
 import { sampleFill } from "../templates/samples";
 import type { RangeData } from "../addin/office/excel";
 import { OFFICE_VISIBILITY, usedRange } from "./fixtures/office-range";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { addinTargets } from "../scripts/build/addin.mjs";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { CHROMIUM_ARGS, ensureChromium } from "../scripts/ensure-chromium.mjs";
 
 const PERIOD = "2025-Y";
 const TOWN = { name: "青阳镇", code: "330102001000", type: "乡镇" as const };
 const COUNTY = "330102000000";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+let pane: PaneServer;
 let tmp: string;
 let server: RunningServer;
 let browser: Browser;
@@ -69,10 +64,8 @@ async function signIn(code: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), "hz-addin-e2e-"));
-  const outDir = path.join(tmp, "addin");
-  for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
-  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demoPeriod: PERIOD, secret: "e2e-secret-0123456789abcdef", demo: true, logLevel: "SILENT" });
+  pane = await startPaneServer("hz-addin-e2e-", PERIOD);
+  ({ tmp, server, browser } = pane);
 
   const fill = sampleFill(TOWN, PERIOD, 11);
   good = await buildTemplate({ fill });
@@ -82,17 +75,13 @@ beforeAll(async () => {
   badFill.cover!.phone = "12345";
   bad = await buildTemplate({ fill: badFill });
 
-  const executablePath = ensureChromium({ log: () => {} }) as string;
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "zh-CN" });
   await page.goto(`${server.url}/addin/taskpane.html`);
   await page.locator("html[data-ready='1']").waitFor({ timeout: 20_000 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+  await pane?.close();
 });
 
 describe("standalone page in Chromium", () => {

@@ -11,22 +11,18 @@
  * - IE11 semantics (module scripts do not run, nomodule scripts do, documentMode
  *   set): the Chinese message naming the web page address.
  */
-import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { build } from "esbuild";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startServer, type RunningServer } from "../functions/local/server";
+import type { RunningServer } from "../functions/local/server";
+import { startPaneServer, type PaneServer } from "./support/pane-server";
 import { buildTemplate } from "../templates/build";
 import { sampleFill } from "../templates/samples";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { addinTargets } from "../scripts/build/addin.mjs";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { CHROMIUM_ARGS, ensureChromium } from "../scripts/ensure-chromium.mjs";
 
+let pane: PaneServer;
 let tmp: string;
 let server: RunningServer;
 let browser: Browser;
@@ -63,17 +59,12 @@ function watch(page: Page): { errors: string[]; notFound: string[]; requested: s
 const readyAt = (page: Page) => page.evaluate(() => performance.getEntriesByName("huizong-ready")[0]?.startTime ?? -1);
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), "hz-addin-offline-"));
-  const outDir = path.join(tmp, "addin");
-  for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
-  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demo: true, demoPeriod: "2025-Y", secret: "offline-secret-0123456789abcdef", logLevel: "SILENT" });
-  browser = await chromium.launch({ executablePath: ensureChromium({ log: () => {} }) as string, args: CHROMIUM_ARGS });
+  pane = await startPaneServer("hz-addin-offline-", "2025-Y");
+  ({ tmp, server, browser } = pane);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+  await pane?.close();
 });
 
 describe("standalone page on an intranet", () => {

@@ -7,21 +7,15 @@
  * in-page Office stand-in): the town's banner and the county's review. Saves docs/reviewer.png,
  * docs/review.png and docs/reminders.png.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { build } from "esbuild";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../functions/local/server";
+import type { RunningServer } from "../functions/local/server";
+import { startPaneServer, type PaneServer } from "./support/pane-server";
 import { buildTemplate } from "../templates/build";
 import { sampleFill, demoUnits } from "../templates/samples";
 import { formatDateTime } from "../templates/time";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { addinTargets } from "../scripts/build/addin.mjs";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { CHROMIUM_ARGS, ensureChromium } from "../scripts/ensure-chromium.mjs";
 
 const P = "2026-Y";
 const CITY = "330100000000";
@@ -31,6 +25,7 @@ const TOWN = TOWNS[0]!;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const REASON = "科普活动场次与活动台账不符，请核实后重报";
 
+let pane: PaneServer;
 let tmp: string;
 let server: RunningServer;
 let browser: Browser;
@@ -95,10 +90,8 @@ async function upload(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), "hz-period-e2e-"));
-  const outDir = path.join(tmp, "addin");
-  for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
-  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demo: true, demoPeriod: "2025-Y", secret: "e2e-secret-0123456789abcdef", logLevel: "SILENT" });
+  pane = await startPaneServer("hz-period-e2e-", "2025-Y");
+  ({ tmp, server, browser } = pane);
   first = await buildTemplate({ fill: sampleFill(TOWN, P, 5) });
   const fill2 = sampleFill(TOWN, P, 5);
   fill2.values!.G01!.current = Number(fill2.values!.G01!.current) + 2;
@@ -107,14 +100,11 @@ beforeAll(async () => {
   const week = new Date(Date.now() + 7 * 86_400_000);
   const d = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(week);
   deadlineLocal = `${d}T17:00`;
-  browser = await chromium.launch({ executablePath: ensureChromium({ log: () => {} }) as string, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+  await pane?.close();
 });
 
 describe("one period through the page, three signed-in roles", () => {

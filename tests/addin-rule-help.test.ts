@@ -4,39 +4,30 @@
  * settings in force). Real Chromium on the standalone page, real local server,
  * every non-loopback request aborted.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startServer, type RunningServer } from "../functions/local/server";
+import type { RunningServer } from "../functions/local/server";
+import { startPaneServer, type PaneServer } from "./support/pane-server";
 import { buildTemplate } from "../templates/build";
 import { RULES, ruleHelp } from "../templates/rules/index";
 import { sampleFill } from "../templates/samples";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { addinTargets } from "../scripts/build/addin.mjs";
-// @ts-expect-error plain .mjs scripts have no type declarations
-import { CHROMIUM_ARGS, ensureChromium } from "../scripts/ensure-chromium.mjs";
 
+let pane: PaneServer;
 let tmp: string;
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), "hz-rule-help-"));
-  const outDir = path.join(tmp, "addin");
-  for (const t of addinTargets(outDir, "local")) await build({ ...t, logLevel: "error" });
-  server = await startServer({ port: 0, dataDir: path.join(tmp, "data"), addinDir: outDir, demo: true, demoPeriod: "2025-Y", secret: "rule-help-secret-0123456789abcdef", logLevel: "SILENT" });
-  browser = await chromium.launch({ executablePath: ensureChromium({ log: () => {} }) as string, args: CHROMIUM_ARGS });
+  pane = await startPaneServer("hz-rule-help-", "2025-Y");
+  ({ tmp, server, browser } = pane);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+  await pane?.close();
 });
 
 describe("the check screen explains each finding's rule", () => {
