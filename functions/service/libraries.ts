@@ -38,8 +38,19 @@ export async function findLibrary(store: ObjectStore, ref: LibraryRef | undefine
   const keys = (await store.list(libraryVersionPrefix(ref.id, ref.version))).sort();
   const key = keys[keys.length - 1];
   if (!key) return null;
-  return store.getJson<Catalogue>(key);
+  // Keys are content-addressed, so a library read once never changes: every submission of the period
+  // then gets the same object (and the layouts memoised on it) without reading it again.
+  let known = READ.get(store);
+  if (!known) READ.set(store, (known = new Map()));
+  let cat = known.get(key);
+  if (!cat) known.set(key, (cat = store.getJson<Catalogue>(key)));
+  return cat.catch((err: unknown) => {
+    known.delete(key);
+    throw err;
+  });
 }
+
+const READ = new WeakMap<ObjectStore, Map<string, Promise<Catalogue>>>();
 
 /**
  * A library sent by the city with a period (the JSON of a Catalogue, as `huizong library` reads
