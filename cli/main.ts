@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { catalogueJson } from "../templates/catalogue";
 import { hasErrors, type Finding } from "../templates/findings";
 import { inspectWorkbook } from "../templates/inspect";
+import { nativeUnzip } from "../functions/service/native-deflate";
 import { parsePeriod } from "../templates/period";
 import { fileReadError } from "./read-report";
 
@@ -82,7 +83,7 @@ export const COMMANDS: Record<string, Command> = {
     if (catalogue === null) return 2;
     const bytes = readInput(file, io);
     if (!bytes) return 2;
-    const result = inspectWorkbook(bytes, { expectedPeriod, catalogue });
+    const result = inspectWorkbook(bytes, { expectedPeriod, catalogue, codec: nativeUnzip });
     if (!result.ok) {
       if (values.json) io.out(JSON.stringify({ error: { code: result.code, message: result.message } }, null, 2));
       else io.err(`${file}: ${result.message} (${result.code})`);

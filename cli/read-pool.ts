@@ -9,7 +9,14 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Catalogue } from "../templates/catalogue";
+import type { MergeInput } from "../templates/merge/merge";
 import { readReportFile, type ReadOutcome } from "./read-report";
+
+/**
+ * What a read worker posts: an outcome, or an outcome whose library was posted before (its number in
+ * the order the worker first sent each library), or the end of its share.
+ */
+export type WorkerMessage = { index: number; outcome: ReadOutcome } | { index: number; input: MergeInput; catalogueRef: number } | { done: true };
 
 /** Below this many files a worker's start-up (~30 ms) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 64;
@@ -25,9 +32,16 @@ export async function readReportFiles(files: string[], expectedPeriod: string | 
       (share) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(workerUrl, { workerData: { files: share, expectedPeriod, catalogue } });
-          worker.on("message", (m: { index: number; outcome: ReadOutcome } | { done: true }) => {
+          const libraries: Catalogue[] = [];
+          worker.on("message", (m: WorkerMessage) => {
             if ("done" in m) return;
-            out[m.index] = m.outcome;
+            if ("outcome" in m) {
+              out[m.index] = m.outcome;
+              if (m.outcome.ok) libraries.push(m.outcome.catalogue);
+            } else {
+              const lib = libraries[m.catalogueRef];
+              if (lib) out[m.index] = { ok: true, input: m.input, catalogue: lib };
+            }
           });
           worker.once("error", reject);
           worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`read worker exited with ${code}`))));

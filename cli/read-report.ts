@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { inspectWorkbook } from "../templates/inspect";
+import { nativeUnzip } from "../functions/service/native-deflate";
 import type { Catalogue } from "../templates/catalogue";
 import type { MergeInput, Rejection } from "../templates/merge/merge";
 
@@ -26,7 +27,7 @@ export function readReportFile(file: string, expectedPeriod: string | undefined,
   } catch (e) {
     return { ok: false, rejection: { source: file, ...fileReadError(file, e) } };
   }
-  const result = inspectWorkbook(bytes, { expectedPeriod, catalogue });
+  const result = inspectWorkbook(bytes, { expectedPeriod, catalogue, codec: nativeUnzip });
   if (!result.ok) return { ok: false, rejection: { source: file, code: result.code, message: result.message } };
   if (!result.record) {
     const errors = result.findings.filter((f) => f.severity === "error");

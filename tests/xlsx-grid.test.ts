@@ -1,3 +1,4 @@
+import { nativeUnzip } from "../functions/service/native-deflate";
 import { describe, it, expect, beforeAll, vi } from "vitest";
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
@@ -290,14 +291,21 @@ describe("hand-built zero bomb stream", () => {
 });
 
 describe("bad files", () => {
-  it.each(BAD_FILES.map((b) => [b.kind, b] as const))(
-    "%s",
-    async (_kind, bad) => {
+  // Through fflate (browser, Office webview); the files about inflating also through Node's zlib (CLI, server).
+  const INFLATING: string[] = ["CORRUPT_ZIP", "ZIP_BOMB"];
+  it.each(
+    BAD_FILES.flatMap((b) => [
+      [b.kind, "fflate", b, undefined] as const,
+      ...(INFLATING.includes(b.expected) ? [[b.kind, "zlib", b, nativeUnzip] as const] : []),
+    ]),
+  )(
+    "%s (%s)",
+    async (_kind, _codecName, bad, codec) => {
       // readXlsxGrid never throws (it turns exceptions into CORRUPT_ZIP "无法读取：…"), so the answer itself is
       // checked: the expected code, its Chinese message, and no catch-all detail. Time is in npm run bench;
       // the wall-clock bound is set out of reach here so the answer is the bound each file is about, not the
       // machine's load (READ_TIMEOUT has its own case below, with timeoutMs -1).
-      const result = readXlsxGrid(await bad.make(), { limits: { timeoutMs: 120_000 } });
+      const result = readXlsxGrid(await bad.make(), { limits: { timeoutMs: 120_000 }, codec });
       if (result.ok) throw new Error(`${bad.kind}: read as a workbook`);
       expect(result.code).toBe(bad.expected);
       expect(result.message).toMatch(/[\u4e00-\u9fff]{4}/);
@@ -316,5 +324,14 @@ describe("bad files", () => {
     expect(code(readXlsxGrid(x, { limits: { maxEntries: 3 } }))).toBe("ZIP_BOMB");
     expect(code(readXlsxGrid(x, { limits: { timeoutMs: -1 } }))).toBe("READ_TIMEOUT");
     expect(code(readXlsxGrid(x))).toBe("ok");
+  });
+
+  it("reads a good file to the same grid through fflate and through Node's zlib", async () => {
+    const x = await smallXlsx();
+    const a = readXlsxGrid(x);
+    const b = readXlsxGrid(x, { codec: nativeUnzip });
+    if (!a.ok || !b.ok) throw new Error("not read");
+    expect(b.grid).toEqual(a.grid);
+    expect(Object.keys(a.grid.sheets[0]!.cells).length).toBeGreaterThan(0);
   });
 });

@@ -37,6 +37,8 @@ const CASES: [name: string, items: string[], expected: Record<string, unknown>][
     { A1: "发明专利", B1: null, C1: "后" },
   ],
   ["rich run with preserved spaces and an escape", ["<si><r><t xml:space=\"preserve\"> 青阳 </t></r><r><t>镇_x0041_</t></r></si>", "<si><t>末</t></si>"], { A1: " 青阳 镇A", B1: "末" }],
+  ["a self-closing <rPh/> does not hide the runs after it", ["<si><r><t>发明</t></r><rPh sb=\"0\" eb=\"2\"/><r><t>专利</t></r></si>", "<si><t>末</t></si>"], { A1: "发明专利", B1: "末" }],
+  ["CDATA and a comment inside a run", ["<si><t><![CDATA[A&B]]><!-- note --> 镇</t></si>", "<si><t>末</t></si>"], { A1: "A&B 镇", B1: "末" }],
   ["entities in a shared string", ["<si><t>A&amp;B &lt;1&gt;</t></si>", "<si/>", "<si><t>x</t></si>"], { A1: "A&B <1>", B1: null, C1: "x" }],
 ];
 

@@ -9,6 +9,7 @@ import { DEFAULT_VERSIONS_PER_HOUR } from "../config";
 import type { ReadFailure } from "../../templates/errors";
 import { hasErrors, unexplainedWarnings, type Finding } from "../../templates/findings";
 import { inspectWorkbook } from "../../templates/inspect";
+import { nativeUnzip } from "./native-deflate";
 import type { ReportRecord } from "../../templates/record";
 import { divisionCodeOf } from "../../templates/checks";
 import { ruleSettings, type RuleSettings } from "../../templates/rules/index";
@@ -106,7 +107,7 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   // The period's library: a file of another library is refused; one of another version of it is read with the library it carries.
   const catalogue = (await findLibrary(store, period.library)) ?? BUILTIN;
   const settings = ruleSettings({ ...ruleSettingsOf(catalogue), ...input.settings });
-  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, catalogue, settings });
+  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, catalogue, settings, codec: nativeUnzip });
   if (!inspection.ok) return { ok: false, kind: "read", failure: inspection };
   const { findings } = inspection;
   const found = divisionCodeOf(inspection.submission);

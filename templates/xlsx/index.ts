@@ -15,17 +15,20 @@ import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { BUILTIN_NUMFMTS } from "./numfmt";
 import { parseSheetScan } from "./sheet-scan";
 import { cfbIsEncryptedOoxml, sniffFileKind, type FileKind } from "./sniff";
-import { readZipDirectory, readZipEntry, type InflateBudget, type ZipDir } from "./zip";
-import { decodeXml, hasUnsafeDeclaration, saxParse, unescapeOoxml } from "./xml";
+import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec, type ZipDir } from "./zip";
+import { scanXml } from "./scan";
+import { decodeXml, hasUnsafeDeclaration, unescapeOoxml } from "./xml";
 
 export { sniffFileKind, DEFAULT_XLSX_LIMITS };
-export type { XlsxLimits, FileKind };
+export type { XlsxLimits, FileKind, ZipCodec };
 
 export interface ReadXlsxGridOptions {
   /** Override some of the bounds (defaults in DEFAULT_XLSX_LIMITS). */
   limits?: Partial<XlsxLimits>;
   /** Parse cells only of these sheets; the others are still listed, with no cells. */
   sheets?: string[];
+  /** A faster inflate and CRC-32 (Node's zlib, from an adapter); fflate otherwise. */
+  codec?: ZipCodec;
 }
 
 export type ReadXlsxGridResult = { ok: true; grid: Grid } | ReadFailure;
@@ -82,7 +85,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   const budget: InflateBudget = { remaining: limits.maxUncompressedBytes, deadline: started + limits.timeoutMs };
 
   const has = (name: string): boolean => dir.entries.has(name.toLowerCase());
-  const part = (name: string): string | Fail | undefined => readPart(bytes, dir, name, budget);
+  const part = (name: string): string | Fail | undefined => readPart(bytes, dir, name, budget, opts.codec);
   const foreign = foreignPackage(dir, part);
   if (foreign) return foreign;
   if (!has("[Content_Types].xml")) return new Fail("NOT_OOXML", "缺少 [Content_Types].xml");
@@ -178,10 +181,10 @@ function foreignPackage(dir: ZipDir, text: (name: string) => string | Fail | und
   return macro === null ? null : new Fail("XLSM_MACROS", macro);
 }
 
-function readPart(bytes: Uint8Array, dir: ZipDir, name: string, budget: InflateBudget): string | Fail | undefined {
+function readPart(bytes: Uint8Array, dir: ZipDir, name: string, budget: InflateBudget, codec: ZipCodec | undefined): string | Fail | undefined {
   const entry = dir.entries.get(name.toLowerCase());
   if (!entry) return undefined;
-  const data = readZipEntry(bytes, dir, entry, budget);
+  const data = readZipEntry(bytes, dir, entry, budget, codec);
   if ("fail" in data) return new Fail(data.fail, data.detail);
   const xml = decodeXml(data);
   if (xml === null) return new Fail("CORRUPT_ZIP", `${entry.name} 声明了无法识别的字符编码`);
@@ -214,7 +217,7 @@ function resolveTarget(baseDir: string, target: string): string {
 
 function parseRels(xml: string, baseDir: string): Map<string, Rel> {
   const rels = new Map<string, Rel>();
-  saxParse(xml, {
+  scanXml(xml, {
     open(name, a) {
       if (name !== "Relationship" || a["TargetMode"] === "External") return;
       const id = a["Id"];
@@ -234,7 +237,7 @@ function parseWorkbook(xml: string): WorkbookInfo | Fail {
   const info: WorkbookInfo = { sheets: [], definedNames: {} };
   let dn: string | null = null;
   let dnText = "";
-  const err = saxParse(xml, {
+  const err = scanXml(xml, {
     open(name, a, selfClosing) {
       if (name === "sheet") {
         const st = a["state"];
@@ -267,7 +270,7 @@ function parseStyles(xml: string): string[] | Fail {
   const custom = new Map<number, string>();
   const xfs: string[] = [];
   let inCellXfs = false;
-  const err = saxParse(xml, {
+  const err = scanXml(xml, {
     open(name, a) {
       if (name === "numFmt") {
         const id = Number(a["numFmtId"]);
@@ -293,13 +296,13 @@ function parseSharedStrings(xml: string, limits: XlsxLimits, deadline: number): 
   let inT = false;
   let rPh = 0;
   let fail: Fail | null = null;
-  const err = saxParse(xml, {
+  const err = scanXml(xml, {
     open(name, _a, selfClosing) {
       if (fail) return;
       if (name === "si") {
         cur = "";
         if (selfClosing) out.push(""), (cur = null);
-      } else if (name === "rPh" && !selfClosing) rPh++;
+      } else if (name === "rPh") rPh++; // a self-closing <rPh/> is closed (and counted down) at once
       else if (name === "t" && cur !== null && rPh === 0 && !selfClosing) inT = true;
     },
     text(t) {

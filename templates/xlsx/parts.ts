@@ -18,7 +18,7 @@
  */
 import { readFailure, type ReadFailure } from "../errors";
 import { DEFAULT_XLSX_LIMITS } from "./limits";
-import { readZipDirectory, readZipEntry, type InflateBudget } from "./zip";
+import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec } from "./zip";
 
 type Refusal = "XLSM_MACROS" | "EXTERNAL_LINKS" | "EMBEDDED_OBJECTS" | "UNKNOWN_PARTS";
 
@@ -61,7 +61,7 @@ const DETAIL: Record<Refusal, string> = {
  * or null when every part is allowed and no relationship points outside.
  * `bytes` must already have been read successfully as a zip by the reader.
  */
-export function refuseForeignParts(bytes: Uint8Array): ReadFailure | null {
+export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec): ReadFailure | null {
   const dir = readZipDirectory(bytes, DEFAULT_XLSX_LIMITS);
   if ("fail" in dir) return readFailure(dir.fail, dir.detail);
   const rels: string[] = [];
@@ -74,7 +74,7 @@ export function refuseForeignParts(bytes: Uint8Array): ReadFailure | null {
   }
   const budget: InflateBudget = { remaining: DEFAULT_XLSX_LIMITS.maxUncompressedBytes, deadline: Date.now() + DEFAULT_XLSX_LIMITS.timeoutMs };
   for (const key of rels) {
-    const data = readZipEntry(bytes, dir, dir.entries.get(key)!, budget);
+    const data = readZipEntry(bytes, dir, dir.entries.get(key)!, budget, codec);
     if ("fail" in data) return readFailure(data.fail, data.detail);
     const xml = new TextDecoder().decode(data);
     const external = /<Relationship\b[^>]*\bTargetMode\s*=\s*["']External["'][^>]*>/i.exec(xml);

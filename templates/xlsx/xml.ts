@@ -1,5 +1,4 @@
-/** XML helpers shared by the part parsers: decoding, the DOCTYPE/ENTITY guard, entities, saxes. */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+/** XML helpers shared by the part parsers: decoding, the DOCTYPE/ENTITY guard, entities, names. */
 
 const utf8 = new TextDecoder("utf-8");
 
@@ -112,45 +111,4 @@ export function unescapeOoxml(s: string): string {
 export function localName(name: string): string {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
-}
-
-export interface SaxHandlers {
-  open(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
-
-/**
- * Run saxes (strict, non-namespace mode; prefixes are stripped from element
- * and attribute names). Returns an error message, or null on success.
- */
-export function saxParse(xml: string, h: SaxHandlers): string | null {
-  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-  let error: string | null = null;
-  parser.on("error", (e) => {
-    if (error === null) error = e.message;
-  });
-  parser.on("doctype", () => {
-    if (error === null) error = "DOCTYPE";
-  });
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    const attrs: Record<string, string> = {};
-    for (const k in tag.attributes) attrs[localName(k)] = tag.attributes[k]!;
-    h.open(localName(tag.name), attrs, tag.isSelfClosing);
-  });
-  if (h.text) {
-    const text = h.text;
-    parser.on("text", text);
-    parser.on("cdata", text);
-  }
-  if (h.close) {
-    const close = h.close;
-    parser.on("closetag", (tag: SaxesTagPlain) => close(localName(tag.name)));
-  }
-  try {
-    parser.write(xml).close();
-  } catch (e) {
-    if (error === null) error = e instanceof Error ? e.message : String(e);
-  }
-  return error;
 }

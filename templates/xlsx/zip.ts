@@ -159,6 +159,17 @@ const PUSH_BYTES = 16 * 1024;
 /** Entries up to this compressed size are inflated in one call (see readZipEntry). */
 const SMALL_COMPRESSED = 16 * 1024;
 
+/**
+ * A faster inflate and CRC-32 an adapter may hand the reader (the command line and the server pass
+ * Node's zlib, functions/service/native-deflate.ts); without one the reader uses fflate and its own
+ * CRC, which run anywhere (browser, Office webview).
+ */
+export interface ZipCodec {
+  /** Inflate a raw deflate stream to at most `max` bytes: "over" when it would give more, null when it is corrupt. */
+  inflateRaw(data: Uint8Array, max: number): Uint8Array | "over" | null;
+  crc32(data: Uint8Array): number;
+}
+
 /** Running total of inflated bytes for one read, shared by all entries. */
 export interface InflateBudget {
   remaining: number;
@@ -166,7 +177,7 @@ export interface InflateBudget {
 }
 
 /** Inflate one entry, enforcing its declared size, the shared budget and the deadline. */
-export function readZipEntry(bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, budget: InflateBudget): Uint8Array | ZipFail {
+export function readZipEntry(bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, budget: InflateBudget, codec?: ZipCodec): Uint8Array | ZipFail {
   if (entry.flags & 1) return { fail: "ENCRYPTED", detail: "压缩包部件已加密" };
   const lo = dir.base + entry.localOffset;
   if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 损坏` };
@@ -180,6 +191,13 @@ export function readZipEntry(bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, bu
   if (entry.method === 0) {
     if (entry.compressedSize !== declared) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 大小不符` };
     out = data;
+  } else if (entry.method === 8 && codec) {
+    // One call, its output capped one byte past the declared size (the work is bounded by the budget above).
+    const got = codec.inflateRaw(data, declared + 1);
+    if (got === null) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 无法解压` };
+    if (got === "over" || got.length > declared) return { fail: "ZIP_BOMB", detail: `${entry.name} 实际解压大小超过声明` };
+    if (got.length !== declared) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 大小不符` };
+    out = got;
   } else if (entry.method === 8 && data.length <= SMALL_COMPRESSED) {
     // Fast path: fflate writes past a fixed `out` buffer as no-ops and returns
     // subarray(0, written) clamped to its length, so one spare byte tells us the
@@ -219,7 +237,7 @@ export function readZipEntry(bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, bu
   } else {
     return { fail: "CORRUPT_ZIP", detail: `${entry.name} 使用了不支持的压缩方式 ${entry.method}` };
   }
-  if (crc32(out) !== entry.crc) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 校验失败` };
+  if ((codec ? codec.crc32(out) : crc32(out)) !== entry.crc) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 校验失败` };
   budget.remaining -= declared;
   return out;
 }

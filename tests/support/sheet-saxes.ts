@@ -4,7 +4,8 @@
  * reads the same files with both and expects the same grid; the bench times both.
  */
 import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "../../templates/xlsx/cells";
-import { saxParse, unescapeOoxml } from "../../templates/xlsx/xml";
+import { unescapeOoxml } from "../../templates/xlsx/xml";
+import { saxParse } from "./saxes-oracle";
 
 export function parseSheetSaxes(xml: string, ctx: SheetContext): SheetResult | SheetFail {
   const sink = new CellSink(ctx);
