@@ -1,7 +1,9 @@
 /**
  * Bench: readXlsxGrid vs exceljs `xlsx.load` on a template-sized workbook
  * (5 sheets, 60 rows × 8 cols, Chinese text, formulas), and the worksheet
- * scanner vs the saxes oracle from tests/support on the same sheets.
+ * scanner vs the saxes oracle from tests/support on the same sheets; a filled
+ * template read and checked (inspectWorkbook) with fflate and with Node's zlib,
+ * and its small parts (workbook, rels, styles, shared strings) scanned vs saxes.
  * Run: npm run bench (or node --import tsx bench/xlsx-grid.bench.ts)
  */
 import ExcelJS from "exceljs";
@@ -11,6 +13,12 @@ import type { SheetContext } from "../templates/xlsx/cells";
 import { parseSheetScan } from "../templates/xlsx/sheet-scan";
 import { parseSheetSaxes } from "../tests/support/sheet-saxes";
 import { BAD_FILES } from "../tests/fixtures/bad-files";
+import { buildTemplate } from "../templates/build";
+import { inspectWorkbook } from "../templates/inspect";
+import { sampleFill } from "../templates/samples";
+import { scanXml } from "../templates/xlsx/scan";
+import { saxParse } from "../tests/support/saxes-oracle";
+import { nativeUnzip } from "../functions/service/native-deflate";
 
 async function buildWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -84,6 +92,16 @@ async function main(): Promise<void> {
   console.log(`  ${sheetXml.length} worksheets: saxes      median ${sheetsSax.toFixed(2)} ms (tests/support oracle)`);
   console.log(`readXlsxGrid (1 sheet of 5)     median ${one.toFixed(2)} ms`);
   console.log(`exceljs workbook.xlsx.load      median ${median(ex).toFixed(2)} ms`);
+
+  // A filled template, as the merge reads each town's file.
+  const filled = await buildTemplate({ fill: sampleFill({ name: "青阳镇", code: "330102001000", type: "乡镇" }, "2025-Y", 1, 1) });
+  const small = Object.entries(unzipSync(filled))
+    .filter(([k]) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|styles\.xml|sharedStrings\.xml)$/.test(k))
+    .map(([, v]) => strFromU8(v));
+  const noop = { open() {}, text() {}, close() {} };
+  console.log(`filled template: inspectWorkbook, fflate          median ${time(() => inspectWorkbook(filled), 300).toFixed(2)} ms`);
+  console.log(`filled template: inspectWorkbook, Node's zlib     median ${time(() => inspectWorkbook(filled, { codec: nativeUnzip }), 300).toFixed(2)} ms`);
+  console.log(`  its ${small.length} small parts (${small.reduce((n, x) => n + x.length, 0)} chars): scanner median ${time(() => small.forEach((x) => scanXml(x, noop)), 300).toFixed(2)} ms, saxes median ${time(() => small.forEach((x) => saxParse(x, noop)), 300).toFixed(2)} ms`);
 
   // Refusing bad files (was a 3 s bound inside tests/xlsx-grid.test.ts): the time to each answer.
   for (const bad of BAD_FILES) {

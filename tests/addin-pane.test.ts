@@ -250,8 +250,10 @@ describe("bundles", () => {
   it("puts the xlsx reader only in the standalone bundle", () => {
     const standalone = row("standalone.js");
     expect(standalone.heavy).toBe(true);
-    expect(standalone.packages).toEqual(expect.arrayContaining(["fflate", "saxes"]));
+    // fflate inflates; the XML is scanned by the reader's own scanners (saxes is only their test oracle).
+    expect(standalone.packages).toContain("fflate");
     expect(standalone.packages).not.toContain("exceljs");
+    expect(standalone.packages).not.toContain("saxes");
   });
 
   it("writes the pages with office.js from Microsoft's CDN in a production build, and the icons", async () => {

@@ -108,7 +108,7 @@ export function addinTargets(outDir = OUT_DIR, mode = officeJsMode()) {
       plugins: [statics(outDir, mode)],
     },
     {
-      // The standalone page's file source: the browser-safe xlsx reader (fflate + saxes).
+      // The standalone page's file source: the browser-safe xlsx reader (fflate and its own XML scanners).
       // A classic script (no dynamic import(): ES2020 syntax), added by the pane only outside Office.
       ...script,
       format: "iife",
