@@ -7,6 +7,8 @@
  * Run: node --import tsx bench/merge.bench.ts   (builds the CLI first; fixtures cached in .tmp/bench-merge/)
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { unzipSync } from "fflate";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
@@ -47,8 +49,17 @@ async function child(file: string, out: string): Promise<void> {
   console.log(JSON.stringify({ units: r.consolidation.counts.submitted, maxRSSkB: u.maxRSS }));
 }
 
+/**
+ * The town files, cached under a folder named by the first file's hash: when the template changes
+ * (a new sheet, the library it carries), the cache is rebuilt rather than timing yesterday's files.
+ */
 async function fixtures(n: number): Promise<string[]> {
-  const dir = join(WORK, "towns");
+  const first = await buildTemplate({ fill: sampleFill(unit(0), PERIOD, 1, 0.5) });
+  // Its parts, not its bytes: zip entry times and docProps/core.xml change at every build.
+  const hash = createHash("sha256");
+  for (const [name, data] of Object.entries(unzipSync(first)).sort(([a], [b]) => (a < b ? -1 : 1))) if (name !== "docProps/core.xml") hash.update(name).update(data);
+  const dir = join(WORK, `towns-${hash.digest("hex").slice(0, 12)}`);
+  for (const old of existsSync(WORK) ? readdirSync(WORK) : []) if (/^towns(-|$)/.test(old) && join(WORK, old) !== dir) rmSync(join(WORK, old), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -130,7 +141,8 @@ async function main(): Promise<void> {
     console.log(rows[rows.length - 1]!.join("\t"));
   }
   for (const n of [1000, 10_000]) {
-    const file = join(WORK, `records-${n}.jsonl`);
+    // Named by the first record, so a change of the record's shape rebuilds it.
+    const file = join(WORK, `records-${n}-${createHash("sha256").update(JSON.stringify(record(0))).digest("hex").slice(0, 12)}.jsonl`);
     if (!existsSync(file)) writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify(record(i))).join("\n") + "\n");
     const m = best(1, () => measure(process.execPath, ["--import", "tsx", "bench/merge.bench.ts", "--child", file, join(out, `records-${n}.xlsx`)]));
     rows.push([`${n} units (stored records)`, m.seconds.toFixed(2), m.cpu.toFixed(2), m.peakMB.toFixed(0), "", "", "", "", n === 10_000 ? "≤ 5 s, ≤ 400 MB" : "—"]);
@@ -138,7 +150,7 @@ async function main(): Promise<void> {
   }
   console.log("\n" + rows.map((r) => r.join(" | ")).join("\n"));
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.log(`\n(2 cores; whole-process wall time and peak RSS via /usr/bin/time -v; huizong median of runs; fixtures ${readdirSync(join(WORK, "towns")).length} files)`);
+  console.log(`\n(2 cores; whole-process wall time and peak RSS via /usr/bin/time -v; huizong median of runs; fixtures ${files.length} files)`);
   if (process.env.HZ_BENCH_CLEAN) rmSync(WORK, { recursive: true, force: true });
 }
 
