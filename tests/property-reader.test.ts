@@ -184,7 +184,11 @@ function tally(): { add(r: Inspection | ReadFailure): void; expectReads(atLeast:
       const k = r.ok ? "read" : r.code;
       codes.set(k, (codes.get(k) ?? 0) + 1);
     },
-    /** The seeds are fixed, so the split is too (seed 42: 15 of 200 read; seed 7: 95 of 200): allow a little slack. */
+    /**
+     * The seeds are fixed, so the split is too (seed 42: 15 of 200 read; seed 7: 76 of 200): allow a little slack.
+     * Seed 7 read 95 while the reader used saxes, which went on after an error: a relationships part with text
+     * after its root was read as far as it went. The reader's scanner refuses a malformed part whole (CORRUPT_ZIP).
+     */
     expectReads(atLeast: number) {
       expect(codes.get("read") ?? 0).toBeGreaterThanOrEqual(atLeast);
       expect(codes.size).toBeGreaterThanOrEqual(3);
@@ -304,7 +308,7 @@ describe("property: mutated files end in a clear answer", () => {
       }),
       runs(200, 7),
     );
-    answers.expectReads(80);
+    answers.expectReads(70);
   }, 600_000);
 });
 

@@ -5,12 +5,13 @@
  * it) and over generated documents; the same refusal for each malformed case.
  */
 import fc from "fast-check";
-import { unzipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildTemplate } from "../templates/build";
 import { scanXml, type XmlHandlers } from "../templates/xlsx/scan";
 import { decodeXml } from "../templates/xlsx/xml";
-import { libreOfficeConvert } from "./fixtures/bad-files";
+import { libreOfficeConvert, packageSheets } from "./fixtures/bad-files";
+import { readXlsxGrid } from "../templates/xlsx";
 import { saxParse } from "./support/saxes-oracle";
 
 type Event = ["open", string, Record<string, string>, boolean] | ["text", string] | ["close", string];
@@ -131,5 +132,29 @@ describe("the scanner and saxes agree on generated documents", () => {
       }),
       { numRuns: 300, seed: 20261202 },
     );
+  });
+});
+
+describe("the reader refuses a malformed small part whole", () => {
+  const SHEET = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+  const files = packageSheets([{ name: "数据", xml: SHEET }]);
+  const RELS = new TextDecoder().decode(files["xl/_rels/workbook.xml.rels"] as Uint8Array);
+  const WORKBOOK = new TextDecoder().decode(files["xl/workbook.xml"] as Uint8Array);
+  // (part, its text) -> the reader's answer
+  const CASES: [string, string, string, string | null][] = [
+    ["the relationships as written", "xl/_rels/workbook.xml.rels", RELS, null],
+    ["text after the relationships' root", "xl/_rels/workbook.xml.rels", `${RELS}x`, "workbook.xml.rels 格式错误：Text outside the root element."],
+    ["relationships cut short", "xl/_rels/workbook.xml.rels", RELS.slice(0, -3), "workbook.xml.rels 格式错误：Unclosed end tag."],
+    ["text after the workbook's root", "xl/workbook.xml", `${WORKBOOK}x`, "workbook.xml 格式错误：Text outside the root element."],
+    ["a shared-strings part with two roots", "xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/><sst/>`, "sharedStrings.xml 格式错误：More than one root element."],
+  ];
+  it.each(CASES)("%s", (_name, part, text, detail) => {
+    const r = readXlsxGrid(zipSync({ ...files, [part]: strToU8(text) }));
+    if (detail === null) {
+      expect(r.ok).toBe(true);
+      return;
+    }
+    if (r.ok) throw new Error("read");
+    expect([r.code, r.detail]).toEqual(["CORRUPT_ZIP", detail]);
   });
 });

@@ -94,7 +94,9 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   if (!has(wbPath)) {
     const rootRels = part("_rels/.rels");
     if (rootRels instanceof Fail) return rootRels;
-    const doc = rootRels === undefined ? undefined : [...parseRels(rootRels, "").values()].find((r) => r.type.endsWith(REL_OFFICE_DOC));
+    const root = rootRels === undefined ? undefined : parseRels(rootRels, "", "_rels/.rels");
+    if (root instanceof Fail) return root;
+    const doc = root === undefined ? undefined : [...root.values()].find((r) => r.type.endsWith(REL_OFFICE_DOC));
     if (!doc || !has(doc.target)) return new Fail("NOT_OOXML", "缺少 xl/workbook.xml");
     wbPath = doc.target;
   }
@@ -108,7 +110,8 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   const wbDir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
   const relsXml = part(`${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`);
   if (relsXml instanceof Fail) return relsXml;
-  const rels = relsXml === undefined ? new Map<string, Rel>() : parseRels(relsXml, wbDir);
+  const rels = relsXml === undefined ? new Map<string, Rel>() : parseRels(relsXml, wbDir, "workbook.xml.rels");
+  if (rels instanceof Fail) return rels;
   const relOfType = (suffix: string, fallback: string): string => {
     for (const r of rels.values()) if (r.type.endsWith(suffix)) return r.target;
     return fallback;
@@ -215,9 +218,10 @@ function resolveTarget(baseDir: string, target: string): string {
   return out.join("/");
 }
 
-function parseRels(xml: string, baseDir: string): Map<string, Rel> {
+/** A part's relationships; a malformed part is refused (it is read whole or not at all, never as far as it went). */
+function parseRels(xml: string, baseDir: string, part: string): Map<string, Rel> | Fail {
   const rels = new Map<string, Rel>();
-  scanXml(xml, {
+  const err = scanXml(xml, {
     open(name, a) {
       if (name !== "Relationship" || a["TargetMode"] === "External") return;
       const id = a["Id"];
@@ -225,6 +229,7 @@ function parseRels(xml: string, baseDir: string): Map<string, Rel> {
       if (id !== undefined && target !== undefined) rels.set(id, { target: resolveTarget(baseDir, target), type: a["Type"] ?? "" });
     },
   });
+  if (err !== null) return new Fail("CORRUPT_ZIP", `${part} 格式错误：${err.slice(0, 80)}`);
   return rels;
 }
 
