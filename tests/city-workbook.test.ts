@@ -5,6 +5,7 @@ import { inspectWorkbook } from "../templates/inspect";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { mergeReports, type Consolidation } from "../templates/merge/merge";
 import { NUMFMT, REPORT_SHEETS, SUMMARY_ROWS, detailColumn, writeConsolidationWorkbook } from "../templates/merge/workbook";
+import { roundPoints } from "../templates/merge/sheets/summary";
 import { reportRecord } from "./support/records";
 
 const INJECT_NAME = '=HYPERLINK("http://evil.example","点我")';
@@ -79,8 +80,25 @@ describe("city workbook: sheets and formulas", () => {
     const n = SUMMARY_ROWS.A01!;
     const dd = SUMMARY_ROWS.A02!;
     expect(fv(s.getCell(`E${a3}`))).toEqual({ formula: `IF(AND(ISNUMBER(E${n}),N(E${dd})>0),E${n}/E${dd},"")`, result: 0.04 });
-    expect(fv(s.getCell(`G${a3}`)).result).toBeCloseTo((0.04 - 28 / 600) * 100, 12);
+    // (0.04 - 28/600) × 100 = -0.666… points, rounded to the 0.01 it prints with.
+    expect(fv(s.getCell(`G${a3}`))).toEqual({ formula: `IF(AND(ISNUMBER(E${a3}),ISNUMBER(F${a3})),ROUND((E${a3}-F${a3})*100,2),"—")`, result: -0.67 });
     expect(s.getCell(`H${a3}`).value).toBe("—");
+  });
+
+  // (points) -> cached 汇总 value: as ROUND(x, 2) gives it, and a change that rounds to nothing is 0, never -0 ("-0.00个百分点").
+  it.each([
+    [-0.004, 0],
+    [0.004, 0],
+    [-0.005, -0.01],
+    [0.005, 0.01],
+    [1.005, 1.01],
+    [-0.6666666, -0.67],
+    [12.344, 12.34],
+    [0, 0],
+  ])("points %d cache as %d", (points, cached) => {
+    const r = roundPoints(points);
+    expect(r).toBe(cached);
+    expect(Object.is(r, -0)).toBe(false);
   });
 
   it("formats: 万元 two decimals, counts whole, % one decimal, percentage points", () => {

@@ -72,7 +72,8 @@ export async function writeSummary(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
       at("prior").value = formula(ratioFormula(`F${n}`, `F${d}`), t.prior);
       at("target").value = formula(ratioFormula(`I${n}`, `I${d}`), t.target);
       for (const col of ["current", "prior", "target"] as const) at(col).style = S.ratio;
-      at("delta").value = formula(`IF(AND(ISNUMBER(${ref("current")}),ISNUMBER(${ref("prior")})),(${ref("current")}-${ref("prior")})*100,"—")`, t.change ?? "—");
+      // Rounded to the 0.01 point it prints with, so a change of -0.004 points reads 0.00, not "-0.00个百分点".
+      at("delta").value = formula(`IF(AND(ISNUMBER(${ref("current")}),ISNUMBER(${ref("prior")})),ROUND((${ref("current")}-${ref("prior")})*100,2),"—")`, t.change === null ? "—" : roundPoints(t.change));
       at("delta").style = S.points;
       at("growth").value = "—";
       at("growth").style = S.center;
@@ -121,3 +122,8 @@ export async function writeSummary(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   ws.commit();
 }
 
+/** Points to two decimals as spreadsheet ROUND gives them (half away from zero), and never -0. */
+export function roundPoints(points: number): number {
+  const r = Math.sign(points) * Math.round(Math.abs(points) * 100 + 1e-9) / 100;
+  return r === 0 ? 0 : r;
+}
