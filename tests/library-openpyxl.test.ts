@@ -185,6 +185,20 @@ describe("a library edited through openpyxl: add, remove, change a limit, next y
     expect(text.out).toContain(`${TOWNS[3]!.name}使用 2026.2 版报表，按指标代码汇总；本版新增，未填报：G06；本版已取消，未计入：E05。`);
   });
 
+  it("报送情况 names the town that reported on the older version, and what that means for its figures", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "汇总.xlsx"));
+    const ws = wb.getWorksheet("报送情况")!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 6)));
+    const at = rows.findIndex((r) => String(r[0]).startsWith("使用其他版本报表的单位"));
+    expect(rows.slice(at)).toEqual([
+      ["使用其他版本报表的单位（1个，已按指标代码汇总；本汇总使用 2027.1 版）"],
+      ["序号", "单位名称", "区划代码", "报表版本", "说明"],
+      [1, TOWNS[3]!.name, TOWNS[3]!.code, "2026.2", `${TOWNS[3]!.name}使用 2026.2 版报表，按指标代码汇总；本版新增，未填报：G06；本版已取消，未计入：E05。`],
+    ]);
+  });
+
   it("without --library the merge takes the newest version the files carry", () => {
     const json = JSON.parse(huizong("merge", ...files, "--period", P, "-o", join(dir, "汇总3.xlsx"), "--json").out);
     expect(json.library.version).toBe("2027.1");

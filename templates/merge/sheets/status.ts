@@ -1,8 +1,9 @@
-/** 报送情况: who reported, which report counted and why, what was left out. */
+/** 报送情况: who reported, which report counted and why, what was left out, who reported on another version of the library. */
 import type * as Xlsx from "../../xlsx/writer/types";
 import { rowHeightFor } from "../../style";
 import { formatDateTime } from "../../time";
 import { baseName, type Rejection } from "../merge";
+import { versionNoteText } from "../json";
 import { FOOTER, PRINT, REPORT_SHEETS, S, headerCells, putCells, statusStyle, titleRows, type Ctx } from "./shared";
 
 /** Column widths (characters); landscape A4 fits them when scaled to the page width. */
@@ -72,6 +73,32 @@ export async function writeStatus(wb: Xlsx.Workbook, ctx: Ctx, extra: readonly R
       ]);
       ws.mergeCells(`D${row.number}:N${row.number}`);
       row.height = Math.max(15, rowHeightFor(x.message, WIDTHS.slice(3).reduce((a, b) => a + b, 0), 10), rowHeightFor(baseName(x.source), WIDTHS[1]!, 10));
+      row.commit();
+    });
+  }
+  // A report on another version of the library was summed by indicator code: say so where the clerk checks who reported.
+  if (c.versionNotes.length) {
+    r++;
+    const title = ws.getRow(r++);
+    title.getCell(1).value = `使用其他版本报表的单位（${c.versionNotes.length}个，已按指标代码汇总；本汇总使用 ${c.catalogue.version} 版）`;
+    title.getCell(1).style = S.sectionTitle;
+    title.commit();
+    const hv = ws.getRow(r++);
+    headerCells(hv, ["序号", "单位名称", "区划代码", "报表版本", "说明"]);
+    ws.mergeCells(`E${hv.number}:N${hv.number}`);
+    hv.commit();
+    c.versionNotes.forEach((n, i) => {
+      const row = ws.getRow(r++);
+      const text = versionNoteText(n);
+      putCells(row, [
+        [i + 1, S.center],
+        [n.unit, S.text],
+        [n.unitCode, S.codeText],
+        [n.version, S.center],
+        [text, S.textWrap],
+      ]);
+      ws.mergeCells(`E${row.number}:N${row.number}`);
+      row.height = Math.max(15, rowHeightFor(text, WIDTHS.slice(4).reduce((a, b) => a + b, 0), 10));
       row.commit();
     });
   }
