@@ -63,7 +63,9 @@ export function knownLibrary(cat: Catalogue): void {
     SEEN.set(h, cat);
   }
 }
-knownLibrary(BUILTIN);
+// The built-in library is made known at the first file read, not when the module loads: hashing it
+// (pure-JS SHA-256) cost ~9 ms of every command's start, whether or not it read a file.
+let builtinKnown = false;
 
 export type Embedded = { ok: true; catalogue: Catalogue; hash: string } | { ok: false; why: "hash" | "invalid"; detail: string } | null;
 
@@ -100,6 +102,10 @@ export function readEmbeddedLibrary(info: GridSheet): Embedded {
     const v = info.cells[`${INFO.libraryCol}${r}`]?.value;
     if (typeof v !== "string" || v === "") break;
     json += v;
+  }
+  if (!builtinKnown) {
+    builtinKnown = true;
+    knownLibrary(BUILTIN);
   }
   const known = SEEN.get(String(hash));
   if (known && libraryJson(known) === json) return { ok: true, catalogue: known, hash: String(hash) };

@@ -6,5 +6,5 @@
 export { Workbook } from "./workbook";
 export { Sheet, Row, Cell, excelDate } from "./sheet";
 export { esc } from "./escape";
-export { COL_LETTERS, MAX_COLS, MAX_ROWS } from "./refs";
+export { colLetters, MAX_COLS, MAX_ROWS } from "./refs";
 export type { CellFormulaValue, CellValue, Style, WorkbookLike, WorksheetLike, RowLike, CellLike, WorksheetOptions, PageSetup } from "./types";

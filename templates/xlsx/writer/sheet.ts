@@ -7,7 +7,7 @@
  * the XML, so they are kept until the sheet is committed.
  */
 import { esc, escText } from "./escape";
-import { COL_LETTERS, MAX_COLS, MAX_ROWS, colNumber, parseAddress, parseRange } from "./refs";
+import { MAX_COLS, MAX_ROWS, colLetters, colNumber, parseAddress, parseRange } from "./refs";
 import type { StyleRegistry } from "./styles";
 import type {
   Alignment,
@@ -54,7 +54,7 @@ export class Cell implements CellLike {
   dataValidation: DataValidation | undefined;
   constructor(private readonly sheet: Sheet, readonly row: number, readonly col: number) {}
   get address(): string {
-    return `${COL_LETTERS[this.col]}${this.row}`;
+    return `${colLetters(this.col)}${this.row}`;
   }
   private set<K extends keyof Style>(key: K, v: Style[K] | undefined): void {
     this.style = { ...this.style, [key]: v };
@@ -216,7 +216,7 @@ export class Sheet implements WorksheetLike {
         const s = styles.id(lastStyle);
         sAttr = s ? ` s="${s}"` : "";
       }
-      xml += this.cellXml(`<c r="${COL_LETTERS[cell.col]}${tail}${sAttr}`, cell.value);
+      xml += this.cellXml(`<c r="${colLetters(cell.col)}${tail}${sAttr}`, cell.value);
     }
     return `${xml}</row>`;
   }
@@ -250,7 +250,7 @@ export class Sheet implements WorksheetLike {
       const x = v.xSplit ?? 0;
       const y = v.ySplit ?? 0;
       const active = x && y ? "bottomRight" : y ? "bottomLeft" : "topRight";
-      const topLeft = `${COL_LETTERS[x + 1]}${y + 1}`;
+      const topLeft = `${colLetters(x + 1)}${y + 1}`;
       pane = `<pane${x ? ` xSplit="${x}"` : ""}${y ? ` ySplit="${y}"` : ""} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/><selection pane="${active}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
     }
     const view = `<sheetViews><sheetView workbookViewId="0"${this.id === 1 ? ` tabSelected="1"` : ""}${v.showGridLines === false ? ` showGridLines="0"` : ""}${pane ? `>${pane}</sheetView>` : "/>"}</sheetViews>`;
