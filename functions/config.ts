@@ -60,6 +60,11 @@ export interface ServiceConfig {
    * The service posts to the city's webhook from inside the network: no other host is reached.
    */
   webhookHosts: string[];
+  /**
+   * `HUIZONG_READ_TIMEOUT_MS`: wall-clock bound of reading one upload (default 3,000 ms; at most 60,000).
+   * Past it the clerk gets READ_TIMEOUT. A bound, not a speed: a template reads in a few milliseconds.
+   */
+  readTimeoutMs: number;
 }
 
 /** Variable, default and meaning of each setting (README's table is this table). */
@@ -76,6 +81,7 @@ export const SETTINGS = [
   ["HUIZONG_MAX_UPLOAD_BYTES", "5242880", "largest request body (4 MB on Lambda, for its 6 MB payload)"],
   ["HUIZONG_TIME_ZONE", "Asia/Shanghai", "IANA zone of every time a person reads (stored times stay UTC)"],
   ["HUIZONG_WEBHOOK_HOSTS", "qyapi.weixin.qq.com,oapi.dingtalk.com", "hosts the 催报 group robot may be at (add an on-premises WeCom's)"],
+  ["HUIZONG_READ_TIMEOUT_MS", "3000", "wall-clock bound of reading one upload (READ_TIMEOUT past it; at most 60000)"],
 ] as const;
 
 /** The public group-robot hosts of WeCom (企业微信) and DingTalk (钉钉). */
@@ -84,6 +90,8 @@ export const DEFAULT_WEBHOOK_HOSTS: readonly string[] = ["qyapi.weixin.qq.com", 
 export const DEFAULT_LINK_TTL_SECONDS = 15 * 60;
 export const DEFAULT_VERSIONS_PER_HOUR = 20;
 export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_READ_TIMEOUT_MS = 3000;
+const MAX_READ_TIMEOUT_MS = 60_000;
 
 function positive(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -138,6 +146,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     timeZone: timeConfig(env).timeZone,
     maxUploadBytes: Math.min(DEFAULT_MAX_UPLOAD_BYTES, Math.floor(positive(env.HUIZONG_MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES))),
     webhookHosts: hostList(env.HUIZONG_WEBHOOK_HOSTS) ?? [...DEFAULT_WEBHOOK_HOSTS],
+    readTimeoutMs: Math.min(MAX_READ_TIMEOUT_MS, Math.floor(positive(env.HUIZONG_READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS))),
   };
 }
 

@@ -21,6 +21,20 @@ describe("settings", () => {
     expect(loadConfig(value === undefined ? {} : { HUIZONG_WEBHOOK_HOSTS: value }).webhookHosts).toEqual(hosts);
   });
 
+  it.each<[string | undefined, number]>([
+    [undefined, 3000],
+    ["", 3000],
+    ["abc", 3000],
+    ["-5", 3000],
+    ["0", 3000],
+    ["1", 1],
+    ["15000.7", 15000],
+    ["60000", 60000],
+    ["60001", 60000],
+  ])("HUIZONG_READ_TIMEOUT_MS=%j → %d ms", (value, ms) => {
+    expect(loadConfig(value === undefined ? {} : { HUIZONG_READ_TIMEOUT_MS: value }).readTimeoutMs).toBe(ms);
+  });
+
   it("the default robot hosts are WeCom's and DingTalk's public ones", () => {
     expect(DEFAULT_WEBHOOK_HOSTS).toEqual(["qyapi.weixin.qq.com", "oapi.dingtalk.com"]);
   });

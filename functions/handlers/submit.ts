@@ -19,7 +19,7 @@ export const submitRoutes: Route[] = [
       await req.authorize("submit", unit);
       const bytes = bodyBytes(req.event, ctx.maxUploadBytes);
       req.log.bytes = bytes.byteLength;
-      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: req.actor, now: ctx.now(), ...(ctx.versionsPerHour ? { versionsPerHour: ctx.versionsPerHour } : {}) });
+      const r = await submitReport(ctx.store, { periodId: period.id, unitCode: unit, bytes, by: req.actor, now: ctx.now(), ...(ctx.versionsPerHour ? { versionsPerHour: ctx.versionsPerHour } : {}), ...(ctx.readTimeoutMs ? { readTimeoutMs: ctx.readTimeoutMs } : {}) });
       if (r.ok) {
         req.log.outcome = "stored";
         req.log.version = r.version.version;

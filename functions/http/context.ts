@@ -27,5 +27,7 @@ export interface AppContext {
   timeZone: string;
   /** Hosts the 催报 group robot may be at (`HUIZONG_WEBHOOK_HOSTS`). */
   webhookHosts: readonly string[];
+  /** Wall-clock bound of reading one upload (`HUIZONG_READ_TIMEOUT_MS`), default 3 s. */
+  readTimeoutMs?: number;
 }
 

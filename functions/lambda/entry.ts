@@ -32,6 +32,7 @@ export async function contextFromEnv(env: Record<string, string | undefined> = p
     maxUploadBytes: config.maxUploadBytes,
     timeZone: config.timeZone,
     webhookHosts: config.webhookHosts,
+    readTimeoutMs: config.readTimeoutMs,
   };
 }
 

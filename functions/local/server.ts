@@ -154,6 +154,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     timeZone: options.timeZone ?? config.timeZone,
     maxUploadBytes: config.maxUploadBytes,
     webhookHosts: options.webhookHosts ?? config.webhookHosts,
+    readTimeoutMs: config.readTimeoutMs,
   };
 
   if (demo) {

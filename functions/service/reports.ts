@@ -94,6 +94,8 @@ export interface SubmitInput {
   now?: Date;
   /** Rule settings of the period's indicator library (thresholds, which warnings need a 备注); default the built-in ones. */
   settings?: Partial<RuleSettings>;
+  /** Wall-clock bound of the read (default the reader's 3 s). */
+  readTimeoutMs?: number;
 }
 
 
@@ -107,7 +109,8 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
   // The period's library: a file of another library is refused; one of another version of it is read with the library it carries.
   const catalogue = (await findLibrary(store, period.library)) ?? BUILTIN;
   const settings = ruleSettings({ ...ruleSettingsOf(catalogue), ...input.settings });
-  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, catalogue, settings, codec: nativeUnzip });
+  const limits = input.readTimeoutMs ? { timeoutMs: input.readTimeoutMs } : undefined;
+  const inspection = inspectWorkbook(input.bytes, { expectedPeriod: input.periodId, catalogue, settings, codec: nativeUnzip, limits });
   if (!inspection.ok) return { ok: false, kind: "read", failure: inspection };
   const { findings } = inspection;
   const found = divisionCodeOf(inspection.submission);
