@@ -1,0 +1,49 @@
+/**
+ * One input file of a merge → its record or the reason it is left out.
+ * Runs in the main thread or in a read worker (cli/read-worker.ts).
+ */
+// @ts-nocheck
+
+import { readFileSync } from "node:fs";
+import { inspectWorkbook } from "../templates/inspect";
+import type { Catalogue } from "../templates/catalogue";
+import type { MergeInput, Rejection } from "../templates/merge/merge";
+
+/** A file read: its record and the library it was read with, or why it is left out. */
+export type ReadOutcome = { ok: true; input: MergeInput; catalogue: Catalogue } | { ok: false; rejection: Rejection };
+
+/** Why a file could not be read from disk: a stable code and what to tell the clerk. */
+export function fileReadError(file: string, e: unknown): { code: "FILE_NOT_FOUND" | "NOT_A_FILE" | "READ_FAILED"; message: string } {
+  const errno = (e as NodeJS.ErrnoException).code;
+  if (errno === "ENOENT") return { code: "FILE_NOT_FOUND", message: `找不到文件：${file}` };
+  if (errno === "EISDIR") return { code: "NOT_A_FILE", message: `${file} 是文件夹，不是文件` };
+  return { code: "READ_FAILED", message: `无法读取文件 ${file}` };
+}
+
+/** Read, check and reduce one file; never throws. */
+export function readReportFile(file: string, expectedPeriod: string | undefined, catalogue?: Catalogue): ReadOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    return { ok: false, rejection: { source: file, ...fileReadError(file, e) } };
+  }
+  const result = inspectWorkbook(bytes, { expectedPeriod, catalogue });
+  if (!result.ok) return { ok: false, rejection: { source: file, code: result.code, message: result.message } };
+  if (!result.record) {
+    const errors = result.findings.filter((f) => f.severity === "error");
+    const first = errors[0];
+    return {
+      ok: false,
+      rejection: {
+        source: file,
+        code: errors.some((f) => f.rule === "PERIOD_MISMATCH") ? "PERIOD_MISMATCH" : "HAS_ERRORS",
+        message: `检查发现${errors.length}个错误，未汇总${first ? `。第一个：${first.sheet}!${first.cell} ${first.message}` : ""}`,
+      },
+    };
+  }
+  // A fresh copy: strings read from the file are slices of its whole XML text and would keep it alive.
+  // No submittedAt: a file's modified time says nothing about which report is newer (a copy or
+  // `touch` changes it); of two reports of one unit the merge goes by the 填报日期 the clerk entered.
+  return { ok: true, input: { record: structuredClone(result.record), source: file }, catalogue: result.catalogue };
+}

@@ -1,0 +1,160 @@
+/**
+ * The checks at the edges of every threshold and in every value column, as
+ * tables: a clean sample report read once, a few cells changed in its grid,
+ * → the exact findings. Fast (no workbook written per case), so the mutation
+ * run can afford them; the exceljs round trip is covered by core-checks.test.ts.
+ */
+// @ts-nocheck
+
+import { beforeAll, describe, expect, it } from "vitest";
+import { GROWTH_BAND, UNIT_SLIP_FACTOR } from "../templates/checks";
+import type { ValueColumn } from "../templates/layout";
+import { flat, inspectEdited as inspect, loadBaseGrid, tuples, type CoverEdit as Cover, type Edit, type Expected } from "./support/grid-edits";
+
+beforeAll(loadBaseGrid);
+
+it("the sample report read from the grid is clean (the baseline of every case)", () => {
+  expect(tuples(inspect([]))).toEqual([]);
+});
+
+describe("UNIT_SLIP by factor: amounts 1000× (UNIT_SLIP_FACTOR) off their own last year", () => {
+  it("the factor is 1000", () => expect(UNIT_SLIP_FACTOR).toBe(1000));
+  // E02 技术合同成交额 (万元, town limit 1,000,000) on row 47; D07 有效发明专利 (件) on row 43.
+  const CASES: [name: string, current: number, prior: number, expected: Expected[], says?: string[]][] = [
+    ["999× is growth, not a slip", 999, 1, [["GROWTH_IMPLAUSIBLE", "warning", "指标!E47"]], ["增长 99800.0%"]],
+    ["1000× exactly is a slip in 本期", 1000, 1, [["UNIT_SLIP", "warning", "指标!E47"]], ["1000 倍", "本期可能把“元”当成了“万元”"]],
+    ["8000× is a slip", 8000, 1, [["UNIT_SLIP", "warning", "指标!E47"]], ["8000 倍"]],
+    ["10000× is a slip", 10000, 1, [["UNIT_SLIP", "warning", "指标!E47"]], ["10000 倍"]],
+    ["1/999 is a fall, not a slip", 1, 999, [["GROWTH_IMPLAUSIBLE", "warning", "指标!E47"]], ["下降 99.9%"]],
+    ["1/1000 exactly is a slip in 上年同期", 1, 1000, [["UNIT_SLIP", "warning", "指标!F47"]], ["1000 倍", "上年同期可能把“元”当成了“万元”"]],
+    ["1/8000 is a slip in 上年同期", 1.5, 12000, [["UNIT_SLIP", "warning", "指标!F47"]], ["上年同期 12000 是本期 1.5 的 8000 倍"]],
+    ["本期 0 against a big last year is a fall, not a slip", 0, 5000, [["GROWTH_IMPLAUSIBLE", "warning", "指标!E47"]], ["下降 100.0%"]],
+    ["上年同期 0 is neither slip nor growth", 5000, 0, []],
+    ["a count 1000× its last year is growth (only amounts slip)", 1000, 1, [], undefined],
+  ];
+  it.each(CASES)("%s", (name, current, prior, expected, says) => {
+    const code = name.startsWith("a count") ? "D07" : "E02";
+    const r = inspect([[code, "current", current], [code, "prior", prior], [code, "target", null]]);
+    const want: Expected[] = code === "D07" ? [["GROWTH_IMPLAUSIBLE", "warning", "指标!E43"]] : expected;
+    expect(tuples(r)).toEqual(want);
+    for (const s of says ?? []) expect(r.findings[0]!.message).toContain(s);
+    if (want.length) expect(r.findings[0]).toMatchObject({ indicator: code, explained: false });
+  });
+
+  it("a blank 本期 with a blank 上年同期 asks for 本期 only (no PRIOR_MISSING without a figure to grow)", () => {
+    expect(tuples(inspect([["E02", "current", null], ["E02", "prior", null]]))).toEqual([["VALUE_REQUIRED", "error", "指标!E47"]]);
+  });
+
+  it("a slip explained in 备注 is marked explained", () => {
+    const r = inspect([["E02", "current", 8000], ["E02", "prior", 1], ["E02", "note", "新签大额合同"]]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: "UNIT_SLIP", cell: "E47", explained: true })]);
+    expect(r.findings[0]!.message).toContain("备注（指标!H47）");
+  });
+});
+
+describe("town-scale limits (townMax) for 乡镇 and 街道, not for a county", () => {
+  // E02 (amount, 1,000,000 万元) → UNIT_SLIP; E01 技术合同登记 (count, 10,000 项, row 46) → VALUE_IMPLAUSIBLE.
+  const CASES: [name: string, edits: Edit[], cover: Cover, expected: Expected[], says?: string[]][] = [
+    ["amount at the limit", [["E02", "current", 1_000_000], ["E02", "prior", 900_000]], {}, []],
+    ["amount just over the limit", [["E02", "current", 1_000_001], ["E02", "prior", 900_000]], {}, [["UNIT_SLIP", "warning", "指标!E47"]], ["远超一个乡镇的常见规模", "元", "万元"]],
+    ["count at the limit", [["E01", "current", 10_000], ["E01", "prior", 9_000]], {}, []],
+    ["count just over the limit", [["E01", "current", 10_001], ["E01", "prior", 9_000]], {}, [["VALUE_IMPLAUSIBLE", "warning", "指标!E46"]], ["10001项", "远超一个乡镇的常见规模"]],
+    ["a 街道 has town limits too", [["E01", "current", 10_001], ["E01", "prior", 9_000]], { unitType: "街道" }, [["VALUE_IMPLAUSIBLE", "warning", "指标!E46"]]],
+    ["a county has no town limits", [["E01", "current", 10_001], ["E01", "prior", 9_000], ["E02", "current", 1_000_001], ["E02", "prior", 900_000]], { unitType: "县（市、区）", divisionCode: "330102000000" }, []],
+    ["a city has no town limits", [["E01", "current", 10_001], ["E01", "prior", 9_000]], { unitType: "市", divisionCode: "330100000000" }, []],
+    ["over the limit and 1000×: one slip (the factor), not two", [["E02", "current", 2_000_000], ["E02", "prior", 1_000]], {}, [["UNIT_SLIP", "warning", "指标!E47"]], ["2000 倍"]],
+    ["over the limit and +1400%: the limit only, no growth warning", [["E02", "current", 1_500_000], ["E02", "prior", 100_000]], {}, [["UNIT_SLIP", "warning", "指标!E47"]], ["远超"]],
+    ["a count over the limit and +1000%: the limit only", [["E01", "current", 11_000], ["E01", "prior", 1_000]], {}, [["VALUE_IMPLAUSIBLE", "warning", "指标!E46"]]],
+    ["a county's +1000% count is still growth", [["E01", "current", 11_000], ["E01", "prior", 1_000]], { unitType: "县（市、区）", divisionCode: "330102000000" }, [["GROWTH_IMPLAUSIBLE", "warning", "指标!E46"]]],
+  ];
+  it.each(CASES)("%s", (_name, edits, cover, expected, says) => {
+    const r = inspect(edits, cover);
+    expect(tuples(r)).toEqual(expected);
+    for (const s of says ?? []) expect(r.findings[0]!.message).toContain(s);
+  });
+});
+
+describe(`growth band edges (${GROWTH_BAND.min * 100}% … +${GROWTH_BAND.max * 100}%) and the size below which growth is noise`, () => {
+  it("the band is −50% … +200%", () => expect(GROWTH_BAND).toEqual({ min: -0.5, max: 2 }));
+  // D07 (件, row 43), E02 (万元, row 47), C09 规模以上工业总产值 (亿元, row 32; C08 is kept below it).
+  const small = (code: string, current: number, prior: number): Edit[] => [[code, "current", current], [code, "prior", prior]];
+  const c08: Edit[] = [["C08", "current", 0.1], ["C08", "prior", 0.1], ["C08", "target", 0.1]];
+  const CASES: [name: string, edits: Edit[], expected: Expected[], says?: string[]][] = [
+    ["+200% exactly is fine", small("D07", 30, 10), []],
+    ["+210% warns", small("D07", 31, 10), [["GROWTH_IMPLAUSIBLE", "warning", "指标!E43"]], ["增长 210.0%", "-50%～+200%"]],
+    ["−50% exactly is fine", small("D07", 10, 20), []],
+    ["−55% warns", small("D07", 9, 20), [["GROWTH_IMPLAUSIBLE", "warning", "指标!E43"]], ["下降 55.0%"]],
+    ["count: 10 is big enough (3 → 10)", small("D07", 10, 3), [["GROWTH_IMPLAUSIBLE", "warning", "指标!E43"]], ["增长 233.3%"]],
+    ["count: 9 is too small (2 → 9)", small("D07", 9, 2), []],
+    ["count: a big base that falls counts (10 → 2)", small("D07", 2, 10), [["GROWTH_IMPLAUSIBLE", "warning", "指标!E43"]]],
+    ["万元: 10 is big enough (3 → 10)", small("E02", 10, 3), [["GROWTH_IMPLAUSIBLE", "warning", "指标!E47"]]],
+    ["万元: 9.9 is too small (3 → 9.9)", small("E02", 9.9, 3), []],
+    ["亿元: 1 is big enough (0.25 → 1)", [...c08, ...small("C09", 1, 0.25)], [["GROWTH_IMPLAUSIBLE", "warning", "指标!E32"]]],
+    ["亿元: 0.99 is too small (0.2 → 0.99)", [...c08, ...small("C09", 0.99, 0.2)], []],
+  ];
+  it.each(CASES)("%s", (_name, edits, expected, says) => {
+    const r = inspect(edits);
+    expect(tuples(r)).toEqual(expected);
+    for (const s of says ?? []) expect(r.findings[0]!.message).toContain(s);
+  });
+});
+
+describe("relation rules in every value column (本期, 上年同期, 全年目标)", () => {
+  // Consistent figures in all three columns for every indicator in a relation; each case changes one column.
+  const baseline: Edit[] = [
+    ...flat("A01", 50), ...flat("A02", 1000), ...flat("A04", 100), ...flat("A05", 50), ...flat("A06", 40),
+    ...flat("C01", 21), ...flat("C02", 3), ...flat("C03", 6), ...flat("C04", 12),
+    ...flat("D01", 90), ...flat("D02", 30), ...flat("D03", 50), ...flat("D04", 10), ...flat("D05", 40), ...flat("D06", 20),
+  ];
+  const COL: Record<ValueColumn, string> = { current: "E", prior: "F", target: "G" };
+  const rows: [name: string, edits: (c: ValueColumn) => Edit[], expected: (L: string) => Expected[], says?: string[]][] = [
+    ["baseline is clean", () => [], () => []],
+    ["专利申请 ≠ 发明+实用新型+外观设计", (c) => [["D01", c, 91]], (L) => [["COMPONENTS_SUM", "error", `指标!${L}37`]], ["发明＋实用新型＋外观设计", "91", "90"]],
+    ["专利申请 below its parts", (c) => [["D01", c, 89]], (L) => [["COMPONENTS_SUM", "error", `指标!${L}37`]]],
+    ["高新技术企业 ≠ 国家级+省级+市级", (c) => [["C01", c, 20]], (L) => [["COMPONENTS_SUM", "error", `指标!${L}24`]], ["国家级＋省级＋市级"]],
+    ["a component above its total (both rules)", (c) => [["C02", c, 22]], (L) => [["COMPONENTS_SUM", "error", `指标!${L}24`], ["PART_EXCEEDS_TOTAL", "error", `指标!${L}25`]]],
+    ["发明专利授权 = 专利授权 is fine", (c) => [["D06", c, 40]], () => []],
+    ["发明专利授权 > 专利授权", (c) => [["D06", c, 41]], (L) => [["PART_EXCEEDS_TOTAL", "error", `指标!${L}42`]], ["不能大于", "41", "40"]],
+    ["财政科技拨款 > 财政支出 (a bounding total, not 其中)", (c) => [["A01", c, 1001]], (L) => [["PART_EXCEEDS_TOTAL", "error", `指标!${L}7`]]],
+    ["国家级+省级 = 争取上级资金 is fine", (c) => [["A05", c, 60]], () => []],
+    ["国家级+省级 > 争取上级资金", (c) => [["A05", c, 61]], (L) => [["PARTS_EXCEED_TOTAL", "error", `指标!${L}10`]], ["101", "100", "国家级＋省级"]],
+    ["国家级 alone > 争取上级资金: one finding, on the part", (c) => [["A05", c, 101]], (L) => [["PART_EXCEEDS_TOTAL", "error", `指标!${L}11`]]],
+    ["decimals that add up exactly in decimal (0.1+0.2 = 0.3) are fine", (c) => [["A04", c, 0.3], ["A05", c, 0.1], ["A06", c, 0.2]], () => []],
+    ["large decimals that add up exactly in decimal are fine (29202767.25+26145954.01 = 55348721.26; in binary the sum is 55348721.260000005)", (c) => [["A04", c, 55348721.26], ["A05", c, 29202767.25], ["A06", c, 26145954.01]], () => []],
+    ["a blank part skips the sum rule", (c) => [["D01", c, 91], ["D02", c, null]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E38"]] : [])],
+    ["a blank total with its parts filled skips the sum rule", (c) => [["D01", c, null]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E37"]] : [])],
+    ["a blank total skips every rule", (c) => [["D05", c, null], ["D06", c, 41]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E41"]] : [])],
+  ];
+  const CASES = rows.flatMap(([name, edits, expected, says]) =>
+    (["current", "prior", "target"] as const).map((c) => [`${name} (${c})`, edits(c), expected(COL[c]), says] as const),
+  );
+  it.each(CASES)("%s", (_name, edits, expected, says) => {
+    const r = inspect([...baseline, ...edits]);
+    // A changed 本期 or 上年同期 may also move growth: only relation findings are asserted here.
+    const relation = tuples(r).filter(([rule]) => !["GROWTH_IMPLAUSIBLE", "PRIOR_MISSING", "UNIT_SLIP"].includes(rule));
+    expect(relation).toEqual(expected);
+    for (const s of says ?? []) expect(r.findings.find((f) => f.rule !== "GROWTH_IMPLAUSIBLE")!.message).toContain(s);
+  });
+
+  it("the message names the column and the range of the parts", () => {
+    const r = inspect([...baseline, ["D01", "target", 91]]);
+    expect(r.findings.map((f) => f.message)).toEqual(["“专利申请”全年目标（指标!G37）为 91，应等于发明＋实用新型＋外观设计之和（G38:G40 合计 90）。请核对后修改。"]);
+  });
+});
+
+describe("RATIO_IMPLAUSIBLE at its edge (财政科技拨款占财政支出比重 ≤ 30%)", () => {
+  const CASES: [name: string, a01: number, a02: number, expected: Expected[]][] = [
+    ["30% exactly is fine", 300, 1000, []],
+    ["30.1% warns", 301, 1000, [["RATIO_IMPLAUSIBLE", "warning", "指标!E9"]]],
+    ["a zero denominator gives no ratio", 0, 0, []],
+  ];
+  it.each(CASES)("%s", (_name, a01, a02, expected) => {
+    const r = inspect([...flat("A01", a01), ...flat("A02", a02)]);
+    expect(tuples(r)).toEqual(expected);
+    if (expected.length) expect(r.findings[0]!.message).toContain("30.10%");
+  });
+  it("a note on the numerator explains it", () => {
+    const r = inspect([...flat("A01", 301), ...flat("A02", 1000), ["A01", "note", "含一次性拨款"]]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: "RATIO_IMPLAUSIBLE", explained: true })]);
+  });
+});

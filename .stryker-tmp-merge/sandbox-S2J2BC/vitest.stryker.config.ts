@@ -1,0 +1,40 @@
+/**
+ * The test files the mutation run (`npm run mutate`, stryker.config.mjs) uses. Stryker
+ * reruns, for each mutant, every test file that covers it, hooks included; so this set
+ * is the in-process tests with cheap setup that cover the mutated scope.
+ * Left out, because they cannot see a mutant (the code they run is a built bundle or
+ * another process) or cost minutes per mutant (their setup starts servers, LibreOffice
+ * or Chromium): the add-in tests, LibreOffice recalculation/printing, the CLI (runs
+ * dist/), load, kill and hostile-upload tests, the deploy lint, the fast-check
+ * properties, xlsx-grid.test.ts (converts files with LibreOffice inside its cases),
+ * the storage contract suite and the HTTP handler tests (each file starts s3rver or a
+ * server). The storage adapters are therefore measured by commit-protocol.test.ts
+ * only; see docs/mutation.md. `npm test` still runs everything.
+ */
+// @ts-nocheck
+
+import { defineConfig } from "vitest/config";
+
+/** HZ_MUTATE_TESTS="tests/checks-*.test.ts,..." narrows the set further for a run on one file. */
+const only = process.env.HZ_MUTATE_TESTS?.split(",").map((s) => s.trim()).filter(Boolean);
+
+export default defineConfig({
+  test: {
+    include: only?.length ? only : [
+      "tests/checks-*.test.ts",
+      "tests/core-checks.test.ts",
+      "tests/rules-table.test.ts",
+      "tests/core-template.test.ts",
+      "tests/xlsx-shared-strings.test.ts",
+      "tests/merge.test.ts",
+      "tests/merge-multilevel.test.ts",
+      "tests/city-workbook.test.ts",
+      "tests/time.test.ts",
+      "tests/commit-protocol.test.ts",
+      "tests/functions-auth.test.ts",
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    allowOnly: false,
+  },
+});
