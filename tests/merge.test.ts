@@ -64,6 +64,24 @@ describe("growth, ratios and completion", () => {
     expect(completionOf(150, 0)).toBeNull();
     expect(completionOf(150, null)).toBeNull();
   });
+
+  it.each([
+    // current, prior (or target) → null: a blank on either side gives no change and no completion (never 0 or a negative)
+    [null, 0.12],
+    [0.12, null],
+    [null, null],
+  ] as const)("no change in points, no completion with a blank: %s against %s", (cur, other) => {
+    expect(pointsChange(cur, other)).toBeNull();
+    expect(completionOf(cur === null ? null : cur * 1000, other === null ? null : other * 1000)).toBeNull();
+  });
+
+  it.each([
+    [150, -5, null], // a negative target is no target
+    [0, 200, 0],
+    [200, 200, 1],
+  ] as const)("completion of %s against a target of %s", (cur, target, completion) => {
+    expect(completionOf(cur, target)).toBe(completion);
+  });
 });
 
 describe("mergeReports: sums and ratios", () => {

@@ -7,7 +7,8 @@
 // @ts-nocheck
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { GROWTH_BAND, UNIT_SLIP_FACTOR } from "../templates/checks";
+import { BUILTIN, type Catalogue } from "../templates/catalogue";
+import { GROWTH_BAND, UNIT_SLIP_FACTOR, checkSubmission } from "../templates/checks";
 import type { ValueColumn } from "../templates/layout";
 import { flat, inspectEdited as inspect, loadBaseGrid, tuples, type CoverEdit as Cover, type Edit, type Expected } from "./support/grid-edits";
 
@@ -156,5 +157,40 @@ describe("RATIO_IMPLAUSIBLE at its edge (财政科技拨款占财政支出比重
   it("a note on the numerator explains it", () => {
     const r = inspect([...flat("A01", 301), ...flat("A02", 1000), ["A01", "note", "含一次性拨款"]]);
     expect(r.findings).toEqual([expect.objectContaining({ rule: "RATIO_IMPLAUSIBLE", explained: true })]);
+  });
+});
+
+describe("checkSubmission itself: the order of the findings and the library it checks with", () => {
+  // Raised cover → values (per indicator, with plausibility) → relations → narrative; handed back by sheet, row, column.
+  const edits: Edit[] = [
+    ...flat("D02", 30), ...flat("D03", 50), ...flat("D04", 10), ["D01", "current", 91], ["D01", "prior", 90], ["D01", "target", -1],
+    ["E02", "current", 31], ["E02", "prior", 10], ...flat("A02", 1000), ["A01", "current", 1001],
+  ];
+  it("sheet order (封面, 指标, 文字材料) before rows, rows before columns, and on one cell the order raised", () => {
+    expect(tuples(inspect(edits, { date: "明天" }, { A4: null }))).toEqual([
+      ["DATE_INVALID", "error", "封面!C13"], // row 13 of the cover before row 7 of 指标
+      ["PART_EXCEEDS_TOTAL", "error", "指标!E7"], // a relation, raised after the values of row 47
+      ["COMPONENTS_SUM", "error", "指标!E37"], // column E before G though raised after NEGATIVE on G37
+      ["NEGATIVE", "error", "指标!G37"], // raised before COMPONENTS_SUM on the same cell
+      ["COMPONENTS_SUM", "error", "指标!G37"],
+      ["PART_EXCEEDS_TOTAL", "error", "指标!G38"],
+      ["PART_EXCEEDS_TOTAL", "error", "指标!G39"],
+      ["PART_EXCEEDS_TOTAL", "error", "指标!G40"],
+      ["GROWTH_IMPLAUSIBLE", "warning", "指标!E47"],
+      ["NARRATIVE_REQUIRED", "error", "文字材料!A4"], // row 4 of the narrative after row 47 of 指标
+    ]);
+  });
+
+  it("without options it checks with the built-in library and no expected period", () => {
+    const r = inspect(edits, { year: 2024 });
+    expect(tuples(r)).toContainEqual(["PERIOD_MISMATCH", "error", "封面!C8"]);
+    expect(checkSubmission(r.submission)).toEqual(r.findings.filter((f) => f.rule !== "PERIOD_MISMATCH"));
+  });
+
+  it("the library's own indicators are the ones checked (a town limit raised in the library)", () => {
+    const raised: Catalogue = { ...BUILTIN, indicators: BUILTIN.indicators.map((i) => (i.code === "E01" ? { ...i, townMax: 20_000 } : i)) };
+    const r = inspect([["E01", "current", 10_001], ["E01", "prior", 9_000]]);
+    expect(tuples(r)).toEqual([["VALUE_IMPLAUSIBLE", "warning", "指标!E46"]]);
+    expect(checkSubmission(r.submission, { expectedPeriod: "2025-Y", catalogue: raised })).toEqual([]);
   });
 });
