@@ -88,9 +88,11 @@ describe("growth, ratios and completion", () => {
 describe("mergeReports: sums and ratios", () => {
   const a = rec("青阳镇", T1, { A01: [10, 8, 20], A02: [100, 100, 120], D01: [30, 20, 40], D02: [10, 5, null], B01: [5, 0, null], C12: [0, 0, null], F01: [0.1, 3, null] });
   const b = rec("清河街道", T2, { A01: [30, 20, null], A02: [900, 500, null], D01: [12, 10, 10], D02: [2, 2, null], B01: [0, null, null], C12: [0, 0, null], F01: [0.2, 4, null] });
-  const c = merged([{ record: a }, { record: b }]);
+  // Merged inside each test, not once at collection: a mutant is active only while a test runs (docs/mutation.md).
+  const merge = () => merged([{ record: a }, { record: b }]);
 
   it("sums counts and amounts, with exact decimals", () => {
+    const c = merge();
     expect(c.totals.A01).toMatchObject({ current: 40, prior: 28, target: null, delta: 12, units: { current: 2, prior: 2, target: 1 } });
     expect(c.totals.D01).toMatchObject({ current: 42, prior: 30, target: 50, delta: 12, change: null });
     // 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
@@ -98,6 +100,7 @@ describe("mergeReports: sums and ratios", () => {
   });
 
   it("recomputes ratios from summed parts (never sums or averages them)", () => {
+    const c = merge();
     // Units: 10% and 3.33%; summed parts: 40 / 1000 = 4%. Prior: 28 / 600.
     expect(c.totals.A03!.current).toBe(0.04);
     expect(c.totals.A03!.prior).toBe(28 / 600);
@@ -109,6 +112,7 @@ describe("mergeReports: sums and ratios", () => {
   });
 
   it("growth from summed figures; 新增 / — where there is no base", () => {
+    const c = merge();
     expect(c.totals.A01!.growth).toBeCloseTo(12 / 28, 15);
     expect(c.totals.D01!.growth).toBe(0.4);
     expect(c.totals.B01).toMatchObject({ current: 5, prior: null, growth: null, growthLabel: "—", units: { current: 2, prior: 1, target: 0 } });
@@ -118,12 +122,14 @@ describe("mergeReports: sums and ratios", () => {
   });
 
   it("completion where every unit has a target; a partial target sum is no target", () => {
+    const c = merge();
     expect(c.totals.A01).toMatchObject({ target: null, completion: null });
     expect(c.totals.D01!.completion).toBe(42 / 50);
     expect(c.totals.D02!.completion).toBeNull();
   });
 
   it("no NaN or Infinity anywhere in the JSON", () => {
+    const c = merge();
     const text = JSON.stringify(consolidationJson(c));
     expect(text).not.toMatch(/NaN|Infinity/);
     expect(consolidationJson(c).totals.C12).toMatchObject({ current: 0, prior: 0, growth: null, growthLabel: "—" });
