@@ -152,6 +152,32 @@ describe("RATIO_IMPLAUSIBLE at its edge (财政科技拨款占财政支出比重
     expect(tuples(r)).toEqual(expected);
     if (expected.length) expect(r.findings[0]!.message).toContain("30.10%");
   });
+  it.each([
+    // A01 本期, A02 本期 → findings besides the figures' own (a ratio needs both parts, a positive denominator, a part within its total)
+    ["equal parts: 100% warns", 1000, 1000, [["RATIO_IMPLAUSIBLE", "warning", "指标!E9"]]],
+    ["a part above its total: the part rule, not the ratio", 1001, 1000, [["PART_EXCEEDS_TOTAL", "error", "指标!E7"]]],
+    ["a blank denominator gives no ratio", 5, null, [["VALUE_REQUIRED", "error", "指标!E8"]]],
+    ["a blank numerator gives no ratio", null, 100, [["VALUE_REQUIRED", "error", "指标!E7"]]],
+    ["negative parts give no ratio (−2 / −1 would be 200%)", -2, -1, [["NEGATIVE", "error", "指标!E7"], ["NEGATIVE", "error", "指标!E8"]]],
+    ["a zero denominator with a positive numerator: the part rule only", 5, 0, [["PART_EXCEEDS_TOTAL", "error", "指标!E7"]]],
+  ] as [string, number | null, number | null, Expected[]][])("%s", (_name, a01, a02, expected) => {
+    const r = inspect([["A01", "current", a01], ["A01", "prior", 800], ["A01", "target", 800], ["A02", "current", a02], ["A02", "prior", 1000], ["A02", "target", 1000]]);
+    expect(tuples(r).filter(([rule]) => rule !== "GROWTH_IMPLAUSIBLE")).toEqual(expected);
+  });
+
+  it.each([
+    ["no note: not explained", [], false],
+    ["a note on the denominator explains it", [["A02", "note", "含一次性支出"]], true],
+  ] as [string, Edit[], boolean][])("%s", (_name, notes, explained) => {
+    const r = inspect([...flat("A01", 301), ...flat("A02", 1000), ...notes]);
+    expect(r.findings.map((f) => [f.rule, f.explained])).toEqual([["RATIO_IMPLAUSIBLE", explained]]);
+  });
+
+  it("a blank part against a negative total (in 上年同期) is no part above it", () => {
+    const r = inspect([["D05", "prior", -1], ["D06", "prior", null]]);
+    expect(tuples(r).filter(([rule]) => !["GROWTH_IMPLAUSIBLE", "PRIOR_MISSING"].includes(rule))).toEqual([["NEGATIVE", "error", "指标!F41"]]);
+  });
+
   it("a note on the numerator explains it", () => {
     const r = inspect([...flat("A01", 301), ...flat("A02", 1000), ["A01", "note", "含一次性拨款"]]);
     expect(r.findings).toEqual([expect.objectContaining({ rule: "RATIO_IMPLAUSIBLE", explained: true })]);
