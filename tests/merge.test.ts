@@ -119,7 +119,9 @@ describe("mergeReports: sums and ratios", () => {
     expect(c.totals.B01).toMatchObject({ current: 5, prior: null, growth: null, growthLabel: "—", units: { current: 2, prior: 1, target: 0 } });
     expect(c.totals.C12).toMatchObject({ current: 0, prior: 0, growth: null, growthLabel: "—" });
     // Nobody reported it at all: no figure, never 0.
-    expect(c.totals.E01).toMatchObject({ current: null, prior: null, target: null, growth: null, growthLabel: "—", units: { current: 0, prior: 0, target: 0 } });
+    expect(c.totals.E01).toMatchObject({ current: null, prior: null, target: null, delta: null, growth: null, growthLabel: "—", units: { current: 0, prior: 0, target: 0 } });
+    // 增减量 only where both sums exist.
+    expect(c.totals.B01!.delta).toBeNull();
   });
 
   it("completion where every unit has a target; a partial target sum is no target", () => {
@@ -434,18 +436,19 @@ describe("mergeReports: edges the mutation run found untested", () => {
   it("a blank, NaN or infinite 本期 is not counted (nor its unit); 上年同期 still sums where every unit with a 本期 gave one", () => {
     const inputs = [
       rec("镇1", T1, { A01: [10, 8, 20], A02: [100, 100, 100] }),
-      rec("镇2", T2, { A01: [null, 5, 30], A02: [50, 40, null] }),
+      rec("镇2", T2, { A01: [null, 5, 30], A02: [50, null, null] }),
       rec("镇3", T3, { A01: [Number.NaN, Number.POSITIVE_INFINITY, Number.NaN] }),
     ].map((record) => ({ record }));
     const c = merged(inputs);
     expect(c.totals.A01).toMatchObject({ current: 10, prior: 13, target: 50, delta: -3, completion: 0.2, units: { current: 1, prior: 2, target: 2 } });
     // A ratio counts the units that gave both parts.
-    expect(c.totals.A03).toMatchObject({ current: 10 / 150, units: { current: 1, prior: 2, target: 1 } });
+    expect(c.totals.A03).toMatchObject({ current: 10 / 150, prior: null, units: { current: 1, prior: 1, target: 1 } });
   });
 
   it.each([
     ["a roster whose units hang directly under the city: the roster's parent, not the codes' county", [T1, T2], ["330100000000", "330100000000"], "330100000000"],
-    ["a roster with two parents: from the codes", [T1, T2], ["330102000000", "330103000000"], "330102000000"],
+    ["a roster with two parents: from the codes", [T1, T2], ["330103000000", "330102000000"], "330102000000"],
+    ["a roster with one parent and a blank one: the parent", [T1, T2], ["330100000000", ""], "330100000000"],
     ["a roster without parents: from the roster's codes, missing units included", [T1, "330103001000"], ["", ""], "330100000000"],
   ] as const)("consolidating unit: %s", (_n, codes, parents, code) => {
     const r = codes.map((c, i) => ({ name: `单位${i}`, code: c, parent: parents[i]! }));
@@ -463,6 +466,13 @@ describe("mergeReports: edges the mutation run found untested", () => {
     expect(c.unit).toEqual({ name: `汇总（${code}）`, code, type: code.endsWith("00000000") ? "市" : "县（市、区）" });
   });
 
+  it("a report without one narrative section: its unit heading with nothing under it", () => {
+    const r = rec("青阳镇", T1, { A01: [1, 1, null] });
+    delete (r.narrative as Partial<ReportRecord["narrative"]>).plans;
+    const c = merged([{ record: r }, { record: rec("清河街道", T2, { A01: [1, 1, null] }) }]);
+    expect(c.record.narrative.plans).toBe("【青阳镇】\n\n【清河街道】清河街道打算");
+  });
+
   it("bounding and splitting text at their exact edges, never inside a surrogate pair", () => {
     expect(boundText("x".repeat(10), 10)).toBe("x".repeat(10));
     expect(boundText("x".repeat(41), 40)).toBe("x".repeat(40 - TRUNCATION_NOTE.length) + TRUNCATION_NOTE);
@@ -471,6 +481,9 @@ describe("mergeReports: edges the mutation run found untested", () => {
     expect(splitText("", 5)).toEqual([""]);
     expect(splitText("abc", 3)).toEqual(["abc"]);
     expect(splitText("a𠀀𠀀𠀀", 2)).toEqual(["a", "𠀀", "𠀀", "𠀀"]);
+    expect(splitText("a𠀀b", 2)).toEqual(["a", "𠀀", "b"]);
+    // A lone high surrogate at the very end (a damaged text) is kept, and splitting ends.
+    expect(splitText("ab\uD840", 2)).toEqual(["ab", "\uD840"]);
     expect(splitText("abcde", 2)).toEqual(["ab", "cd", "e"]);
   });
 });
