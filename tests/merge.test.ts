@@ -443,6 +443,8 @@ describe("mergeReports: edges the mutation run found untested", () => {
     expect(c.totals.A01).toMatchObject({ current: 10, prior: 13, target: 50, delta: -3, completion: 0.2, units: { current: 1, prior: 2, target: 2 } });
     // A ratio counts the units that gave both parts.
     expect(c.totals.A03).toMatchObject({ current: 10 / 150, prior: null, units: { current: 1, prior: 1, target: 1 } });
+    // Nobody gave a 本期, one unit a 上年同期: no 增减量 (never −5).
+    expect(merged([{ record: rec("镇1", T1, { A01: [null, 5, null] }) }]).totals.A01).toMatchObject({ current: null, prior: 5, delta: null });
   });
 
   it.each([
