@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN, type Catalogue } from "../templates/catalogue";
-import { GROWTH_BAND, UNIT_SLIP_FACTOR, checkSubmission } from "../templates/checks";
+import { GROWTH_BAND, UNIT_SLIP_FACTOR, checkSubmission, parseReportDate } from "../templates/checks";
 import type { ValueColumn } from "../templates/layout";
 import { flat, inspectEdited as inspect, loadBaseGrid, tuples, type CoverEdit as Cover, type Edit, type Expected } from "./support/grid-edits";
 
@@ -216,5 +216,43 @@ describe("checkSubmission itself: the order of the findings and the library it c
     const r = inspect([["E01", "current", 10_001], ["E01", "prior", 9_000]]);
     expect(tuples(r)).toEqual([["VALUE_IMPLAUSIBLE", "warning", "指标!E46"]]);
     expect(checkSubmission(r.submission, { expectedPeriod: "2025-Y", catalogue: raised })).toEqual([]);
+  });
+});
+
+describe("parseReportDate: the cover's 填报日期 at its edges", () => {
+  it.each([
+    // An Excel date serial: 2000-01-01 (36526) and 2100-01-01 (73051) themselves are outside.
+    [45000, "2023-03-15"],
+    [45646.75, "2024-12-20"],
+    [36527, "2000-01-02"],
+    [36526, null],
+    [73050, "2099-12-31"],
+    [73051, null],
+    [true, null],
+    [null, null],
+    ["2025-12-20", "2025-12-20"],
+    [" 2025 年 12 月 20 日 ", "2025-12-20"],
+    ["2025年1月5日", "2025-01-05"],
+    ["2025/12/20 10:30", "2025-12-20"],
+    ["2025-12-20T08:00", "2025-12-20"],
+    ["2025.12.20", "2025-12-20"],
+    ["2025-12-20x", null],
+    ["2025-12-20 x", "2025-12-20"],
+    ["x2025-12-20", null],
+    ["2025x-12-20", null],
+    ["2025-x12-20", null],
+    ["2025-12x-20", null],
+    ["2025-12-20x日", null],
+    ["2025-12-20 日", "2025-12-20"],
+    ["2025-12-20Tx", "2025-12-20"],
+    ["2025-02-30", null],
+    ["2025-13-01", null],
+    ["2025-12-32", null],
+    ["1999-12-31", null],
+    ["2000-01-01", "2000-01-01"],
+    ["2100-12-31", "2100-12-31"],
+    ["2101-01-01", null],
+  ] as [unknown, string | null][])("%j → %j", (raw, expected) => {
+    expect(parseReportDate(raw)).toBe(expected);
   });
 });
