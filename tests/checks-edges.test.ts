@@ -118,6 +118,7 @@ describe("relation rules in every value column (本期, 上年同期, 全年目�
     ["国家级+省级 = 争取上级资金 is fine", (c) => [["A05", c, 60]], () => []],
     ["国家级+省级 > 争取上级资金", (c) => [["A05", c, 61]], (L) => [["PARTS_EXCEED_TOTAL", "error", `指标!${L}10`]], ["101", "100", "国家级＋省级"]],
     ["国家级 alone > 争取上级资金: one finding, on the part", (c) => [["A05", c, 101]], (L) => [["PART_EXCEEDS_TOTAL", "error", `指标!${L}11`]]],
+    ["国家级 = 争取上级资金 and 省级 > 0: the joint rule (a part equal to its total is no part above it)", (c) => [["A05", c, 100], ["A06", c, 1]], (L) => [["PARTS_EXCEED_TOTAL", "error", `指标!${L}10`]]],
     ["decimals that add up exactly in decimal (0.1+0.2 = 0.3) are fine", (c) => [["A04", c, 0.3], ["A05", c, 0.1], ["A06", c, 0.2]], () => []],
     ["large decimals that add up exactly in decimal are fine (29202767.25+26145954.01 = 55348721.26; in binary the sum is 55348721.260000005)", (c) => [["A04", c, 55348721.26], ["A05", c, 29202767.25], ["A06", c, 26145954.01]], () => []],
     ["a blank part skips the sum rule", (c) => [["D01", c, 91], ["D02", c, null]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E38"]] : [])],
