@@ -26,6 +26,7 @@ export default defineConfig({
       "tests/xlsx-shared-strings.test.ts",
       "tests/merge.test.ts",
       "tests/merge-multilevel.test.ts",
+      "tests/merge-figures.test.ts",
       "tests/city-workbook.test.ts",
       "tests/time.test.ts",
       "tests/commit-protocol.test.ts",

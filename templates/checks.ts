@@ -50,14 +50,13 @@ export function checkSubmission(sub: Submission, options: CheckOptions = {}): Fi
 const SHEET_ORDER: string[] = [SHEETS.cover, SHEETS.indicators, SHEETS.narrative];
 
 function sortFindings(list: Finding[]): Finding[] {
-  return list
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => {
-      const s = SHEET_ORDER.indexOf(a.f.sheet) - SHEET_ORDER.indexOf(b.f.sheet);
-      if (s) return s;
-      const pa = parseAddress(a.f.cell) ?? { row: 0, col: 0 };
-      const pb = parseAddress(b.f.cell) ?? { row: 0, col: 0 };
-      return pa.row - pb.row || pa.col - pb.col || a.i - b.i;
-    })
-    .map((x) => x.f);
+  // In place (the list is the caller's own). Array.prototype.sort is stable: findings on one cell keep the order the checks raised them.
+  const key = (f: Finding) => parseAddress(f.cell) ?? { row: 0, col: 0 };
+  return list.sort((a, b) => {
+    const s = SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet);
+    if (s) return s;
+    const pa = key(a);
+    const pb = key(b);
+    return pa.row - pb.row || pa.col - pb.col;
+  });
 }

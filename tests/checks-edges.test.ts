@@ -5,7 +5,8 @@
  * run can afford them; the exceljs round trip is covered by core-checks.test.ts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { GROWTH_BAND, UNIT_SLIP_FACTOR } from "../templates/checks";
+import { BUILTIN, type Catalogue } from "../templates/catalogue";
+import { GROWTH_BAND, UNIT_SLIP_FACTOR, checkSubmission, parseReportDate } from "../templates/checks";
 import type { ValueColumn } from "../templates/layout";
 import { flat, inspectEdited as inspect, loadBaseGrid, tuples, type CoverEdit as Cover, type Edit, type Expected } from "./support/grid-edits";
 
@@ -117,6 +118,7 @@ describe("relation rules in every value column (本期, 上年同期, 全年目�
     ["国家级+省级 = 争取上级资金 is fine", (c) => [["A05", c, 60]], () => []],
     ["国家级+省级 > 争取上级资金", (c) => [["A05", c, 61]], (L) => [["PARTS_EXCEED_TOTAL", "error", `指标!${L}10`]], ["101", "100", "国家级＋省级"]],
     ["国家级 alone > 争取上级资金: one finding, on the part", (c) => [["A05", c, 101]], (L) => [["PART_EXCEEDS_TOTAL", "error", `指标!${L}11`]]],
+    ["国家级 = 争取上级资金 and 省级 > 0: the joint rule (a part equal to its total is no part above it)", (c) => [["A05", c, 100], ["A06", c, 1]], (L) => [["PARTS_EXCEED_TOTAL", "error", `指标!${L}10`]]],
     ["decimals that add up exactly in decimal (0.1+0.2 = 0.3) are fine", (c) => [["A04", c, 0.3], ["A05", c, 0.1], ["A06", c, 0.2]], () => []],
     ["large decimals that add up exactly in decimal are fine (29202767.25+26145954.01 = 55348721.26; in binary the sum is 55348721.260000005)", (c) => [["A04", c, 55348721.26], ["A05", c, 29202767.25], ["A06", c, 26145954.01]], () => []],
     ["a blank part skips the sum rule", (c) => [["D01", c, 91], ["D02", c, null]], (L) => (L === "E" ? [["VALUE_REQUIRED", "error", "指标!E38"]] : [])],
@@ -151,8 +153,107 @@ describe("RATIO_IMPLAUSIBLE at its edge (财政科技拨款占财政支出比重
     expect(tuples(r)).toEqual(expected);
     if (expected.length) expect(r.findings[0]!.message).toContain("30.10%");
   });
+  it.each([
+    // A01 本期, A02 本期 → findings besides the figures' own (a ratio needs both parts, a positive denominator, a part within its total)
+    ["equal parts: 100% warns", 1000, 1000, [["RATIO_IMPLAUSIBLE", "warning", "指标!E9"]]],
+    ["a part above its total: the part rule, not the ratio", 1001, 1000, [["PART_EXCEEDS_TOTAL", "error", "指标!E7"]]],
+    ["a blank denominator gives no ratio", 5, null, [["VALUE_REQUIRED", "error", "指标!E8"]]],
+    ["a blank numerator gives no ratio", null, 100, [["VALUE_REQUIRED", "error", "指标!E7"]]],
+    ["negative parts give no ratio (−2 / −1 would be 200%)", -2, -1, [["NEGATIVE", "error", "指标!E7"], ["NEGATIVE", "error", "指标!E8"]]],
+    ["a zero denominator with a positive numerator: the part rule only", 5, 0, [["PART_EXCEEDS_TOTAL", "error", "指标!E7"]]],
+  ] as [string, number | null, number | null, Expected[]][])("%s", (_name, a01, a02, expected) => {
+    const r = inspect([["A01", "current", a01], ["A01", "prior", 800], ["A01", "target", 800], ["A02", "current", a02], ["A02", "prior", 1000], ["A02", "target", 1000]]);
+    expect(tuples(r).filter(([rule]) => rule !== "GROWTH_IMPLAUSIBLE")).toEqual(expected);
+  });
+
+  it.each([
+    ["no note: not explained", [], false],
+    ["a note on the denominator explains it", [["A02", "note", "含一次性支出"]], true],
+  ] as [string, Edit[], boolean][])("%s", (_name, notes, explained) => {
+    const r = inspect([...flat("A01", 301), ...flat("A02", 1000), ...notes]);
+    expect(r.findings.map((f) => [f.rule, f.explained])).toEqual([["RATIO_IMPLAUSIBLE", explained]]);
+  });
+
+  it("a blank part against a negative total (in 上年同期) is no part above it", () => {
+    const r = inspect([["D05", "prior", -1], ["D06", "prior", null]]);
+    expect(tuples(r).filter(([rule]) => !["GROWTH_IMPLAUSIBLE", "PRIOR_MISSING"].includes(rule))).toEqual([["NEGATIVE", "error", "指标!F41"]]);
+  });
+
   it("a note on the numerator explains it", () => {
     const r = inspect([...flat("A01", 301), ...flat("A02", 1000), ["A01", "note", "含一次性拨款"]]);
     expect(r.findings).toEqual([expect.objectContaining({ rule: "RATIO_IMPLAUSIBLE", explained: true })]);
+  });
+});
+
+describe("checkSubmission itself: the order of the findings and the library it checks with", () => {
+  // Raised cover → values (per indicator, with plausibility) → relations → narrative; handed back by sheet, row, column.
+  const edits: Edit[] = [
+    ...flat("D02", 30), ...flat("D03", 50), ...flat("D04", 10), ["D01", "current", 91], ["D01", "prior", 90], ["D01", "target", -1],
+    ["E02", "current", 31], ["E02", "prior", 10], ...flat("A02", 1000), ["A01", "current", 1001],
+  ];
+  it("sheet order (封面, 指标, 文字材料) before rows, rows before columns, and on one cell the order raised", () => {
+    expect(tuples(inspect(edits, { date: "明天" }, { A4: null }))).toEqual([
+      ["DATE_INVALID", "error", "封面!C13"], // row 13 of the cover before row 7 of 指标
+      ["PART_EXCEEDS_TOTAL", "error", "指标!E7"], // a relation, raised after the values of row 47
+      ["COMPONENTS_SUM", "error", "指标!E37"], // column E before G though raised after NEGATIVE on G37
+      ["NEGATIVE", "error", "指标!G37"], // raised before COMPONENTS_SUM on the same cell
+      ["COMPONENTS_SUM", "error", "指标!G37"],
+      ["PART_EXCEEDS_TOTAL", "error", "指标!G38"],
+      ["PART_EXCEEDS_TOTAL", "error", "指标!G39"],
+      ["PART_EXCEEDS_TOTAL", "error", "指标!G40"],
+      ["GROWTH_IMPLAUSIBLE", "warning", "指标!E47"],
+      ["NARRATIVE_REQUIRED", "error", "文字材料!A4"], // row 4 of the narrative after row 47 of 指标
+    ]);
+  });
+
+  it("without options it checks with the built-in library and no expected period", () => {
+    const r = inspect(edits, { year: 2024 });
+    expect(tuples(r)).toContainEqual(["PERIOD_MISMATCH", "error", "封面!C8"]);
+    expect(checkSubmission(r.submission)).toEqual(r.findings.filter((f) => f.rule !== "PERIOD_MISMATCH"));
+  });
+
+  it("the library's own indicators are the ones checked (a town limit raised in the library)", () => {
+    const raised: Catalogue = { ...BUILTIN, indicators: BUILTIN.indicators.map((i) => (i.code === "E01" ? { ...i, townMax: 20_000 } : i)) };
+    const r = inspect([["E01", "current", 10_001], ["E01", "prior", 9_000]]);
+    expect(tuples(r)).toEqual([["VALUE_IMPLAUSIBLE", "warning", "指标!E46"]]);
+    expect(checkSubmission(r.submission, { expectedPeriod: "2025-Y", catalogue: raised })).toEqual([]);
+  });
+});
+
+describe("parseReportDate: the cover's 填报日期 at its edges", () => {
+  it.each([
+    // An Excel date serial: 2000-01-01 (36526) and 2100-01-01 (73051) themselves are outside.
+    [45000, "2023-03-15"],
+    [45646.75, "2024-12-20"],
+    [36527, "2000-01-02"],
+    [36526, null],
+    [73050, "2099-12-31"],
+    [73051, null],
+    [true, null],
+    [null, null],
+    ["2025-12-20", "2025-12-20"],
+    [" 2025 年 12 月 20 日 ", "2025-12-20"],
+    ["2025年1月5日", "2025-01-05"],
+    ["2025/12/20 10:30", "2025-12-20"],
+    ["2025-12-20T08:00", "2025-12-20"],
+    ["2025.12.20", "2025-12-20"],
+    ["2025-12-20x", null],
+    ["2025-12-20 x", "2025-12-20"],
+    ["x2025-12-20", null],
+    ["2025x-12-20", null],
+    ["2025-x12-20", null],
+    ["2025-12x-20", null],
+    ["2025-12-20x日", null],
+    ["2025-12-20 日", "2025-12-20"],
+    ["2025-12-20Tx", "2025-12-20"],
+    ["2025-02-30", null],
+    ["2025-13-01", null],
+    ["2025-12-32", null],
+    ["1999-12-31", null],
+    ["2000-01-01", "2000-01-01"],
+    ["2100-12-31", "2100-12-31"],
+    ["2101-01-01", null],
+  ] as [unknown, string | null][])("%j → %j", (raw, expected) => {
+    expect(parseReportDate(raw)).toBe(expected);
   });
 });

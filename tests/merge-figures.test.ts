@@ -5,7 +5,7 @@
  * two reports counts, unknown vs zero last year, amounts finer than 1 元.
  */
 import { describe, expect, it } from "vitest";
-import { crossUnitSlips, PEER_SLIP_FACTOR } from "../templates/merge/slips";
+import { codeLevel, crossUnitSlips, PEER_SLIP_FACTOR } from "../templates/merge/slips";
 import { mergeReports, type Consolidation, type MergeInput, type MergeOptions } from "../templates/merge/merge";
 import { parsePeriod } from "../templates/period";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
@@ -69,6 +69,48 @@ describe("slips seen only across units", () => {
     expect(PEER_SLIP_FACTOR).toBe(100);
   });
 
+  it("each unit's median leaves out its own figure, not a neighbour equal to none (1, 2, 300, 400: four slips against 300, 300, 2, 2)", () => {
+    const records = [1, 2, 300, 400].map((v, i) => rec(`镇${i + 1}`, town(i + 1), { A01: [v, null, null] }));
+    expect(crossUnitSlips(records).map((s) => [s.unit, s.reference, s.peers])).toEqual([
+      ["镇1", 300, 3],
+      ["镇2", 300, 3],
+      ["镇3", 2, 3],
+      ["镇4", 2, 3],
+    ]);
+  });
+
+  it("only amounts slip: a count (件) 1000× its peers' median is not a unit slip", () => {
+    const records = [...[1, 1, 1].map((v, i) => rec(`镇${i + 1}`, town(i + 1), { D07: [v, v, null] })), rec("白沙镇", town(9), { D07: [1000, 1000, null] })];
+    expect(crossUnitSlips(records)).toEqual([]);
+  });
+
+  it("`only` checks the named units against every peer, and no others", () => {
+    const records = [1, 2, 300, 400].map((v, i) => rec(`镇${i + 1}`, town(i + 1), { A01: [v, null, null] }));
+    expect(crossUnitSlips(records, { only: [town(2), town(4)] }).map((s) => [s.unit, s.reference])).toEqual([
+      ["镇2", 300],
+      ["镇4", 2],
+    ]);
+  });
+
+  it.each([
+    ["330000000000", 2], // province
+    ["330100000000", 4], // city
+    ["330102000000", 6], // county
+    ["330102001000", 9], // town
+    ["330102001001", 12], // village
+    ["3300000000001", 12], // 13 digits: no level
+    ["x330000000000", 12],
+    ["3301020000001", 12],
+    ["x330102000000", 12],
+    ["ab0000000000", 12],
+    ["abcd00000000", 12],
+    ["abcdefghi000", 12],
+    ["3301020010001", 12],
+    ["x330102001000", 12],
+  ] as const)("codeLevel(%s) = %i", (code, level) => {
+    expect(codeLevel(code)).toBe(level);
+  });
+
   it("peers are units of the same level: a county's figure is not compared with towns", () => {
     const county = rec("示例区", "330102000000", { A01: [50_000, 40_000, null] }, { type: "县（市、区）" });
     expect(crossUnitSlips([...PEERS, county])).toEqual([]);
@@ -81,6 +123,25 @@ describe("slips seen only across units", () => {
   ] as const)("%s", (_n, now, last, warned) => {
     const found = crossUnitSlips([rec("白沙镇", town(9), { A01: [now, null, null] })], { lastYear: [rec("白沙镇", town(9), { A01: [last, null, null] }, { period: "2024-Y" })] });
     expect(found.map((s) => [s.finding.rule, s.reference])).toEqual(warned ? [["UNIT_SLIP_LAST_YEAR", last]] : []);
+  });
+
+  it.each([
+    ["last year 0", 0],
+    ["last year negative", -5],
+    ["last year blank", null],
+  ] as const)("no last-year slip against %s", (_n, last) => {
+    const found = crossUnitSlips([rec("白沙镇", town(9), { A01: [500, null, null] })], { lastYear: [rec("白沙镇", town(9), { A01: [last, null, null] }, { period: "2024-Y" })] });
+    expect(found).toEqual([]);
+  });
+
+  it("a last-year report without the indicator gives no last-year slip (and no crash)", () => {
+    const found = crossUnitSlips([rec("白沙镇", town(9), { A01: [500, null, null] })], { lastYear: [rec("白沙镇", town(9), { A02: [5, null, null] }, { period: "2024-Y" })] });
+    expect(found).toEqual([]);
+  });
+
+  it("the last-year slip's message, word for word", () => {
+    const found = crossUnitSlips([rec("白沙镇", town(9), { A01: [500, null, null] })], { lastYear: [rec("白沙镇", town(9), { A01: [5, null, null] }, { period: "2024-Y" })] });
+    expect(found.map((s) => [s.finding.rule, s.finding.message])).toEqual([["UNIT_SLIP_LAST_YEAR", "白沙镇“财政科技拨款”本期 500万元，是本单位上年同期报表 5万元 的100倍，可能把“元”或“万元”当成了“万元”。请核对（指标!E7）；确认无误的，请在该行备注中说明。"]]);
   });
 
   it("the merge lists the slip among the warnings, counts it for the unit, and marks it explained by a 备注", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INPUT_INDICATORS } from "../templates/catalog";
+import { BUILTIN } from "../templates/catalogue";
+import type { Finding } from "../templates/findings";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { completionOf, growthLabel, growthOf, growthText, pointsChange, ratioOf } from "../templates/merge/growth";
 import { CELL_TEXT_LIMIT, TRUNCATION_NOTE, boundText, consolidationJson, mergeReports, splitText, type Consolidation, type MergeInput, type MergeOptions } from "../templates/merge/merge";
@@ -64,14 +66,34 @@ describe("growth, ratios and completion", () => {
     expect(completionOf(150, 0)).toBeNull();
     expect(completionOf(150, null)).toBeNull();
   });
+
+  it.each([
+    // current, prior (or target) → null: a blank on either side gives no change and no completion (never 0 or a negative)
+    [null, 0.12],
+    [0.12, null],
+    [null, null],
+  ] as const)("no change in points, no completion with a blank: %s against %s", (cur, other) => {
+    expect(pointsChange(cur, other)).toBeNull();
+    expect(completionOf(cur === null ? null : cur * 1000, other === null ? null : other * 1000)).toBeNull();
+  });
+
+  it.each([
+    [150, -5, null], // a negative target is no target
+    [0, 200, 0],
+    [200, 200, 1],
+  ] as const)("completion of %s against a target of %s", (cur, target, completion) => {
+    expect(completionOf(cur, target)).toBe(completion);
+  });
 });
 
 describe("mergeReports: sums and ratios", () => {
   const a = rec("青阳镇", T1, { A01: [10, 8, 20], A02: [100, 100, 120], D01: [30, 20, 40], D02: [10, 5, null], B01: [5, 0, null], C12: [0, 0, null], F01: [0.1, 3, null] });
   const b = rec("清河街道", T2, { A01: [30, 20, null], A02: [900, 500, null], D01: [12, 10, 10], D02: [2, 2, null], B01: [0, null, null], C12: [0, 0, null], F01: [0.2, 4, null] });
-  const c = merged([{ record: a }, { record: b }]);
+  // Merged inside each test, not once at collection: a mutant is active only while a test runs (docs/mutation.md).
+  const merge = () => merged([{ record: a }, { record: b }]);
 
   it("sums counts and amounts, with exact decimals", () => {
+    const c = merge();
     expect(c.totals.A01).toMatchObject({ current: 40, prior: 28, target: null, delta: 12, units: { current: 2, prior: 2, target: 1 } });
     expect(c.totals.D01).toMatchObject({ current: 42, prior: 30, target: 50, delta: 12, change: null });
     // 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
@@ -79,6 +101,7 @@ describe("mergeReports: sums and ratios", () => {
   });
 
   it("recomputes ratios from summed parts (never sums or averages them)", () => {
+    const c = merge();
     // Units: 10% and 3.33%; summed parts: 40 / 1000 = 4%. Prior: 28 / 600.
     expect(c.totals.A03!.current).toBe(0.04);
     expect(c.totals.A03!.prior).toBe(28 / 600);
@@ -90,21 +113,26 @@ describe("mergeReports: sums and ratios", () => {
   });
 
   it("growth from summed figures; 新增 / — where there is no base", () => {
+    const c = merge();
     expect(c.totals.A01!.growth).toBeCloseTo(12 / 28, 15);
     expect(c.totals.D01!.growth).toBe(0.4);
     expect(c.totals.B01).toMatchObject({ current: 5, prior: null, growth: null, growthLabel: "—", units: { current: 2, prior: 1, target: 0 } });
     expect(c.totals.C12).toMatchObject({ current: 0, prior: 0, growth: null, growthLabel: "—" });
     // Nobody reported it at all: no figure, never 0.
-    expect(c.totals.E01).toMatchObject({ current: null, prior: null, target: null, growth: null, growthLabel: "—", units: { current: 0, prior: 0, target: 0 } });
+    expect(c.totals.E01).toMatchObject({ current: null, prior: null, target: null, delta: null, growth: null, growthLabel: "—", units: { current: 0, prior: 0, target: 0 } });
+    // 增减量 only where both sums exist.
+    expect(c.totals.B01!.delta).toBeNull();
   });
 
   it("completion where every unit has a target; a partial target sum is no target", () => {
+    const c = merge();
     expect(c.totals.A01).toMatchObject({ target: null, completion: null });
     expect(c.totals.D01!.completion).toBe(42 / 50);
     expect(c.totals.D02!.completion).toBeNull();
   });
 
   it("no NaN or Infinity anywhere in the JSON", () => {
+    const c = merge();
     const text = JSON.stringify(consolidationJson(c));
     expect(text).not.toMatch(/NaN|Infinity/);
     expect(consolidationJson(c).totals.C12).toMatchObject({ current: 0, prior: 0, growth: null, growthLabel: "—" });
@@ -319,5 +347,145 @@ describe("roster parsing", () => {
       ["飞地镇", "乡镇", "330100000000"],
       ["清河街道", "乡镇", "330100000000"],
     ]);
+  });
+});
+
+describe("mergeReports: edges the mutation run found untested", () => {
+  const roster = [
+    { name: "青阳镇", code: T1, parent: "330102000000" },
+    { name: "清河街道", code: T2, parent: "330102000000" },
+  ];
+  const finding = (rule: string, cell: string): Finding => ({ severity: "warning", rule: rule as Finding["rule"], sheet: "指标", cell, message: `${rule} 的说明`, indicator: "A01" });
+
+  it("a report of another library is refused, named by its unit when it has no source", () => {
+    const other = rec("清河街道", T2, { A01: [5, 1, null] });
+    other.templateId = "HZ-OTHER";
+    const c = merged([{ record: rec("青阳镇", T1, { A01: [1, 1, null] }) }, { record: other }]);
+    expect(c.rejected).toEqual([{ source: "清河街道", code: "OTHER_LIBRARY", message: `这是另一种报表（模板标识 HZ-OTHER），本次汇总的是“${BUILTIN.title}”（${BUILTIN.id}），未汇总。` }]);
+    expect(c.totals.A01!.current).toBe(1);
+  });
+
+  it("an unreadable --period is refused word for word", () => {
+    expect(mergeReports([], { period: "2025-Z" })).toEqual({ ok: false, code: "BAD_PERIOD", message: "期间“2025-Z”无法识别。请写成 2025-Y、2025-H1、2025年上半年、2025年1-6月、2025-Q3 或 2025年1—10月。" });
+  });
+
+  it("--consolidations-only with a town listed before its county: the town (the first input) is left out", () => {
+    const c = merged([{ record: rec("青阳镇", T1, { D01: [3000, 2900, null] }), source: "青阳镇.xlsx" }, { record: rec("示例区", "330102000000", { D01: [6212, 6000, null] }), source: "示例区汇总.xlsx" }], { consolidationsOnly: true });
+    expect(c.totals.D01!.current).toBe(6212);
+    expect(c.rejected.map((r) => [r.source, r.code])).toEqual([["青阳镇.xlsx", "INCLUDED_IN_CONSOLIDATION"]]);
+  });
+
+  it("every entry exactly: a roster unit under its own code (no reportedCode), a missing one, an unlisted one; `late` only where given", () => {
+    const c = merged([{ record: rec("青阳镇", T1, { A01: [1, 1, null] }), source: "q.xlsx", late: true }, { record: rec("外来镇", "330199001000", { A01: [2, 1, null] }), source: "w.xlsx" }], { roster });
+    const [q, h, w] = c.units;
+    expect(q).toStrictEqual({ name: "青阳镇", code: T1, parent: "330102000000", status: "submitted", unlisted: false, superseded: [], warnings: 0, report: { record: q!.report!.record, source: "q.xlsx", submittedAt: undefined, late: true, version: 1 } });
+    expect(h).toStrictEqual({ name: "清河街道", code: T2, parent: "330102000000", status: "missing", unlisted: false, superseded: [], warnings: 0 });
+    expect(w).toStrictEqual({ name: "外来镇", code: "330199001000", parent: "", status: "submitted", unlisted: true, superseded: [], warnings: 0, report: { record: w!.report!.record, source: "w.xlsx", submittedAt: undefined, version: 1 } });
+  });
+
+  it("unlisted units come after the roster, by code whatever the input order", () => {
+    const codes = ["330199003000", "330199001000", "330199002000"];
+    const c = merged(codes.map((code, i) => ({ record: rec(`外来${"丙甲乙"[i]}镇`, code, { A01: [1, 1, null] }) })), { roster });
+    expect(c.units.map((u) => u.code)).toEqual([T1, T2, "330199001000", "330199002000", "330199003000"]);
+  });
+
+  it("a roster with one name twice: a report under an unknown code is matched to the first of them", () => {
+    const twice = [...roster, { name: "青阳镇", code: "330102009000", parent: "330102000000" }];
+    const c = merged([{ record: rec("青阳镇", "330102099000", { A01: [1, 1, null] }) }], { roster: twice });
+    expect(c.units.map((u) => [u.code, u.status, u.reportedCode])).toEqual([
+      [T1, "submitted", "330102099000"],
+      [T2, "missing", undefined],
+      ["330102009000", "missing", undefined],
+    ]);
+  });
+
+  it("the units' own warnings are carried (exactly), cross-unit slips found at submission are not (found again), and the record carries none", () => {
+    const growth = finding("GROWTH_IMPLAUSIBLE", "E7");
+    const r = rec("青阳镇", T1, { A01: [1, 1, null] });
+    r.warnings = [finding("UNIT_SLIP_PEERS", "E7"), growth, finding("UNIT_SLIP_LAST_YEAR", "E7")];
+    const c = merged([{ record: r }]);
+    expect(c.warnings).toStrictEqual([{ unit: "青阳镇", unitCode: T1, finding: growth }]);
+    expect(c.units[0]!.warnings).toBe(1);
+    expect(c.record.warnings).toEqual([]);
+  });
+
+  it("the library's rule settings reach the cross-unit slips (a 6× town with peerSlipFactor 5)", () => {
+    const inputs = [1, 1, 1, 6].map((v, i) => ({ record: rec(`镇${i + 1}`, `33010200${i + 1}000`, { A01: [v, v, null] }) }));
+    expect(merged(inputs).warnings).toEqual([]);
+    expect(merged(inputs, { settings: { peerSlipFactor: 5 } }).warnings.map((w) => [w.unit, w.finding.rule, w.reference])).toEqual([["镇4", "UNIT_SLIP_PEERS", 1]]);
+  });
+
+  it("the consolidation's 填报日期 is the latest of the reports' (a blank one ignored), whatever their order", () => {
+    const dates = ["2025-12-25", "2025-12-01", null];
+    const inputs = dates.map((d, i) => {
+      const record = rec(`镇${i + 1}`, `33010200${i + 1}000`, { A01: [1, 1, null] });
+      record.meta.date = d;
+      return { record };
+    });
+    expect(merged(inputs).meta.date).toBe("2025-12-25");
+  });
+
+  it("a report of another version of the library: the codes it lacks and the codes it has that this version does not", () => {
+    const old = rec("清河街道", T2, { A01: [2, 1, null], Z99: [5, 5, null] });
+    old.templateVersion = "2026.1";
+    const c = merged([{ record: rec("青阳镇", T1, { A01: [1, 1, null] }) }, { record: old }]);
+    expect(c.versionNotes).toEqual([{ unit: "清河街道", unitCode: T2, version: "2026.1", added: INPUT_INDICATORS.map((i) => i.code).filter((code) => code !== "A01"), dropped: ["Z99"] }]);
+    expect(c.totals.A01!.current).toBe(3);
+  });
+
+  it("a blank, NaN or infinite 本期 is not counted (nor its unit); 上年同期 still sums where every unit with a 本期 gave one", () => {
+    const inputs = [
+      rec("镇1", T1, { A01: [10, 8, 20], A02: [100, 100, 100] }),
+      rec("镇2", T2, { A01: [null, 5, 30], A02: [50, null, null] }),
+      rec("镇3", T3, { A01: [Number.NaN, Number.POSITIVE_INFINITY, Number.NaN] }),
+    ].map((record) => ({ record }));
+    const c = merged(inputs);
+    expect(c.totals.A01).toMatchObject({ current: 10, prior: 13, target: 50, delta: -3, completion: 0.2, units: { current: 1, prior: 2, target: 2 } });
+    // A ratio counts the units that gave both parts.
+    expect(c.totals.A03).toMatchObject({ current: 10 / 150, prior: null, units: { current: 1, prior: 1, target: 1 } });
+    // Nobody gave a 本期, one unit a 上年同期: no 增减量 (never −5).
+    expect(merged([{ record: rec("镇1", T1, { A01: [null, 5, null] }) }]).totals.A01).toMatchObject({ current: null, prior: 5, delta: null });
+  });
+
+  it.each([
+    ["a roster whose units hang directly under the city: the roster's parent, not the codes' county", [T1, T2], ["330100000000", "330100000000"], "330100000000"],
+    ["a roster with two parents: from the codes", [T1, T2], ["330103000000", "330102000000"], "330102000000"],
+    ["a roster with one parent and a blank one: the parent", [T1, T2], ["330100000000", ""], "330100000000"],
+    ["a roster without parents: from the roster's codes, missing units included", [T1, "330103001000"], ["", ""], "330100000000"],
+  ] as const)("consolidating unit: %s", (_n, codes, parents, code) => {
+    const r = codes.map((c, i) => ({ name: `单位${i}`, code: c, parent: parents[i]! }));
+    const c = merged([{ record: rec("单位0", codes[0]!, { A01: [1, 1, null] }) }], { roster: r });
+    expect(c.unit.code).toBe(code);
+  });
+
+  it.each([
+    ["towns of two counties → the city", [T1, "330103001000"], "330100000000"],
+    ["a malformed code first is skipped (X…)", ["X330102001000", T1], "330102000000"],
+    ["a 13-digit code first is skipped", ["3301030010001", T1], "330102000000"],
+    ["no 12-digit code at all → 000000000000", ["X1", "X2"], "000000000000"],
+  ] as const)("consolidating unit without a roster: %s", (_n, codes, code) => {
+    const c = merged(codes.map((cd, i) => ({ record: rec(`单位${i}`, cd, { A01: [1, 1, null] }) })));
+    expect(c.unit).toEqual({ name: `汇总（${code}）`, code, type: code.endsWith("00000000") ? "市" : "县（市、区）" });
+  });
+
+  it("a report without one narrative section: its unit heading with nothing under it", () => {
+    const r = rec("青阳镇", T1, { A01: [1, 1, null] });
+    delete (r.narrative as Partial<ReportRecord["narrative"]>).plans;
+    const c = merged([{ record: r }, { record: rec("清河街道", T2, { A01: [1, 1, null] }) }]);
+    expect(c.record.narrative.plans).toBe("【青阳镇】\n\n【清河街道】清河街道打算");
+  });
+
+  it("bounding and splitting text at their exact edges, never inside a surrogate pair", () => {
+    expect(boundText("x".repeat(10), 10)).toBe("x".repeat(10));
+    expect(boundText("x".repeat(41), 40)).toBe("x".repeat(40 - TRUNCATION_NOTE.length) + TRUNCATION_NOTE);
+    // The cut would fall between the halves of 𠀀: it moves back one.
+    expect(boundText("ab𠀀" + "c".repeat(100), TRUNCATION_NOTE.length + 3)).toBe("ab" + TRUNCATION_NOTE);
+    expect(splitText("", 5)).toEqual([""]);
+    expect(splitText("abc", 3)).toEqual(["abc"]);
+    expect(splitText("a𠀀𠀀𠀀", 2)).toEqual(["a", "𠀀", "𠀀", "𠀀"]);
+    expect(splitText("a𠀀b", 2)).toEqual(["a", "𠀀", "b"]);
+    // A lone high surrogate at the very end (a damaged text) is kept, and splitting ends.
+    expect(splitText("ab\uD840", 2)).toEqual(["ab", "\uD840"]);
+    expect(splitText("abcde", 2)).toEqual(["ab", "cd", "e"]);
   });
 });

@@ -273,7 +273,8 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   });
   let supersededCount = 0;
   for (const [entry, list] of reports) {
-    list.sort((x, y) => compareReports(x.input, y.input) || x.index - y.index);
+    // Stable (Array.prototype.sort): of two reports compareReports cannot tell apart, the later input counts.
+    list.sort((x, y) => compareReports(x.input, y.input));
     const all = list.map(asReport);
     entry.report = all[all.length - 1]!;
     entry.superseded = all.slice(0, -1);
