@@ -141,7 +141,7 @@ describe("slips seen only across units", () => {
 
   it("the last-year slip's message, word for word", () => {
     const found = crossUnitSlips([rec("白沙镇", town(9), { A01: [500, null, null] })], { lastYear: [rec("白沙镇", town(9), { A01: [5, null, null] }, { period: "2024-Y" })] });
-    expect(found.map((s) => [s.finding.rule, s.finding.message])).toEqual([["UNIT_SLIP_LAST_YEAR", "白沙镇“财政科技拨款”本期 500万元，是本单位上年同期报表 5万元 的100倍，可能把“元”或“万元”当成了“万元”。请核对（指标!E7）；确认无误的，请在该行备注中说明。"]]);
+    expect(found.map((s) => [s.finding.rule, s.finding.message])).toEqual([["UNIT_SLIP_LAST_YEAR", "白沙镇“财政科技拨款”本期 500万元，是本单位上年同期报表 5万元 的100倍，可能把“元”当成了“万元”。请核对（指标!E7）；确认无误的，请在该行备注中说明。"]]);
   });
 
   it("the merge lists the slip among the warnings, counts it for the unit, and marks it explained by a 备注", () => {

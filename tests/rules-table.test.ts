@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../templates/grid";
 import { unexplainedWarnings, type Finding } from "../templates/findings";
 import { crossUnitSlips } from "../templates/merge/slips";
+import { ACROSS_RULES } from "../templates/rules/across";
 import { priorFindings } from "../templates/history";
 import { targetFindings } from "../templates/targets/check";
 import { BUILTIN, type Catalogue } from "../templates/catalogue";
@@ -73,7 +74,7 @@ const ACROSS_CASES: [name: string, run: () => Finding[], expected: Exact[]][] = 
   [
     "150× its own report of last year",
     () => crossUnitSlips([{ unit: town(1), values: a01(300) }], { lastYear: [{ unit: town(1), values: a01(2) }] }).map((s) => s.finding),
-    [["UNIT_SLIP_LAST_YEAR", "warning", "指标!E7", "镇1“财政科技拨款”本期 300万元，是本单位上年同期报表 2万元 的150倍，可能把“元”或“万元”当成了“万元”。请核对（指标!E7）；确认无误的，请在该行备注中说明。"]],
+    [["UNIT_SLIP_LAST_YEAR", "warning", "指标!E7", "镇1“财政科技拨款”本期 300万元，是本单位上年同期报表 2万元 的150倍，可能把“元”当成了“万元”。请核对（指标!E7）；确认无误的，请在该行备注中说明。"]],
   ],
 ];
 
@@ -174,5 +175,19 @@ describe("the README's rule table is the table", () => {
     .map((l) => l.split("|").slice(1, 5).map((c) => c.trim()));
   it("one row per rule, in table order: id, 名称, severity, needs 备注", () => {
     expect(rows).toEqual(RULE_IDS.map((id) => [`\`${id}\``, RULES[id].name, RULES[id].severity, RULES[id].needsNote ? "yes" : "—"]));
+  });
+});
+
+describe("a cross-unit slip names the unit the figure was likely typed in", () => {
+  // (row's unit, figure ÷ what it is compared with) → the guess in the message
+  it.each<[string, number, string]>([
+    ["万元", 150, "可能把“元”当成了“万元”"],
+    ["亿元", 150, "可能把“元”或“万元”当成了“亿元”"],
+    ["元", 150, "可能填错了单位"],
+    ["万元", 1 / 150, "可能把“亿元”当成了“万元”"],
+    ["亿元", 1 / 150, "可能填错了单位"],
+  ])("%s × %d", (unit, factor, guess) => {
+    const message = ACROSS_RULES.UNIT_SLIP_LAST_YEAR.message({ unitName: "镇1", item: "财政科技拨款", value: 300, unit, factor, at: "指标!E7", last: 2 });
+    expect(message).toContain(`，${guess}。请核对（指标!E7）`);
   });
 });

@@ -15,8 +15,16 @@ interface Across {
 }
 
 const times = (factor: number) => (factor >= 1 ? `${Math.round(factor)}倍` : `1/${Math.round(1 / factor)}`);
+/** The units below an amount unit: a figure far too large in that row was most likely typed in one of them. */
+const SMALLER: Readonly<Record<string, string>> = { 万元: "“元”", 亿元: "“元”或“万元”" };
 const guess = (unit: string, factor: number) =>
-  factor >= 1 ? `可能把“元”或“万元”当成了“${unit}”` : unit === "万元" ? "可能把“亿元”当成了“万元”" : "可能填错了单位";
+  factor >= 1
+    ? SMALLER[unit] !== undefined
+      ? `可能把${SMALLER[unit]}当成了“${unit}”`
+      : "可能填错了单位"
+    : unit === "万元"
+      ? "可能把“亿元”当成了“万元”"
+      : "可能填错了单位";
 const slip = (p: Across, against: string) =>
   `${p.unitName}“${p.item}”本期 ${fmt4(p.value)}${p.unit}，是${against} 的${times(p.factor)}，${guess(p.unit, p.factor)}。请核对（${p.at}）；确认无误的，请在该行备注中说明。`;
 
