@@ -220,8 +220,31 @@ describe("checkSubmission itself: the order of the findings and the library it c
   });
 });
 
+describe("the cover at its edges: division codes, the period's fields, phones", () => {
+  // (cover typed) → exact findings; the sample is a 乡镇 with code 330102001000, 2025, 全年.
+  const CASES: [name: string, cover: Cover, expected: Expected[]][] = [
+    ["a code typed with spaces reads as its digits", { divisionCode: "3301 0200 1000" }, []],
+    ["a town's code must end in 000", { divisionCode: "330102001001" }, [["DIVISION_CODE_LEVEL", "error", "封面!C6"]]],
+    ["a county's code must not be a city's", { unitType: "县（市、区）", divisionCode: "330100000000" }, [["DIVISION_CODE_LEVEL", "error", "封面!C6"]]],
+    ["a letter before the 12 digits", { divisionCode: "A330102001000" }, [["DIVISION_CODE_FORMAT", "error", "封面!C6"]]],
+    ["13 digits", { divisionCode: "3301020010001" }, [["DIVISION_CODE_FORMAT", "error", "封面!C6"]]],
+    ["a blank 报告期 is asked for, with no question about the period", { periodSpan: null }, [["COVER_REQUIRED", "error", "封面!C9"]]],
+    ["统计年度 typed as text reads as the year", { year: "2025" }, []],
+    ["a code typed as a number reads as its digits", { divisionCode: 330102001000 }, []],
+    ["统计年度 2025.5 points at the year", { year: 2025.5 }, [["PERIOD_INVALID", "error", "封面!C8"]]],
+    ["统计年度 in words points at the year", { year: "二〇二五年" }, [["PERIOD_INVALID", "error", "封面!C8"]]],
+    ["a phone with spaces", { phone: "0571 8765 4321" }, []],
+    ["a phone with its area code in brackets", { phone: "(0571)87654321" }, []],
+  ];
+  it.each(CASES)("%s", (_name, cover, expected) => {
+    expect(tuples(inspect([], cover))).toEqual(expected);
+  });
+});
+
 describe("parseReportDate: the cover's 填报日期 at its edges", () => {
   it.each([
+    // A number typed as text is not a date serial.
+    ["45000", null],
     // An Excel date serial: 2000-01-01 (36526) and 2100-01-01 (73051) themselves are outside.
     [45000, "2023-03-15"],
     [45646.75, "2024-12-20"],
