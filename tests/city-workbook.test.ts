@@ -5,7 +5,7 @@ import { inspectWorkbook } from "../templates/inspect";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { mergeReports, type Consolidation } from "../templates/merge/merge";
 import { NUMFMT, REPORT_SHEETS, SUMMARY_ROWS, detailColumn, writeConsolidationWorkbook } from "../templates/merge/workbook";
-import { roundPoints } from "../templates/merge/sheets/summary";
+import { roundPoints } from "../templates/merge/growth";
 import { reportRecord } from "./support/records";
 
 const INJECT_NAME = '=HYPERLINK("http://evil.example","点我")';

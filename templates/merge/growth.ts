@@ -51,6 +51,12 @@ export function pointsChange(current: number | null, prior: number | null): numb
   return (current - prior) * 100;
 }
 
+/** Points to two decimals as spreadsheet ROUND gives them (half away from zero), and never -0. */
+export function roundPoints(points: number): number {
+  const r = Math.sign(points) * Math.round(Math.abs(points) * 100 + 1e-9) / 100;
+  return r === 0 ? 0 : r;
+}
+
 /** Target completion (完成率) as a fraction; null without a positive target. */
 export function completionOf(current: number | null, target: number | null): number | null {
   if (current === null || target === null || !(target > 0)) return null;

@@ -26,7 +26,8 @@ export interface XmlHandlers {
   close?(name: string): void;
 }
 
-const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+/** XML white space (space, LF, CR, tab) by char code; the worksheet scanner uses it too. */
+export const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 /** Characters that end a name, and those that may not appear in one. */
 const isNameEnd = (c: number): boolean => isSpace(c) || c === 62 || c === 47;
 const isBadNameChar = (c: number): boolean => c === 60 || c === 61 || c === 34 || c === 39 || c === 38;

@@ -17,13 +17,10 @@
  * tests/support/sheet-saxes.ts is the saxes-based oracle it is tested against.
  */
 import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "./cells";
+import { isSpace } from "./scan";
 import { decodeEntities, unescapeOoxml } from "./xml";
 
 const bad = (what: string): SheetFail => ({ fail: "CORRUPT_ZIP", detail: `工作表 XML 格式错误：${what}` });
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
 
 /** Attributes we care about, filled by readTag. */
 interface Attrs {

@@ -3,6 +3,7 @@ import type * as Xlsx from "../../xlsx/writer/types";
 import { rowHeightFor } from "../../style";
 import { layoutOf, printedName, type ValueColumn } from "../../layout";
 import { paceFormula, paceText } from "../../targets/schedule";
+import { roundPoints } from "../growth";
 import { DETAIL, FOOTER, PRINT, REPORT_SHEETS, S, SUMMARY_COLS, SUMMARY_HEADER_ROW, SUMMARY_ROW_SHIFT, sheetLayout, formula, growthFormula, headerCells, q, ratioFormula, redWhenNegative, sumFormula, titleRows, valueStyle, type Ctx } from "./shared";
 
 const WIDTHS = [6, 8, 28, 7, 14, 14, 14, 10, 14, 9, 9, 25, 20];
@@ -120,10 +121,4 @@ export async function writeSummary(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
   ws.getRow(signRow).height = 20;
   redWhenNegative(ws, `G${SUMMARY_HEADER_ROW + 1}:H${lastRow}`, 1);
   ws.commit();
-}
-
-/** Points to two decimals as spreadsheet ROUND gives them (half away from zero), and never -0. */
-export function roundPoints(points: number): number {
-  const r = Math.sign(points) * Math.round(Math.abs(points) * 100 + 1e-9) / 100;
-  return r === 0 ? 0 : r;
 }
