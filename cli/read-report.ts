@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { inspectWorkbook } from "../templates/inspect";
 import { nativeUnzip } from "../functions/service/native-deflate";
 import type { Catalogue } from "../templates/catalogue";
+import { PartMemo } from "../templates/xlsx/index";
 import type { MergeInput, Rejection } from "../templates/merge/merge";
 
 /** A file read: its record and the library it was read with, or why it is left out. */
@@ -19,6 +20,12 @@ export function fileReadError(file: string, e: unknown): { code: "FILE_NOT_FOUND
   return { code: "READ_FAILED", message: `无法读取文件 ${file}` };
 }
 
+/**
+ * This thread's memo of the template's unchanging parts (workbook, relationships, styles): one per
+ * thread, since the command line runs one batch and each read worker loads this module afresh.
+ */
+const memo = new PartMemo();
+
 /** Read, check and reduce one file; never throws. */
 export function readReportFile(file: string, expectedPeriod: string | undefined, catalogue?: Catalogue): ReadOutcome {
   let bytes: Uint8Array;
@@ -27,7 +34,7 @@ export function readReportFile(file: string, expectedPeriod: string | undefined,
   } catch (e) {
     return { ok: false, rejection: { source: file, ...fileReadError(file, e) } };
   }
-  const result = inspectWorkbook(bytes, { expectedPeriod, catalogue, codec: nativeUnzip });
+  const result = inspectWorkbook(bytes, { expectedPeriod, catalogue, codec: nativeUnzip, memo });
   if (!result.ok) return { ok: false, rejection: { source: file, code: result.code, message: result.message } };
   if (!result.record) {
     const errors = result.findings.filter((f) => f.severity === "error");

@@ -4,9 +4,14 @@
  * that skips an empty item shifts every later string onto the wrong cell.
  */
 import { describe, expect, it } from "vitest";
-import { zipSync } from "fflate";
-import { readXlsxGrid } from "../templates/xlsx";
-import { packageSheets } from "./fixtures/bad-files";
+import fc from "fast-check";
+import { unzipSync, zipSync } from "fflate";
+import { buildTemplate } from "../templates/build";
+import { demoUnits, sampleFill } from "../templates/samples";
+import { DEFAULT_XLSX_LIMITS, readXlsxGrid } from "../templates/xlsx";
+import { parseSharedStrings, quickSharedStrings, scannedSharedStrings } from "../templates/xlsx/shared-strings";
+import { decodeXml } from "../templates/xlsx/xml";
+import { libreOfficeConvert, packageSheets } from "./fixtures/bad-files";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -48,5 +53,115 @@ describe("shared strings: every item takes its index", () => {
     // Empty cells may be absent from the grid or present as null; both read as empty.
     const normalised = Object.fromEntries(Object.keys(expected).map((a) => [a, got[a] ?? null]));
     expect(normalised).toEqual(expected);
+  });
+});
+
+/**
+ * The quick reader (indexOf over plain items, the scanner for each other item) against the general
+ * one (the event scanner over the whole part): on every part it takes it gives the general reader's
+ * strings, it takes the parts real writers emit (else it would be dead weight), and on anything else
+ * it steps aside for the general reader.
+ */
+describe("shared strings: the quick reader gives the general reader's answer or none", () => {
+  const LIMITS = DEFAULT_XLSX_LIMITS;
+  const FAR = Date.now() + 3_600_000;
+  const sst = (body: string, head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="9">`): string => `${head}${body}</sst>`;
+
+  it("the template's own part, as exceljs writes it and as LibreOffice re-saves it (rich runs for mixed fonts)", async () => {
+    const excel = await buildTemplate({ fill: sampleFill(demoUnits(1)[0]!, "2025-Y", 1, 1) });
+    const libre = await libreOfficeConvert(excel, "报表.xlsx", "xlsx");
+    for (const [who, bytes] of [["exceljs", excel], ["LibreOffice", libre]] as const) {
+      const xml = decodeXml(unzipSync(bytes)["xl/sharedStrings.xml"]!)!;
+      const quick = quickSharedStrings(xml, LIMITS, FAR);
+      expect(quick, who).not.toBeNull();
+      expect(quick, who).toEqual(scannedSharedStrings(xml, LIMITS, FAR));
+      // The library travels as one item of escaped JSON.
+      expect((quick as string[]).some((s) => s.startsWith('{"id":"HZ-KJ-01"')), who).toBe(true);
+    }
+    expect(decodeXml(unzipSync(libre)["xl/sharedStrings.xml"]!)).toContain("<r><rPr>");
+  }, 120_000);
+
+  // (part, the quick reader takes it) -> the answer of both readers (a string: the general reader's refusal)
+  const CASES: [string, string, boolean, string[] | string][] = [
+    ["plain items, one preserving space", sst(`<si><t>青阳镇</t></si><si><t xml:space="preserve"> 专利 </t></si>`), true, ["青阳镇", " 专利 "]],
+    ["entities, character references and an OOXML escape", sst(`<si><t>A&amp;B &lt;1&gt; &quot;x&apos; &#20013;&#x6587;_x000D_</t></si>`), true, [`A&B <1> "x' 中文\r`]],
+    ["white space between items and after the root", sst(`\n  <si><t>甲</t></si>\r\n\t<si><t>乙</t></si>\n`) + "\n", true, ["甲", "乙"]],
+    ["no declaration, a root without attributes", `<sst><si><t>甲</t></si></sst>`, true, ["甲"]],
+    ["no items", sst(""), true, []],
+    ["a > in the text", sst(`<si><t>1>0</t></si>`), true, ["1>0"]],
+    ["an empty <si/> and <si />", sst(`<si><t>甲</t></si><si/><si><t>乙</t></si><si /><si><t>丙</t></si>`), true, ["甲", "", "乙", "", "丙"]],
+    ["<si><t/></si> and <si></si>", sst(`<si><t/></si><si></si><si><t>乙</t></si>`), true, ["", "", "乙"]],
+    ["rich runs between plain items", sst(`<si><t>前</t></si><si><r><rPr><b/></rPr><t>发明</t></r><r><t xml:space="preserve">专利_x0041_</t></r></si><si><t>后</t></si>`), true, ["前", "发明专利A", "后"]],
+    ["a phonetic run", sst(`<si><t>発明</t><rPh sb="0" eb="2"><t>ハツメイ</t></rPh></si>`), true, ["発明"]],
+    ["a self-closing <rPh/> before a run", sst(`<si><r><t>发明</t></r><rPh sb="0" eb="2"/><r><t>专利</t></r></si>`), true, ["发明专利"]],
+    ["an item with an attribute holding >", sst(`<si x=">"><t>甲</t></si>`), true, ["甲"]],
+    ["CDATA", sst(`<si><t><![CDATA[A&B]]></t></si>`), false, ["A&B"]],
+    ["a comment between items", sst(`<si><t>甲</t></si><!-- x --><si><t>乙</t></si>`), false, ["甲", "乙"]],
+    ["a prefixed root", `<x:sst xmlns:x="${NS}"><x:si><x:t>甲</x:t></x:si></x:sst>`, false, ["甲"]],
+    ["text between items", sst(`<si><t>甲</t></si>杂<si><t>乙</t></si>`), false, ["甲", "乙"]],
+    ["a comment after the root", sst(`<si><t>甲</t></si>`) + "<!-- end -->", false, ["甲"]],
+    ["a > inside a root attribute", sst(`<si><t>甲</t></si>`, `<sst a=">">`), false, ["甲"]],
+    ["a root named sstx", `<sstx><si><t>甲</t></si></sstx>`, false, ["甲"]],
+    ["a self-closing root", `<sst/>`, false, []],
+    ["a self-closing item with an attribute", sst(`<si a="1"/><si><t>乙</t></si>`), false, ["", "乙"]],
+    ["an unknown entity", sst(`<si><t>&nbsp;</t></si>`), false, "Invalid entity or character reference."],
+    ["an unknown entity in a rich run", sst(`<si><r><t>&nbsp;</t></r></si>`), false, "Invalid entity or character reference."],
+    ["a second root", sst(`<si><t>甲</t></si>`) + "<sst/>", false, "More than one root element."],
+    ["text after the root", sst(`<si><t>甲</t></si>`) + "x", false, "Text outside the root element."],
+    ["the root never closed", sst(`<si><t>甲</t></si>`).slice(0, -6), false, "Unclosed element sst."],
+    ["a duplicate attribute on the root", sst(`<si><t>甲</t></si>`, `<sst a="1" a="2">`), false, "Duplicate attribute a."],
+    ["an item cut short", sst(`<si><t>甲</t>`), false, "End tag sst does not match si."],
+    ["a rich item never closed", sst(`<si><r><t>甲</t></r>`), false, "End tag sst does not match si."],
+    ["an item inside an item", sst(`<si><si><t>甲</t></si></si>`), false, ["甲"]],
+  ];
+  it.each(CASES)("%s", (_name, xml, quickTakes, answer) => {
+    const want = typeof answer === "string" ? { fail: "CORRUPT_ZIP", detail: `sharedStrings.xml 格式错误：${answer}` } : answer;
+    expect(scannedSharedStrings(xml, LIMITS, FAR)).toEqual(want);
+    expect(quickSharedStrings(xml, LIMITS, FAR)).toEqual(quickTakes ? want : null);
+    expect(parseSharedStrings(xml, LIMITS, FAR)).toEqual(want);
+  });
+
+  it("both readers bound an item's length at the limit, counting from 1", () => {
+    const limits = { ...LIMITS, maxCellChars: 3 };
+    expect(quickSharedStrings(sst(`<si><t>甲乙丙</t></si>`), limits, FAR)).toEqual(["甲乙丙"]);
+    for (const second of [`<si><t>甲乙丙丁</t></si>`, `<si><r><t>甲乙</t></r><r><t>丙丁</t></r></si>`]) {
+      const over = sst(`<si><t>甲</t></si>${second}`);
+      const refusal = { fail: "TOO_MANY_CELLS", detail: "共享字符串第 2 项超过 3 个字符" };
+      expect(quickSharedStrings(over, limits, FAR)).toEqual(refusal);
+      expect(scannedSharedStrings(over, limits, FAR)).toEqual(refusal);
+    }
+  });
+
+  it("both readers stop at the deadline, looked at every 1,024 items", () => {
+    const items = (n: number) => sst(Array.from({ length: n }, (_, i) => `<si><t>${i}</t></si>`).join(""));
+    const past = Date.now() - 1;
+    expect(quickSharedStrings(items(1023), LIMITS, past)).toHaveLength(1023);
+    expect(scannedSharedStrings(items(1023), LIMITS, past)).toHaveLength(1023);
+    const stopped = { fail: "READ_TIMEOUT", detail: "读取共享字符串" };
+    expect(quickSharedStrings(items(1024), LIMITS, past)).toEqual(stopped);
+    expect(scannedSharedStrings(items(1024), LIMITS, past)).toEqual(stopped);
+  });
+
+  it("300 generated parts: the quick reader's answer, when it gives one, is the general reader's", () => {
+    const item = fc.oneof(
+      fc.stringMatching(/^[a-z 中&<>"'_\r\n]{0,10}$/).map((s) => `<si><t>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</t></si>`),
+      fc.constantFrom(
+        "<si/>", "<si />", "<si><t/></si>", "<si></si>", "<si><r><t>r</t></r><r><t>s</t></r></si>", "<si><t>a</t><rPh><t>p</t></rPh></si>",
+        "<si><t>_x0041_</t></si>", "<si><t>&#x4e2d;</t></si>", " ", "\n", "<si><t>&bad;</t></si>", "<si><t>x</si>", "<si><r><t>x</r></si>", "<!--c-->", "杂",
+      ),
+    );
+    let quickTook = 0;
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 8 }), (items) => {
+        const xml = sst(items.join(""));
+        const quick = quickSharedStrings(xml, LIMITS, FAR);
+        const general = scannedSharedStrings(xml, LIMITS, FAR);
+        if (quick !== null) quickTook++;
+        expect(parseSharedStrings(xml, LIMITS, FAR)).toEqual(general);
+        if (quick !== null) expect(quick).toEqual(general);
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
+    expect(quickTook).toBeGreaterThan(30);
   });
 });

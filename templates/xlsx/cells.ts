@@ -141,6 +141,10 @@ export function parseRef(r: string): { col: number; row: number } | null {
 }
 
 function isUpperRef(r: string): boolean {
-  const c = r.charCodeAt(0);
-  return c >= 65 && c <= 90 && r.charCodeAt(1) !== 36 && !/[a-z$]/.test(r);
+  for (let i = 0; i < r.length; i++) {
+    const c = r.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === 36) return false;
+  }
+  const c0 = r.charCodeAt(0);
+  return c0 >= 65 && c0 <= 90;
 }

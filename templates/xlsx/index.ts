@@ -15,11 +15,14 @@ import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { BUILTIN_NUMFMTS } from "./numfmt";
 import { parseSheetScan } from "./sheet-scan";
 import { cfbIsEncryptedOoxml, sniffFileKind, type FileKind } from "./sniff";
-import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec, type ZipDir } from "./zip";
+import type { PartMemo } from "./memo";
+import { readZipDirectory, readZipEntry, storedBytes, type InflateBudget, type ZipCodec, type ZipDir } from "./zip";
 import { scanXml } from "./scan";
-import { decodeXml, hasUnsafeDeclaration, unescapeOoxml } from "./xml";
+import { parseSharedStrings } from "./shared-strings";
+import { decodeXml, hasUnsafeDeclaration } from "./xml";
 
 export { sniffFileKind, DEFAULT_XLSX_LIMITS };
+export { PartMemo } from "./memo";
 export type { XlsxLimits, FileKind, ZipCodec };
 
 export interface ReadXlsxGridOptions {
@@ -29,6 +32,8 @@ export interface ReadXlsxGridOptions {
   sheets?: string[];
   /** A faster inflate and CRC-32 (Node's zlib, from an adapter); fflate otherwise. */
   codec?: ZipCodec;
+  /** Parts already parsed in this batch of reads (workbook, relationships, styles): see memo.ts. */
+  memo?: PartMemo;
 }
 
 export type ReadXlsxGridResult = { ok: true; grid: Grid } | ReadFailure;
@@ -86,6 +91,23 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
 
   const has = (name: string): boolean => dir.entries.has(name.toLowerCase());
   const part = (name: string): string | Fail | undefined => readPart(bytes, dir, name, budget, opts.codec);
+  /** A small part parsed, or the memo's parse of the same stored bytes. */
+  const parsed = <T>(name: string, kind: string, parse: (xml: string) => T | Fail): T | Fail | undefined => {
+    const entry = dir.entries.get(name.toLowerCase());
+    const stored = entry && opts.memo ? storedBytes(bytes, dir, entry) : undefined;
+    if (entry && stored && !("fail" in stored) && entry.size <= budget.remaining) {
+      const known = opts.memo!.get(kind, entry, stored);
+      if (known !== undefined) {
+        budget.remaining -= entry.size;
+        return known as T;
+      }
+    }
+    const xml = part(name);
+    if (xml === undefined || xml instanceof Fail) return xml;
+    const value = parse(xml);
+    if (!(value instanceof Fail) && entry && stored && !("fail" in stored)) opts.memo!.set(kind, entry, stored, value);
+    return value;
+  };
   const foreign = foreignPackage(dir, part);
   if (foreign) return foreign;
   if (!has("[Content_Types].xml")) return new Fail("NOT_OOXML", "缺少 [Content_Types].xml");
@@ -100,18 +122,15 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     if (!doc || !has(doc.target)) return new Fail("NOT_OOXML", "缺少 xl/workbook.xml");
     wbPath = doc.target;
   }
-  const wbXml = part(wbPath);
-  if (wbXml instanceof Fail) return wbXml;
-  if (wbXml === undefined) return new Fail("NOT_OOXML");
-  const wb = parseWorkbook(wbXml);
+  const wb = parsed(wbPath, "workbook", parseWorkbook);
   if (wb instanceof Fail) return wb;
+  if (wb === undefined) return new Fail("NOT_OOXML");
   if (wb.sheets.length > limits.maxSheets) return new Fail("TOO_MANY_SHEETS", `${wb.sheets.length} 个工作表`);
 
   const wbDir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
-  const relsXml = part(`${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`);
-  if (relsXml instanceof Fail) return relsXml;
-  const rels = relsXml === undefined ? new Map<string, Rel>() : parseRels(relsXml, wbDir, "workbook.xml.rels");
-  if (rels instanceof Fail) return rels;
+  const relsParsed = parsed(`${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`, `rels:${wbDir}`, (xml) => parseRels(xml, wbDir, "workbook.xml.rels"));
+  if (relsParsed instanceof Fail) return relsParsed;
+  const rels = relsParsed ?? new Map<string, Rel>();
   const relOfType = (suffix: string, fallback: string): string => {
     for (const r of rels.values()) if (r.type.endsWith(suffix)) return r.target;
     return fallback;
@@ -123,18 +142,14 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   let xfFormats: string[] = [];
   let sharedStrings: string[] = [];
   if (parsing.length > 0) {
-    const stylesXml = part(relOfType("/styles", `${wbDir}styles.xml`));
-    if (stylesXml instanceof Fail) return stylesXml;
-    if (stylesXml !== undefined) {
-      const st = parseStyles(stylesXml);
-      if (st instanceof Fail) return st;
-      xfFormats = st;
-    }
+    const st = parsed(relOfType("/styles", `${wbDir}styles.xml`), "styles", parseStyles);
+    if (st instanceof Fail) return st;
+    if (st !== undefined) xfFormats = st;
     const sstXml = part(relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`));
     if (sstXml instanceof Fail) return sstXml;
     if (sstXml !== undefined) {
       const sst = parseSharedStrings(sstXml, limits, budget.deadline);
-      if (sst instanceof Fail) return sst;
+      if ("fail" in sst) return new Fail(sst.fail, sst.detail);
       sharedStrings = sst;
     }
   }
@@ -158,7 +173,8 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     if (Date.now() > budget.deadline) return new Fail("READ_TIMEOUT");
   }
   const grid: Grid = { sheets };
-  if (Object.keys(wb.definedNames).length > 0) grid.definedNames = wb.definedNames;
+  // A copy: the memo may hand the same parse to the next file.
+  if (Object.keys(wb.definedNames).length > 0) grid.definedNames = { ...wb.definedNames };
   return grid;
 }
 
@@ -293,40 +309,4 @@ function parseStyles(xml: string): string[] | Fail {
   });
   if (err !== null) return new Fail("CORRUPT_ZIP", `styles.xml 格式错误：${err.slice(0, 80)}`);
   return xfs;
-}
-
-function parseSharedStrings(xml: string, limits: XlsxLimits, deadline: number): string[] | Fail {
-  const out: string[] = [];
-  let cur: string | null = null;
-  let inT = false;
-  let rPh = 0;
-  let fail: Fail | null = null;
-  const err = scanXml(xml, {
-    open(name, _a, selfClosing) {
-      if (fail) return;
-      if (name === "si") {
-        cur = "";
-        if (selfClosing) out.push(""), (cur = null);
-      } else if (name === "rPh") rPh++; // a self-closing <rPh/> is closed (and counted down) at once
-      else if (name === "t" && cur !== null && rPh === 0 && !selfClosing) inT = true;
-    },
-    text(t) {
-      if (inT && cur !== null) cur += t;
-    },
-    close(name) {
-      if (fail) return;
-      if (name === "t") inT = false;
-      else if (name === "rPh") rPh--;
-      else if (name === "si" && cur !== null) {
-        const s = unescapeOoxml(cur);
-        if (s.length > limits.maxCellChars) fail = new Fail("TOO_MANY_CELLS", `共享字符串第 ${out.length + 1} 项超过 ${limits.maxCellChars} 个字符`);
-        else if ((out.length & 1023) === 1023 && Date.now() > deadline) fail = new Fail("READ_TIMEOUT", "读取共享字符串");
-        out.push(s);
-        cur = null;
-      }
-    },
-  });
-  if (fail) return fail;
-  if (err !== null) return new Fail("CORRUPT_ZIP", `sharedStrings.xml 格式错误：${err.slice(0, 80)}`);
-  return out;
 }

@@ -18,7 +18,8 @@
  */
 import { readFailure, type ReadFailure } from "../errors";
 import { DEFAULT_XLSX_LIMITS } from "./limits";
-import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec } from "./zip";
+import type { PartMemo } from "./memo";
+import { readZipDirectory, readZipEntry, storedBytes, type InflateBudget, type ZipCodec } from "./zip";
 
 type Refusal = "XLSM_MACROS" | "EXTERNAL_LINKS" | "EMBEDDED_OBJECTS" | "UNKNOWN_PARTS";
 
@@ -61,7 +62,7 @@ const DETAIL: Record<Refusal, string> = {
  * or null when every part is allowed and no relationship points outside.
  * `bytes` must already have been read successfully as a zip by the reader.
  */
-export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec): ReadFailure | null {
+export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec, memo?: PartMemo): ReadFailure | null {
   const dir = readZipDirectory(bytes, DEFAULT_XLSX_LIMITS);
   if ("fail" in dir) return readFailure(dir.fail, dir.detail);
   const rels: string[] = [];
@@ -74,7 +75,11 @@ export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec): ReadFai
   }
   const budget: InflateBudget = { remaining: DEFAULT_XLSX_LIMITS.maxUncompressedBytes, deadline: Date.now() + DEFAULT_XLSX_LIMITS.timeoutMs };
   for (const key of rels) {
-    const data = readZipEntry(bytes, dir, dir.entries.get(key)!, budget, codec);
+    const entry = dir.entries.get(key)!;
+    const stored = memo ? storedBytes(bytes, dir, entry) : undefined;
+    const known = stored && !("fail" in stored);
+    if (known && memo!.get("no-external", entry, stored) === true) continue;
+    const data = readZipEntry(bytes, dir, entry, budget, codec);
     if ("fail" in data) return readFailure(data.fail, data.detail);
     const xml = new TextDecoder().decode(data);
     const external = /<Relationship\b[^>]*\bTargetMode\s*=\s*["']External["'][^>]*>/i.exec(xml);
@@ -82,6 +87,7 @@ export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec): ReadFai
       const target = /\bTarget\s*=\s*["']([^"']*)["']/i.exec(external[0])?.[1] ?? "";
       return readFailure("EXTERNAL_LINKS", `${DETAIL.EXTERNAL_LINKS}：${target.slice(0, 80)}`);
     }
+    if (known) memo!.set("no-external", entry, stored, true);
   }
   return null;
 }

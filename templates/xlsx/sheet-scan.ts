@@ -20,6 +20,8 @@ import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, ty
 import { isSpace } from "./scan";
 import { decodeEntities, unescapeOoxml } from "./xml";
 
+const ONE_CHAR_NAMES: Record<number, string> = { 99: "c", 118: "v", 102: "f", 116: "t" };
+
 const bad = (what: string): SheetFail => ({ fail: "CORRUPT_ZIP", detail: `工作表 XML 格式错误：${what}` });
 
 /** Attributes we care about, filled by readTag. */
@@ -137,11 +139,19 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
       continue;
     }
     if (c1 === 47 /* / */) {
-      const gt = xml.indexOf(">", lt + 2);
-      if (gt < 0) return bad("结束标签未结束");
-      let name = xml.slice(lt + 2, gt).trimEnd();
-      const colon = name.indexOf(":");
-      if (colon >= 0) name = name.slice(colon + 1);
+      let name: string;
+      let gt: number;
+      if (xml.charCodeAt(lt + 3) === 62 /* > */) {
+        // </c>, </v>, </f>, </t>: the end tags of nearly every cell, named without slicing.
+        gt = lt + 3;
+        name = ONE_CHAR_NAMES[xml.charCodeAt(lt + 2)] ?? xml.charAt(lt + 2);
+      } else {
+        gt = xml.indexOf(">", lt + 2);
+        if (gt < 0) return bad("结束标签未结束");
+        name = xml.slice(lt + 2, gt).trimEnd();
+        const colon = name.indexOf(":");
+        if (colon >= 0) name = name.slice(colon + 1);
+      }
       pos = gt + 1;
       if (!inSheetData) continue;
       switch (name) {

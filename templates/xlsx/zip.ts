@@ -176,15 +176,21 @@ export interface InflateBudget {
   deadline: number;
 }
 
-/** Inflate one entry, enforcing its declared size, the shared budget and the deadline. */
-export function readZipEntry(bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, budget: InflateBudget, codec?: ZipCodec): Uint8Array | ZipFail {
+/** An entry's bytes as stored (compressed), after its local header; a view of `bytes`. */
+export function storedBytes(bytes: Uint8Array, dir: ZipDir, entry: ZipEntry): Uint8Array | ZipFail {
   if (entry.flags & 1) return { fail: "ENCRYPTED", detail: "压缩包部件已加密" };
   const lo = dir.base + entry.localOffset;
   if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 损坏` };
   const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) return { fail: "CORRUPT_ZIP", detail: `${entry.name} 不完整` };
-  const data = bytes.subarray(start, end);
+  return bytes.subarray(start, end);
+}
+
+/** Inflate one entry, enforcing its declared size, the shared budget and the deadline. */
+export function readZipEntry(bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, budget: InflateBudget, codec?: ZipCodec): Uint8Array | ZipFail {
+  const data = storedBytes(bytes, dir, entry);
+  if ("fail" in data) return data;
   const declared = entry.size;
   if (declared > budget.remaining) return { fail: "ZIP_BOMB", detail: `${entry.name} 解压后过大` };
   let out: Uint8Array;

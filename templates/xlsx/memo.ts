@@ -1,0 +1,51 @@
+/**
+ * What a batch of reads has already parsed. Every copy of the template has the
+ * same workbook.xml, relationships and styles.xml, byte for byte; a merge of
+ * 1,000 town files inflated and parsed them 1,000 times. A memo remembers, per
+ * part name, the stored (compressed) bytes and what was parsed from them: a
+ * later file whose entry holds exactly those bytes, with the same method, flags,
+ * size and CRC, gets the same answer without inflating or parsing.
+ *
+ * Equality of the stored bytes is checked byte for byte, never assumed from a
+ * CRC or a size, so a crafted file cannot borrow another's parse. Only
+ * successes are remembered; a part that fails is read (and refused) afresh.
+ * One memo per thread and batch (the command line's merge); it holds one entry
+ * per part name, a few kilobytes.
+ */
+import type { ZipEntry } from "./zip";
+
+interface Remembered {
+  stored: Uint8Array;
+  entry: ZipEntry;
+  value: unknown;
+}
+
+/** Parsed small parts remembered across reads (see the module note). */
+export class PartMemo {
+  readonly #parts = new Map<string, Remembered>();
+  /** Reads answered from the memo: for tests and the benchmark's curiosity. */
+  hits = 0;
+
+  /** What was parsed, as `kind`, from an entry holding exactly `stored`; undefined when not remembered. */
+  get(kind: string, entry: ZipEntry, stored: Uint8Array): unknown {
+    const r = this.#parts.get(`${kind}\0${entry.name}`);
+    if (r === undefined || !sameEntry(r.entry, entry) || !sameBytes(r.stored, stored)) return undefined;
+    this.hits++;
+    return r.value;
+  }
+
+  /** Remember a successful parse; `stored` is copied (it is a view of the whole file). */
+  set(kind: string, entry: ZipEntry, stored: Uint8Array, value: unknown): void {
+    this.#parts.set(`${kind}\0${entry.name}`, { stored: stored.slice(), entry: { ...entry }, value });
+  }
+}
+
+function sameEntry(a: ZipEntry, b: ZipEntry): boolean {
+  return a.method === b.method && a.flags === b.flags && a.size === b.size && a.crc === b.crc && a.compressedSize === b.compressedSize;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,119 @@
+/**
+ * The part memo (templates/xlsx/memo.ts): a batch of reads parses the template's unchanging parts
+ * (workbook, relationships, styles) once, answers exactly as reads without it, and never lends a
+ * parse to a file whose stored bytes differ, whatever its headers claim.
+ */
+import { unzipSync, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { buildTemplate } from "../templates/build";
+import { inspectWorkbook } from "../templates/inspect";
+import { demoUnits, sampleFill } from "../templates/samples";
+import { DEFAULT_XLSX_LIMITS, PartMemo, readXlsxGrid } from "../templates/xlsx";
+import { readZipDirectory, storedBytes } from "../templates/xlsx/zip";
+import { nativeUnzip } from "../functions/service/native-deflate";
+import { patchZip } from "./fixtures/bad-files";
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+async function towns(n: number): Promise<Uint8Array[]> {
+  const units = demoUnits(n);
+  return Promise.all(units.map((u, i) => buildTemplate({ fill: sampleFill(u, "2025-Y", i + 1, 1 + i / 4) })));
+}
+
+/** The file with one byte of a part's stored (compressed) data changed; its headers, CRC and sizes untouched. */
+function flipStoredByte(bytes: Uint8Array, part: string): Uint8Array {
+  const dir = readZipDirectory(bytes, DEFAULT_XLSX_LIMITS);
+  if ("fail" in dir) throw new Error(dir.fail);
+  const stored = storedBytes(bytes, dir, dir.entries.get(part)!);
+  if ("fail" in stored) throw new Error(stored.fail);
+  const out = bytes.slice();
+  const at = stored.byteOffset - bytes.byteOffset + Math.floor(stored.length / 2);
+  out[at] = out[at]! ^ 0x55;
+  return out;
+}
+
+describe("the part memo", () => {
+  it("answers three towns exactly as reads without it, parsing the workbook, relationships and styles once", async () => {
+    const files = await towns(3);
+    const memo = new PartMemo();
+    const hits: number[] = [];
+    for (const f of files) {
+      const withMemo = readXlsxGrid(f, { memo, codec: nativeUnzip });
+      hits.push(memo.hits);
+      expect(withMemo).toEqual(readXlsxGrid(f));
+    }
+    expect(hits).toEqual([0, 3, 6]);
+  });
+
+  it("inspects as without it, and answers the relationships' external-link check from it too", async () => {
+    const files = await towns(2);
+    const memo = new PartMemo();
+    const first = inspectWorkbook(files[0]!, { memo });
+    expect(memo.hits).toBe(0);
+    const second = inspectWorkbook(files[1]!, { memo });
+    // workbook, workbook relationships, styles; then the package and workbook relationships judged free of external links
+    expect(memo.hits).toBe(5);
+    expect(first).toEqual(inspectWorkbook(files[0]!));
+    expect(second).toEqual(inspectWorkbook(files[1]!));
+  });
+
+  it("never lends a parse to stored bytes that differ: a changed byte in styles.xml is refused as it is without the memo", async () => {
+    const [good] = await towns(1);
+    const bad = flipStoredByte(good!, "xl/styles.xml");
+    const alone = readXlsxGrid(bad, { codec: nativeUnzip });
+    expect(alone.ok).toBe(false);
+    const memo = new PartMemo();
+    expect(readXlsxGrid(good!, { memo, codec: nativeUnzip }).ok).toBe(true);
+    expect(readXlsxGrid(bad, { memo, codec: nativeUnzip })).toEqual(alone);
+    if (alone.ok) throw new Error("read");
+    expect(alone.code).toBe("CORRUPT_ZIP");
+  });
+
+  it("a file with an external link in its workbook relationships is refused after a clean file primed the memo", async () => {
+    const [good] = await towns(1);
+    const rels = new TextDecoder().decode(unzipSync(good!)["xl/_rels/workbook.xml.rels"]!);
+    const linked = patchZip(good!, {
+      "xl/_rels/workbook.xml.rels": rels.replace("</Relationships>", `<Relationship Id="rId99" Type="${REL}/hyperlink" Target="\\\\198.51.100.7\\share\\x.xlsx" TargetMode="External"/></Relationships>`),
+    });
+    const memo = new PartMemo();
+    expect(inspectWorkbook(good!, { memo }).ok).toBe(true);
+    const r = inspectWorkbook(linked, { memo });
+    expect(r.ok ? null : [r.code, r.detail]).toEqual(["EXTERNAL_LINKS", "外部链接：\\\\198.51.100.7\\share\\x.xlsx"]);
+  });
+
+  it("remembers no failure: a malformed workbook.xml is read (and refused) afresh each time", async () => {
+    const [good] = await towns(1);
+    const broken = patchZip(good!, { "xl/workbook.xml": new TextDecoder().decode(unzipSync(good!)["xl/workbook.xml"]!).slice(0, -3) });
+    const memo = new PartMemo();
+    const first = readXlsxGrid(broken, { memo });
+    const second = readXlsxGrid(broken, { memo });
+    expect(first.ok ? null : [first.code, first.detail]).toEqual(["CORRUPT_ZIP", "workbook.xml 格式错误：Unclosed end tag."]);
+    expect(second).toEqual(first);
+    expect(memo.hits).toBe(0);
+  });
+
+  it("each read gets its own defined names: changing one grid's does not reach the next read", async () => {
+    const [good] = await towns(1);
+    const memo = new PartMemo();
+    const a = readXlsxGrid(good!, { memo });
+    if (!a.ok) throw new Error(a.message);
+    a.grid.definedNames!["HZ_TEMPLATE_ID"] = "changed";
+    const b = readXlsxGrid(good!, { memo });
+    if (!b.ok) throw new Error(b.message);
+    expect(memo.hits).toBe(3);
+    expect(b.grid.definedNames!["HZ_TEMPLATE_ID"]).toBe("'模板信息'!$B$1");
+  });
+
+  it("a part stored under the same name but deflated differently (other bytes, same text) is parsed again, with the same answer", async () => {
+    const [good] = await towns(1);
+    const files = unzipSync(good!);
+    const restored = zipSync({ ...files, "xl/styles.xml": [files["xl/styles.xml"]!, { level: 9 }], "xl/workbook.xml": [files["xl/workbook.xml"]!, { level: 0 }] });
+    const memo = new PartMemo();
+    const a = readXlsxGrid(good!, { memo });
+    const b = readXlsxGrid(restored, { memo });
+    expect(b).toEqual(a);
+    expect(memo.hits).toBe(0);
+    expect(readXlsxGrid(restored, { memo })).toEqual(a);
+    expect(memo.hits).toBe(3);
+  });
+});
