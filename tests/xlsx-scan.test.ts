@@ -11,7 +11,9 @@ import { buildTemplate } from "../templates/build";
 import { scanXml, type XmlHandlers } from "../templates/xlsx/scan";
 import { decodeXml } from "../templates/xlsx/xml";
 import { libreOfficeConvert, packageSheets } from "./fixtures/bad-files";
-import { readXlsxGrid } from "../templates/xlsx";
+import { DEFAULT_XLSX_LIMITS, readXlsxGrid } from "../templates/xlsx";
+import { quickSharedStrings, scannedSharedStrings } from "../templates/xlsx/shared-strings";
+import { demoUnits, sampleFill } from "../templates/samples";
 import { saxParse } from "./support/saxes-oracle";
 
 type Event = ["open", string, Record<string, string>, boolean] | ["text", string] | ["close", string];
@@ -38,15 +40,30 @@ function events(parse: (xml: string, h: XmlHandlers) => string | null, xml: stri
 
 describe("the scanner gives saxes's events on real workbooks", () => {
   let parts: [string, string][] = [];
+  const sst: Record<string, string> = {};
   beforeAll(async () => {
-    const excel = await buildTemplate();
+    const excel = await buildTemplate({ fill: sampleFill(demoUnits(1)[0]!, "2025-Y", 1, 1) });
     const libre = await libreOfficeConvert(excel, "报表.xlsx", "xlsx");
     for (const [who, bytes] of [["exceljs", excel], ["LibreOffice", libre]] as const) {
       for (const [name, data] of Object.entries(unzipSync(bytes))) {
         if (/\.(xml|rels)$/.test(name)) parts.push([`${who} ${name}`, decodeXml(data)!]);
+        if (name === "xl/sharedStrings.xml") sst[who] = decodeXml(data)!;
       }
     }
   }, 120_000);
+
+  it("the quick shared-strings reader takes both files' parts (LibreOffice writes rich runs for mixed fonts) with the general reader's answer", () => {
+    const FAR = Date.now() + 3_600_000;
+    expect(Object.keys(sst)).toEqual(["exceljs", "LibreOffice"]);
+    for (const [who, xml] of Object.entries(sst)) {
+      const quick = quickSharedStrings(xml, DEFAULT_XLSX_LIMITS, FAR);
+      expect(quick, who).not.toBeNull();
+      expect(quick, who).toEqual(scannedSharedStrings(xml, DEFAULT_XLSX_LIMITS, FAR));
+      // The library travels as one item of escaped JSON.
+      expect((quick as string[]).some((s) => s.startsWith('{"id":"HZ-KJ-01"')), who).toBe(true);
+    }
+    expect(sst["LibreOffice"]).toContain("<r><rPr>");
+  });
 
   it("every XML part of both files", () => {
     expect(parts.length).toBeGreaterThanOrEqual(20);
