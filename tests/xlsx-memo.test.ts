@@ -32,6 +32,21 @@ function flipStoredByte(bytes: Uint8Array, part: string): Uint8Array {
   return out;
 }
 
+/** The file with a part's central-directory record changed (the reader goes by the central directory). */
+function patchCentral(bytes: Uint8Array, part: string, field: "method" | "crc" | "size", value: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const name = new TextEncoder().encode(part);
+  for (let p = 0; p + 46 <= out.length; p++) {
+    if (view.getUint32(p, true) !== 0x02014b50 || view.getUint16(p + 28, true) !== name.length) continue;
+    if (!name.every((b, i) => out[p + 46 + i] === b)) continue;
+    if (field === "method") view.setUint16(p + 10, value, true);
+    else view.setUint32(p + (field === "crc" ? 16 : 24), value >>> 0, true);
+    return out;
+  }
+  throw new Error(`no central record for ${part}`);
+}
+
 describe("the part memo", () => {
   it("answers three towns exactly as reads without it, parsing the workbook, relationships and styles once", async () => {
     const files = await towns(3);
@@ -67,6 +82,25 @@ describe("the part memo", () => {
     expect(readXlsxGrid(bad, { memo, codec: nativeUnzip })).toEqual(alone);
     if (alone.ok) throw new Error("read");
     expect(alone.code).toBe("CORRUPT_ZIP");
+  });
+
+  // (what the headers of styles.xml say, over the first file's very bytes) -> the refusal, with the memo as without it
+  const HEADER_CASES: [string, "method" | "crc" | "size", (e: { crc: number; size: number }) => number, string, string][] = [
+    ["another CRC", "crc", (e) => e.crc ^ 1, "CORRUPT_ZIP", "xl/styles.xml 校验失败"],
+    ["a size one byte larger", "size", (e) => e.size + 1, "CORRUPT_ZIP", "xl/styles.xml 大小不符"],
+    ["a size one byte smaller", "size", (e) => e.size - 1, "ZIP_BOMB", "xl/styles.xml 实际解压大小超过声明"],
+    ["stored, not deflated", "method", () => 0, "CORRUPT_ZIP", "xl/styles.xml 大小不符"],
+  ];
+  it.each(HEADER_CASES)("the same stored bytes under %s are refused as they are without the memo", async (_what, field, value, code, detail) => {
+    const [good] = await towns(1);
+    const dir = readZipDirectory(good!, DEFAULT_XLSX_LIMITS);
+    if ("fail" in dir) throw new Error(dir.fail);
+    const bad = patchCentral(good!, "xl/styles.xml", field, value(dir.entries.get("xl/styles.xml")!));
+    const alone = readXlsxGrid(bad, { codec: nativeUnzip });
+    expect(alone.ok ? null : [alone.code, alone.detail]).toEqual([code, detail]);
+    const memo = new PartMemo();
+    expect(readXlsxGrid(good!, { memo, codec: nativeUnzip }).ok).toBe(true);
+    expect(readXlsxGrid(bad, { memo, codec: nativeUnzip })).toEqual(alone);
   });
 
   it("a file with an external link in its workbook relationships is refused after a clean file primed the memo", async () => {

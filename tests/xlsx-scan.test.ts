@@ -56,8 +56,13 @@ describe("the scanner gives saxes's events on real workbooks", () => {
     const FAR = Date.now() + 3_600_000;
     expect(Object.keys(sst)).toEqual(["exceljs", "LibreOffice"]);
     for (const [who, xml] of Object.entries(sst)) {
-      const quick = quickSharedStrings(xml, DEFAULT_XLSX_LIMITS, FAR);
+      const counts = { plain: 0, scanned: 0 };
+      const quick = quickSharedStrings(xml, DEFAULT_XLSX_LIMITS, FAR, counts);
       expect(quick, who).not.toBeNull();
+      // Every item of exceljs's part takes the indexOf path; of LibreOffice's most do, its mixed-font cells go through the scanner.
+      const n = (quick as string[]).length;
+      expect([counts.plain + counts.scanned, counts.scanned === 0], who).toEqual([n, who === "exceljs"]);
+      expect(counts.plain, who).toBeGreaterThan(n / 2);
       expect(quick, who).toEqual(scannedSharedStrings(xml, DEFAULT_XLSX_LIMITS, FAR));
       // The library travels as one item of escaped JSON.
       expect((quick as string[]).some((s) => s.startsWith('{"id":"HZ-KJ-01"')), who).toBe(true);

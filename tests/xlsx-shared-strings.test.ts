@@ -65,51 +65,69 @@ describe("shared strings: the quick reader gives the general reader's answer or 
   const FAR = Date.now() + 3_600_000;
   const sst = (body: string, head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="9">`): string => `${head}${body}</sst>`;
 
-  // (part, the quick reader takes it) -> the answer of both readers (a string: the general reader's refusal)
-  const CASES: [string, string, boolean, string[] | string][] = [
-    ["plain items, one preserving space", sst(`<si><t>青阳镇</t></si><si><t xml:space="preserve"> 专利 </t></si>`), true, ["青阳镇", " 专利 "]],
-    ["entities, character references and an OOXML escape", sst(`<si><t>A&amp;B &lt;1&gt; &quot;x&apos; &#20013;&#x6587;_x000D_</t></si>`), true, [`A&B <1> "x' 中文\r`]],
-    ["white space between items and after the root", sst(`\n  <si><t>甲</t></si>\r\n\t<si><t>乙</t></si>\n`) + "\n", true, ["甲", "乙"]],
-    ["no declaration, a root without attributes", `<sst><si><t>甲</t></si></sst>`, true, ["甲"]],
-    ["no items", sst(""), true, []],
-    ["a > in the text", sst(`<si><t>1>0</t></si>`), true, ["1>0"]],
-    ["an empty <si/> and <si />", sst(`<si><t>甲</t></si><si/><si><t>乙</t></si><si /><si><t>丙</t></si>`), true, ["甲", "", "乙", "", "丙"]],
-    ["<si><t/></si> and <si></si>", sst(`<si><t/></si><si></si><si><t>乙</t></si>`), true, ["", "", "乙"]],
-    ["rich runs between plain items", sst(`<si><t>前</t></si><si><r><rPr><b/></rPr><t>发明</t></r><r><t xml:space="preserve">专利_x0041_</t></r></si><si><t>后</t></si>`), true, ["前", "发明专利A", "后"]],
-    ["a phonetic run", sst(`<si><t>発明</t><rPh sb="0" eb="2"><t>ハツメイ</t></rPh></si>`), true, ["発明"]],
-    ["a self-closing <rPh/> before a run", sst(`<si><r><t>发明</t></r><rPh sb="0" eb="2"/><r><t>专利</t></r></si>`), true, ["发明专利"]],
-    ["an item with an attribute holding >", sst(`<si x=">"><t>甲</t></si>`), true, ["甲"]],
-    ["CDATA", sst(`<si><t><![CDATA[A&B]]></t></si>`), false, ["A&B"]],
-    ["a comment between items", sst(`<si><t>甲</t></si><!-- x --><si><t>乙</t></si>`), false, ["甲", "乙"]],
-    ["a prefixed root", `<x:sst xmlns:x="${NS}"><x:si><x:t>甲</x:t></x:si></x:sst>`, false, ["甲"]],
-    ["text between items", sst(`<si><t>甲</t></si>杂<si><t>乙</t></si>`), false, ["甲", "乙"]],
-    ["a comment after the root", sst(`<si><t>甲</t></si>`) + "<!-- end -->", false, ["甲"]],
-    ["a > inside a root attribute", sst(`<si><t>甲</t></si>`, `<sst a=">">`), false, ["甲"]],
-    ["a root named sstx", `<sstx><si><t>甲</t></si></sstx>`, false, ["甲"]],
-    ["a self-closing root", `<sst/>`, false, []],
-    ["a self-closing item with an attribute", sst(`<si a="1"/><si><t>乙</t></si>`), false, ["", "乙"]],
-    ["an unknown entity", sst(`<si><t>&nbsp;</t></si>`), false, "Invalid entity or character reference."],
-    ["an unknown entity in a rich run", sst(`<si><r><t>&nbsp;</t></r></si>`), false, "Invalid entity or character reference."],
-    ["a second root", sst(`<si><t>甲</t></si>`) + "<sst/>", false, "More than one root element."],
-    ["text after the root", sst(`<si><t>甲</t></si>`) + "x", false, "Text outside the root element."],
-    ["the root never closed", sst(`<si><t>甲</t></si>`).slice(0, -6), false, "Unclosed element sst."],
-    ["a duplicate attribute on the root", sst(`<si><t>甲</t></si>`, `<sst a="1" a="2">`), false, "Duplicate attribute a."],
-    ["an item cut short", sst(`<si><t>甲</t>`), false, "End tag sst does not match si."],
-    ["a rich item never closed", sst(`<si><r><t>甲</t></r>`), false, "End tag sst does not match si."],
-    ["an item inside an item", sst(`<si><si><t>甲</t></si></si>`), false, ["甲"]],
+  const LONG_A = "a".repeat(45);
+  const LONG_B = "b".repeat(45);
+  // (part, how the quick reader takes it: [plain items, items through the scanner], or null when it steps aside)
+  //   -> the answer of both readers (a string: the general reader's refusal)
+  const CASES: [string, string, [number, number] | null, string[] | string][] = [
+    ["plain items, one preserving space", sst(`<si><t>青阳镇</t></si><si><t xml:space="preserve"> 专利 </t></si>`), [2, 0], ["青阳镇", " 专利 "]],
+    ["entities, character references and an OOXML escape", sst(`<si><t>A&amp;B &lt;1&gt; &quot;x&apos; &#20013;&#x6587;_x000D_</t></si>`), [1, 0], [`A&B <1> "x' 中文\r`]],
+    ["white space between items and after the root", sst(`\n  <si><t>甲</t></si>\r\n\t<si><t>乙</t></si>\n`) + "\n", [2, 0], ["甲", "乙"]],
+    ["no declaration, a root without attributes", `<sst><si><t>甲</t></si></sst>`, [1, 0], ["甲"]],
+    ["a comment before the root", `<?xml version="1.0"?><!-- x --><sst><si><t>甲</t></si></sst>`, [1, 0], ["甲"]],
+    ["no items", sst(""), [0, 0], []],
+    ["a > in the text", sst(`<si><t>1>0</t></si>`), [1, 0], ["1>0"]],
+    ["an empty <si/>", sst(`<si><t>甲</t></si><si/><si><t>乙</t></si>`), [2, 1], ["甲", "", "乙"]],
+    ["<si><t/></si> and <si></si>", sst(`<si><t/></si><si></si><si><t>乙</t></si>`), [1, 2], ["", "", "乙"]],
+    ["rich runs between plain items", sst(`<si><t>前</t></si><si><r><rPr><b/></rPr><t>发明</t></r><r><t xml:space="preserve">专利_x0041_</t></r></si><si><t>后</t></si>`), [2, 1], ["前", "发明专利A", "后"]],
+    ["rich runs pretty-printed: the white space between runs is not text", sst(`<si>\n  <r>\n    <rPr><b/></rPr>\n    <t>发明</t>\n  </r>\n  <r><t>专利</t></r>\n</si>`), [0, 1], ["发明专利"]],
+    ["text inside <si> but outside <t>", sst(`<si>前<t>甲</t>后</si>`), [0, 1], ["甲"]],
+    ["a phonetic run", sst(`<si><t>発明</t><rPh sb="0" eb="2"><t>ハツメイ</t></rPh></si>`), [0, 1], ["発明"]],
+    ["a self-closing <rPh/> before a run", sst(`<si><r><t>发明</t></r><rPh sb="0" eb="2"/><r><t>专利</t></r></si>`), [0, 1], ["发明专利"]],
+    ["an item with an attribute holding >", sst(`<si x=">"><t>甲</t></si>`), [0, 1], ["甲"]],
+    ["CDATA inside an item", sst(`<si><t><![CDATA[A&B]]></t></si>`), [0, 1], ["A&B"]],
+    ["a comment inside an item", sst(`<si><t>甲</t><!-- x --></si>`), [0, 1], ["甲"]],
+    ["CDATA holding </si>", sst(`<si><t><![CDATA[</si>]]></t></si>`), null, ["</si>"]],
+    ["a comment holding </si>", sst(`<si><t>甲</t><!-- </si> --></si>`), null, ["甲"]],
+    ["<si /> with a space", sst(`<si /><si><t>乙</t></si>`), null, ["", "乙"]],
+    ["a self-closing item with an attribute", sst(`<si a="1"/><si><t>乙</t></si>`), null, ["", "乙"]],
+    ["a comment between items", sst(`<si><t>甲</t></si><!-- x --><si><t>乙</t></si>`), null, ["甲", "乙"]],
+    ["a prefixed root", `<x:sst xmlns:x="${NS}"><x:si><x:t>甲</x:t></x:si></x:sst>`, null, ["甲"]],
+    ["text between items", sst(`<si><t>甲</t></si>杂<si><t>乙</t></si>`), null, ["甲", "乙"]],
+    ["a comment after the root", sst(`<si><t>甲</t></si>`) + "<!-- end -->", null, ["甲"]],
+    ["a > inside a root attribute", sst(`<si><t>甲</t></si>`, `<sst a=">">`), null, ["甲"]],
+    ["a root named sstx", `<sstx><si><t>甲</t></si></sstx>`, null, ["甲"]],
+    ["a self-closing root", `<sst/>`, null, []],
+    ["an item inside an item", sst(`<si><si><t>甲</t></si></si>`), null, ["甲"]],
+    ["an unknown entity", sst(`<si><t>&nbsp;</t></si>`), null, "Invalid entity or character reference."],
+    ["an unknown entity in a rich run", sst(`<si><r><t>&nbsp;</t></r></si>`), null, "Invalid entity or character reference."],
+    ["a duplicate attribute on an item", sst(`<si a="1" a="2"><t>甲</t></si>`), null, "Duplicate attribute a."],
+    ["runs closed in the wrong order", sst(`<si><r><t>甲</r></t></si>`), null, "End tag r does not match t."],
+    ["a second root", sst(`<si><t>甲</t></si>`) + "<sst/>", null, "More than one root element."],
+    ["text after the root", sst(`<si><t>甲</t></si>`) + "x", null, "Text outside the root element."],
+    ["the root never closed", sst(`<si><t>甲</t></si>`).slice(0, -6), null, "Unclosed element sst."],
+    ["the root closed by another name", `<sst><si><t>甲</t></si></ssx>`, null, "End tag ssx does not match sst."],
+    ["a duplicate attribute on the root", sst(`<si><t>甲</t></si>`, `<sst a="1" a="2">`), null, "Duplicate attribute a."],
+    ["an item cut short", sst(`<si><t>甲</t>`), null, "End tag sst does not match si."],
+    ["a rich item never closed", sst(`<si><r><t>甲</t></r>`), null, "End tag sst does not match si."],
+    // The scanner names at most 40 characters of each tag; the detail keeps 80 characters of its message.
+    ["long mismatched names", sst(`<si><${LONG_A}></${LONG_B}></si>`), null, `End tag ${"b".repeat(40)} does not match ${"a".repeat(40)}.`.slice(0, 80)],
   ];
-  it.each(CASES)("%s", (_name, xml, quickTakes, answer) => {
+  it.each(CASES)("%s", (_name, xml, quick, answer) => {
     const want = typeof answer === "string" ? { fail: "CORRUPT_ZIP", detail: `sharedStrings.xml 格式错误：${answer}` } : answer;
     expect(scannedSharedStrings(xml, LIMITS, FAR)).toEqual(want);
-    expect(quickSharedStrings(xml, LIMITS, FAR)).toEqual(quickTakes ? want : null);
+    const counts = { plain: 0, scanned: 0 };
+    expect(quickSharedStrings(xml, LIMITS, FAR, counts)).toEqual(quick ? want : null);
+    if (quick) expect([counts.plain, counts.scanned]).toEqual(quick);
     expect(parseSharedStrings(xml, LIMITS, FAR)).toEqual(want);
   });
 
   it("both readers bound an item's length at the limit, counting from 1", () => {
     const limits = { ...LIMITS, maxCellChars: 3 };
     expect(quickSharedStrings(sst(`<si><t>甲乙丙</t></si>`), limits, FAR)).toEqual(["甲乙丙"]);
+    // The over-long item second, and items after it that are within the limit: the refusal stands.
     for (const second of [`<si><t>甲乙丙丁</t></si>`, `<si><r><t>甲乙</t></r><r><t>丙丁</t></r></si>`]) {
-      const over = sst(`<si><t>甲</t></si>${second}`);
+      const over = sst(`<si><t>甲</t></si>${second}<si/><si><t>乙</t></si>`);
       const refusal = { fail: "TOO_MANY_CELLS", detail: "共享字符串第 2 项超过 3 个字符" };
       expect(quickSharedStrings(over, limits, FAR)).toEqual(refusal);
       expect(scannedSharedStrings(over, limits, FAR)).toEqual(refusal);
@@ -118,6 +136,8 @@ describe("shared strings: the quick reader gives the general reader's answer or 
 
   it("both readers stop at the deadline, looked at every 1,024 items", () => {
     const items = (n: number) => sst(Array.from({ length: n }, (_, i) => `<si><t>${i}</t></si>`).join(""));
+    expect(quickSharedStrings(items(1024), LIMITS, FAR)).toHaveLength(1024);
+    expect(scannedSharedStrings(items(1024), LIMITS, FAR)).toHaveLength(1024);
     const past = Date.now() - 1;
     expect(quickSharedStrings(items(1023), LIMITS, past)).toHaveLength(1023);
     expect(scannedSharedStrings(items(1023), LIMITS, past)).toHaveLength(1023);

@@ -3,8 +3,8 @@
  * same workbook.xml, relationships and styles.xml, byte for byte; a merge of
  * 1,000 town files inflated and parsed them 1,000 times. A memo remembers, per
  * part name, the stored (compressed) bytes and what was parsed from them: a
- * later file whose entry holds exactly those bytes, with the same method, flags,
- * size and CRC, gets the same answer without inflating or parsing.
+ * later file whose entry holds exactly those bytes, with the same method,
+ * declared size and CRC, gets the same answer without inflating or parsing.
  *
  * Equality of the stored bytes is checked byte for byte, never assumed from a
  * CRC or a size, so a crafted file cannot borrow another's parse. Only
@@ -40,8 +40,13 @@ export class PartMemo {
   }
 }
 
+/**
+ * What else decides a read of the same stored bytes: the method, the declared size and CRC. (The
+ * compressed size is the stored bytes' length; of the flags only encryption matters, and an
+ * encrypted entry is refused before the memo is asked.)
+ */
 function sameEntry(a: ZipEntry, b: ZipEntry): boolean {
-  return a.method === b.method && a.flags === b.flags && a.size === b.size && a.crc === b.crc && a.compressedSize === b.compressedSize;
+  return a.method === b.method && a.size === b.size && a.crc === b.crc;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -7,7 +7,7 @@
  * mixed fonts), and a template's part carries the 18 KB indicator library as one
  * of them: the quick reader takes plain items with a few indexOf calls each and
  * hands any other item alone to the event scanner (scan.ts). When the part is
- * anything it does not expect (a comment, CDATA, text between items, a prefixed
+ * anything it does not expect (a comment or text between items, a prefixed
  * root, malformed XML) it gives up, and the general reader scans the whole part
  * from the start, refusing it when malformed. tests/xlsx-shared-strings.test.ts
  * holds the two to the same answers.
@@ -38,49 +38,43 @@ const SI_T = "<si><t>";
 const SI_T_PRESERVE = '<si><t xml:space="preserve">';
 const END_T_SI = "</t></si>";
 
+/** Items the quick reader took by indexOf, and items it handed to the scanner (tests hold it to taking the first way). */
+export interface QuickCounts {
+  plain: number;
+  scanned: number;
+}
+
 /**
- * The quick reader: an optional declaration, the root start tag (vetted by the
- * scanner), then items separated by white space, then the root's end tag.
- * Plain items are taken by indexOf; any other item (rich runs, as LibreOffice
- * writes for mixed fonts; phonetic hints; `<si/>`) is cut at its `</si>` and
- * given to the scanner alone. Null as soon as the part is anything else, or
- * an item holds a comment, CDATA or a processing instruction (where a `</si>`
- * could hide), or the scanner finds an item malformed.
+ * The quick reader: what precedes the items (declaration, comments, the root's
+ * start tag) vetted by the scanner, then items separated by white space, then
+ * the root's end tag. A plain item is taken by indexOf; any other item (rich
+ * runs, as LibreOffice writes for mixed fonts; phonetic hints; comments or
+ * CDATA inside) is cut at its first `</si>` and given to the scanner alone,
+ * which refuses a cut that fell inside a comment or CDATA. Null as soon as the
+ * part is anything else or an item is malformed.
  */
-export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: number): string[] | SharedStringsFail | null {
-  let pos = 0;
-  if (xml.startsWith("<?xml")) {
-    const e = xml.indexOf("?>");
-    if (e < 0) return null;
-    pos = e + 2;
-  }
-  pos = skipSpace(xml, pos);
-  const rootEnd = xml.indexOf(">", pos);
-  if (!xml.startsWith("<sst", pos) || rootEnd < 0 || xml.charCodeAt(rootEnd - 1) === 47 /* / */) return null;
-  // The declaration and the root's start tag, closed at once: the scanner judges its attributes.
-  if (scanXml(`${xml.slice(0, rootEnd + 1)}</sst>`, { open() {} }) !== null) return null;
-  pos = rootEnd + 1;
+export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: number, counts?: QuickCounts): string[] | SharedStringsFail | null {
+  // Up to the root's start tag, closed at once; without "<sst" this ends in an end tag with no start, refused too.
+  let pos = xml.indexOf(">", xml.indexOf("<sst")) + 1;
+  if (scanXml(`${xml.slice(0, pos)}</sst>`, { open() {} }) !== null) return null;
   const out: string[] = [];
   for (;;) {
     pos = skipSpace(xml, pos);
-    let s: string | null;
-    let start = -1;
-    if (xml.startsWith(SI_T, pos)) start = pos + SI_T.length;
-    else if (xml.startsWith(SI_T_PRESERVE, pos)) start = pos + SI_T_PRESERVE.length;
+    if (!xml.startsWith("<si", pos)) break;
+    const start = xml.startsWith(SI_T, pos) ? pos + SI_T.length : xml.startsWith(SI_T_PRESERVE, pos) ? pos + SI_T_PRESERVE.length : -1;
     const lt = start < 0 ? -1 : xml.indexOf("<", start);
+    let s: string | null;
     if (lt >= 0 && xml.startsWith(END_T_SI, lt)) {
-      const raw = xml.slice(start, lt);
-      s = raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
+      s = decodeEntities(xml.slice(start, lt));
       pos = lt + END_T_SI.length;
-    } else if (xml.startsWith("<si", pos) && /[\s>/]/.test(xml.charAt(pos + 3))) {
-      const selfClosing = /^<si\s*\/>/.exec(xml.slice(pos, pos + 40));
-      const end = selfClosing ? pos + selfClosing[0].length : xml.indexOf("</si>", pos) + 5;
-      if (end < 5) return null;
-      const item = xml.slice(pos, end);
-      if (item.includes("<!") || item.includes("<?")) return null;
-      s = scannedItem(item);
+      if (s !== null && counts) counts.plain++;
+    } else {
+      // No end tag: the cut ends at 4, before pos, and the empty item is refused.
+      const end = xml.startsWith("<si/>", pos) ? pos + 5 : xml.indexOf("</si>", pos) + 5;
+      s = scannedItem(xml.slice(pos, end));
       pos = end;
-    } else break;
+      if (s !== null && counts) counts.scanned++;
+    }
     if (s === null) return null;
     s = unescapeOoxml(s);
     const over = bounded(out, s, limits, deadline);
@@ -101,22 +95,19 @@ function skipSpace(xml: string, pos: number): number {
 }
 
 /**
- * Scanner handlers that collect each `<si>`'s text (before the OOXML unescape): the runs' `<t>`,
- * not the phonetic `<rPh>`'s. `onItem` returns false to stop collecting.
+ * Scanner handlers that collect each `<si>`'s text (before the OOXML unescape): its `<t>` elements'
+ * text, not a phonetic `<rPh>`'s nor the white space between runs. `onItem` returns false to stop.
  */
-function itemCollector(onItem: (text: string) => boolean): XmlHandlers {
+function itemCollector(onItem: (text: string) => boolean | void): XmlHandlers {
   let cur: string | null = null;
   let inT = false;
   let rPh = 0;
   let stopped = false;
   return {
-    open(name, _a, selfClosing) {
-      if (stopped) return;
-      if (name === "si") {
-        cur = "";
-        if (selfClosing) (stopped = !onItem("")), (cur = null);
-      } else if (name === "rPh") rPh++; // a self-closing <rPh/> is closed (and counted down) at once
-      else if (name === "t" && cur !== null && rPh === 0 && !selfClosing) inT = true;
+    open(name) {
+      if (name === "si") cur = "";
+      else if (name === "rPh") rPh++; // a self-closing <rPh/> is closed (and counted down) at once
+      else if (name === "t" && rPh === 0) inT = true;
     },
     text(t) {
       if (inT && cur !== null) cur += t;
@@ -126,18 +117,18 @@ function itemCollector(onItem: (text: string) => boolean): XmlHandlers {
       if (name === "t") inT = false;
       else if (name === "rPh") rPh--;
       else if (name === "si" && cur !== null) {
-        stopped = !onItem(cur);
+        stopped = onItem(cur) === false;
         cur = null;
       }
     },
   };
 }
 
-/** One `<si>…</si>` through the scanner: its text, or null when it is not exactly one well-formed item. */
+/** One `<si>…</si>` through the scanner: its text, or null when it is not one well-formed item. */
 function scannedItem(item: string): string | null {
   const texts: string[] = [];
-  const err = scanXml(item, itemCollector((t) => (texts.push(t), true)));
-  return err === null && texts.length === 1 ? texts[0]! : null;
+  const err = scanXml(item, itemCollector((t) => void texts.push(t)));
+  return err === null ? (texts[0] ?? null) : null;
 }
 
 /** The general reader: every item shape, through the event scanner; malformed parts are refused. */
@@ -149,7 +140,7 @@ export function scannedSharedStrings(xml: string, limits: XlsxLimits, deadline: 
     itemCollector((text) => {
       const s = unescapeOoxml(text);
       fail = bounded(out, s, limits, deadline);
-      if (!fail) out.push(s);
+      out.push(s);
       return fail === null;
     }),
   );
