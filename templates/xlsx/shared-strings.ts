@@ -38,7 +38,7 @@ const SI_T = "<si><t>";
 const SI_T_PRESERVE = '<si><t xml:space="preserve">';
 const END_T_SI = "</t></si>";
 
-/** Items the quick reader took by indexOf, and items it handed to the scanner (tests hold it to taking the first way). */
+/** Items the quick reader took by indexOf, and items it handed to the scanner, when it takes the part (tests hold it to the first way). */
 export interface QuickCounts {
   plain: number;
   scanned: number;
@@ -67,13 +67,13 @@ export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: nu
     if (lt >= 0 && xml.startsWith(END_T_SI, lt)) {
       s = decodeEntities(xml.slice(start, lt));
       pos = lt + END_T_SI.length;
-      if (s !== null && counts) counts.plain++;
+      if (counts) counts.plain++;
     } else {
       // No end tag: the cut ends at 4, before pos, and the empty item is refused.
       const end = xml.startsWith("<si/>", pos) ? pos + 5 : xml.indexOf("</si>", pos) + 5;
       s = scannedItem(xml.slice(pos, end));
       pos = end;
-      if (s !== null && counts) counts.scanned++;
+      if (counts) counts.scanned++;
     }
     if (s === null) return null;
     s = unescapeOoxml(s);
