@@ -11,6 +11,7 @@
  * server). The storage adapters are therefore measured by commit-protocol.test.ts
  * only; see docs/mutation.md. `npm test` still runs everything.
  */
+import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 /** HZ_MUTATE_TESTS="tests/checks-*.test.ts,..." narrows the set further for a run on one file. */
@@ -32,6 +33,8 @@ export default defineConfig({
       "tests/commit-protocol.test.ts",
       "tests/functions-auth.test.ts",
     ],
+    // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
+    env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     allowOnly: false,
