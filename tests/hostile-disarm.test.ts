@@ -12,6 +12,9 @@ import { inspectWorkbook } from "../templates/inspect";
 import { demoUnits } from "../templates/samples";
 import { call, COUNTY, goodReport, sampleUnit, startTestServer, tokenOf } from "./support/functions-server";
 import { libreOfficeSaved } from "./fixtures/hostile";
+import { patchCentral } from "./fixtures/bad-files";
+import { DEFAULT_XLSX_LIMITS } from "../templates/xlsx";
+import { readZipDirectory } from "../templates/xlsx/zip";
 
 const TOWN = demoUnits(6, COUNTY)[4]!;
 const P = "2025-Y";
@@ -63,6 +66,60 @@ describe("the core refuses parts the template does not have", () => {
     expect(["EXTERNAL_LINKS", "EMBEDDED_OBJECTS", "UNKNOWN_PARTS", "XLSM_MACROS"]).not.toContain("code" in lo ? lo.code : null);
   });
 });
+
+/** A sheet's relationships part holding `rels` (Relationship elements). */
+const sheetRels = (rels: string) => `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+const LONG_TARGET = `\\\\198.51.100.7\\${"共享".repeat(30)}\\x.xlsx`;
+
+describe("the part check at its edges: how a relationship is written, long names, a damaged part", () => {
+  // (extra parts) -> the refusal's code and detail (null: the report passes the part check)
+  const EDGES: Array<[what: string, parts: () => Record<string, string | Uint8Array>, code: ReadErrorCode | null, detail: string | null]> = [
+    [
+      "TargetMode first, spaces around =, Target last",
+      () => ({ "xl/worksheets/_rels/sheet1.xml.rels": sheetRels(`<Relationship TargetMode = "External" Id="rId9" Type="${REL}/hyperlink" Target = '\\\\198.51.100.7\\s\\x.xlsx'/>`) }),
+      "EXTERNAL_LINKS",
+      "外部链接：\\\\198.51.100.7\\s\\x.xlsx",
+    ],
+    ["an external relationship without a Target", () => ({ "xl/worksheets/_rels/sheet1.xml.rels": sheetRels(`<Relationship Id="rId9" Type="${REL}/hyperlink" TargetMode="External"/>`) }), "EXTERNAL_LINKS", "外部链接："],
+    ["a target of 134 characters: the detail keeps 80", () => ({ "xl/worksheets/_rels/sheet1.xml.rels": sheetRels(`<Relationship Id="rId9" Type="${REL}/hyperlink" Target="${LONG_TARGET}" TargetMode="External"/>`) }), "EXTERNAL_LINKS", `外部链接：${LONG_TARGET.slice(0, 80)}`],
+    ["a picture with a 110-character name: the detail keeps 80", () => ({ [`xl/media/${"图".repeat(100)}.png`]: noise(64, 5) }), "UNKNOWN_PARTS", `其他部件：${`xl/media/${"图".repeat(100)}.png`.slice(0, 80)}`],
+    ["an embedded object with a 114-character name: the detail keeps 80", () => ({ [`xl/embeddings/${"x".repeat(100)}.bin`]: noise(64, 6) }), "EMBEDDED_OBJECTS", `嵌入对象：${`xl/embeddings/${"x".repeat(100)}.bin`.slice(0, 80)}`],
+    [
+      "1,200 internal hyperlinks (a relationships part over 16 KB compressed, inflated in steps against the deadline)",
+      () => ({ "xl/worksheets/_rels/sheet1.xml.rels": sheetRels(Array.from({ length: 1200 }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/hyperlink" Target="#'指标'!${hex(i)}"/>`).join("")) }),
+      null,
+      null,
+    ],
+  ];
+  it.each(EDGES)("%s", async (_what, parts, code, detail) => {
+    const bytes = await withParts(parts());
+    const r = inspectWorkbook(bytes, { expectedPeriod: P });
+    if (code === null) {
+      expect(r.ok).toBe(true);
+      const dir = readZipDirectory(bytes, DEFAULT_XLSX_LIMITS);
+      expect("fail" in dir ? 0 : dir.entries.get("xl/worksheets/_rels/sheet1.xml.rels")!.compressedSize).toBeGreaterThan(16 * 1024);
+      return;
+    }
+    expect(r).toEqual({ ok: false, code, message: `${readErrorMessage(code)}（${detail}）`, detail });
+  });
+
+  it("a sheet's relationships part that fails its CRC is refused as damaged (the reader itself never opens it)", async () => {
+    const bytes = await withParts({ "xl/worksheets/_rels/sheet1.xml.rels": sheetRels(`<Relationship Id="rId9" Type="${REL}/hyperlink" Target="#A1"/>`) });
+    const r = inspectWorkbook(patchCentral(bytes, "xl/worksheets/_rels/sheet1.xml.rels", "crc", 1), { expectedPeriod: P });
+    expect(r.ok ? null : [r.code, r.detail]).toEqual(["CORRUPT_ZIP", "xl/worksheets/_rels/sheet1.xml.rels 校验失败"]);
+  });
+});
+
+/** Hex digits of a pseudo-random number: targets that do not compress away. */
+function hex(i: number): string {
+  let x = (i + 1) * 2654435761;
+  let out = "";
+  for (let k = 0; k < 4; k++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out += x.toString(16).padStart(8, "0");
+  }
+  return out;
+}
 
 describe("over HTTP: refused with status, code and Chinese message; nothing stored", () => {
   let s: Awaited<ReturnType<typeof startTestServer>>;

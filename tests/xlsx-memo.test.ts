@@ -11,7 +11,7 @@ import { demoUnits, sampleFill } from "../templates/samples";
 import { DEFAULT_XLSX_LIMITS, PartMemo, readXlsxGrid } from "../templates/xlsx";
 import { readZipDirectory, storedBytes } from "../templates/xlsx/zip";
 import { nativeUnzip } from "../functions/service/native-deflate";
-import { patchZip } from "./fixtures/bad-files";
+import { patchCentral, patchZip } from "./fixtures/bad-files";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -30,21 +30,6 @@ function flipStoredByte(bytes: Uint8Array, part: string): Uint8Array {
   const at = stored.byteOffset - bytes.byteOffset + Math.floor(stored.length / 2);
   out[at] = out[at]! ^ 0x55;
   return out;
-}
-
-/** The file with a part's central-directory record changed (the reader goes by the central directory). */
-function patchCentral(bytes: Uint8Array, part: string, field: "method" | "crc" | "size", value: number): Uint8Array {
-  const out = bytes.slice();
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const name = new TextEncoder().encode(part);
-  for (let p = 0; p + 46 <= out.length; p++) {
-    if (view.getUint32(p, true) !== 0x02014b50 || view.getUint16(p + 28, true) !== name.length) continue;
-    if (!name.every((b, i) => out[p + 46 + i] === b)) continue;
-    if (field === "method") view.setUint16(p + 10, value, true);
-    else view.setUint32(p + (field === "crc" ? 16 : 24), value >>> 0, true);
-    return out;
-  }
-  throw new Error(`no central record for ${part}`);
 }
 
 describe("the part memo", () => {
@@ -70,6 +55,27 @@ describe("the part memo", () => {
     expect(memo.hits).toBe(5);
     expect(first).toEqual(inspectWorkbook(files[0]!));
     expect(second).toEqual(inspectWorkbook(files[1]!));
+  });
+
+  it("the second town's inspection inflates only its own parts: the sheets and shared strings", async () => {
+    const files = await towns(2);
+    let inflated: string[] = [];
+    const counting: typeof nativeUnzip = {
+      inflateRaw: (data, max) => {
+        const out = nativeUnzip.inflateRaw(data, max);
+        // Each part by its root element.
+        if (out instanceof Uint8Array) inflated.push(/<([A-Za-z:]+)[\s>/]/.exec(new TextDecoder().decode(out.subarray(0, 300)))?.[1] ?? "?");
+        return out;
+      },
+      crc32: nativeUnzip.crc32,
+    };
+    const memo = new PartMemo();
+    expect(inspectWorkbook(files[0]!, { memo, codec: counting }).ok).toBe(true);
+    // workbook, its relationships, styles, shared strings, four sheets; the package's and the workbook's relationships again for the link check
+    expect(inflated.length).toBe(10);
+    inflated = [];
+    expect(inspectWorkbook(files[1]!, { memo, codec: counting }).ok).toBe(true);
+    expect(inflated).toEqual(["sst", "worksheet", "worksheet", "worksheet", "worksheet"]);
   });
 
   it("never lends a parse to stored bytes that differ: a changed byte in styles.xml is refused as it is without the memo", async () => {
