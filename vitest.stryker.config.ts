@@ -28,6 +28,7 @@ export default defineConfig({
       "tests/merge-multilevel.test.ts",
       "tests/merge-figures.test.ts",
       "tests/city-workbook.test.ts",
+      "tests/city-workbook-sheets.test.ts",
       "tests/roster-workbook.test.ts",
       "tests/time.test.ts",
       "tests/commit-protocol.test.ts",

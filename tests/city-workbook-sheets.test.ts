@@ -14,6 +14,7 @@ import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { mergeReports, type Consolidation, type MergeInput } from "../templates/merge/merge";
 import { writeConsolidationWorkbook, type WorkbookOptions } from "../templates/merge/workbook";
+import { printPieces } from "../templates/merge/sheets/narrative";
 import type { TargetTable } from "../templates/targets/table";
 import { reportRecord } from "./support/records";
 
@@ -275,5 +276,31 @@ describe("the workbook around the sheets", () => {
     expect(wb.created).toEqual(new Date("2026-01-01T00:00:00Z"));
     expect(wb.modified).toEqual(new Date("2026-01-01T00:00:00Z"));
     expect(wb.creator).toBe("huizong");
+  });
+});
+
+describe("文字材料汇编: long texts split into row-sized pieces", () => {
+  // (text, size) -> pieces: at the last paragraph or sentence end in the window when it lies in its second half.
+  it.each([
+    ["一", 10, ["一"]],
+    ["一二三四五六七八九十", 10, ["一二三四五六七八九十"]],
+    ["一二三四五六七八九十甲", 10, ["一二三四五六七八九十", "甲"]],
+    ["一二三四五六。七八九十甲", 10, ["一二三四五六。", "七八九十甲"]],
+    ["一二三四五；七八九十甲乙", 10, ["一二三四五；", "七八九十甲乙"]],
+    ["一二三四五六！七八九十甲", 10, ["一二三四五六！", "七八九十甲"]],
+    ["一二三四五六？七八九十甲", 10, ["一二三四五六？", "七八九十甲"]],
+    ["一二三四五六\n七八九十甲", 10, ["一二三四五六\n", "七八九十甲"]],
+    ["一二三四。六？八九十甲乙", 10, ["一二三四。六？", "八九十甲乙"]],
+    ["一二三。五六七八九十甲", 10, ["一二三。五六七八九十", "甲"]],
+    ["一二三四五六七八九。\n甲", 10, ["一二三四五六七八九。", "甲"]],
+    ["一二三四五六七八九\uD840\uDC00甲", 10, ["一二三四五六七八九\uD840\uDC00", "甲"]],
+    ["一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子", 10, ["一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "子"]],
+  ] as const)("%j in pieces of %d", (text, size, pieces) => {
+    expect(printPieces(text, size)).toEqual(pieces);
+  });
+
+  it("the default piece fits a row of the 72-character column at 11 pt: 658 characters", () => {
+    expect(printPieces("字".repeat(1000)).map((p) => p.length)).toEqual([658, 342]);
+    expect(printPieces("字".repeat(658))).toHaveLength(1);
   });
 });
