@@ -12,7 +12,7 @@ import { INPUT_INDICATORS } from "../templates/catalog";
 import type { GridSheet } from "../templates/grid";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { readXlsxGrid } from "../templates/xlsx/index";
-import { mergeReports, type Consolidation, type MergeInput } from "../templates/merge/merge";
+import { consolidationJson, mergeReports, versionNoteText, type Consolidation, type MergeInput } from "../templates/merge/merge";
 import { writeConsolidationWorkbook, type WorkbookOptions } from "../templates/merge/workbook";
 import { printPieces } from "../templates/merge/sheets/narrative";
 import type { TargetTable } from "../templates/targets/table";
@@ -302,5 +302,42 @@ describe("文字材料汇编: long texts split into row-sized pieces", () => {
   it("the default piece fits a row of the 72-character column at 11 pt: 658 characters", () => {
     expect(printPieces("字".repeat(1000)).map((p) => p.length)).toEqual([658, 342]);
     expect(printPieces("字".repeat(658))).toHaveLength(1);
+  });
+});
+
+describe("the same consolidation as JSON (huizong merge --json, the server's record)", () => {
+  it("every unit, what was missing, outside the roster, refused, another version, the warnings", () => {
+    const c = consolidation();
+    const j = consolidationJson(c, [{ source: "/srv/in/坏.xlsx", code: "CORRUPT_ZIP", message: "文件已损坏" }]);
+    expect(j.totals.A01).toEqual({ current: 40, prior: null, target: 65, delta: null, growth: null, growthLabel: "—", change: null, completion: 40 / 65, units: { current: 2, prior: 1, target: 2 } });
+    expect("code" in j.totals.A01!).toBe(false);
+    expect(Object.keys(j.totals)).toEqual(Object.keys(c.totals));
+    expect({ ...j, totals: undefined }).toEqual({
+      totals: undefined,
+      period: c.period,
+      unit: c.unit,
+      counts: c.counts,
+      units: [
+        { name: "青阳镇", code: T1, parent: COUNTY, status: "submitted", unlisted: false, warnings: 1, source: "/srv/in/青阳镇-2.xlsx", submittedAt: "2025-07-06T02:00:00Z", preparer: "青阳镇填报人", date: "2025-07-05", version: 2, superseded: [{ source: "/srv/in/青阳镇.xlsx", submittedAt: "2025-07-01T02:00:00Z", version: 1 }] },
+        { name: "清河街道", code: T2, parent: COUNTY, status: "submitted", unlisted: false, reportedCode: "330102099000", warnings: 0, source: "清河.xlsx", submittedAt: null, preparer: "清河街道填报人", date: "2025-07-05", version: 1, superseded: [] },
+        { name: "南山镇", code: T3, parent: COUNTY, status: "missing", unlisted: false, warnings: 0, source: null, submittedAt: null, preparer: null, date: null, version: null, superseded: [] },
+        { name: "外来镇", code: OUT, parent: "", status: "submitted", unlisted: true, warnings: 0, source: "外来.xlsx", submittedAt: null, preparer: "外来镇填报人", date: "2025-07-05", version: 1, superseded: [] },
+      ],
+      missing: [{ name: "南山镇", code: T3 }],
+      unlisted: [{ name: "外来镇", code: OUT }],
+      rejected: [{ file: "/srv/in/坏.xlsx", code: "CORRUPT_ZIP", message: "文件已损坏" }],
+      library: { id: c.catalogue.id, version: "2026.2", title: c.catalogue.title },
+      versionNotes: [{ unit: "外来镇", unitCode: OUT, version: "2026.1", added: [], dropped: [], message: "外来镇使用 2026.1 版报表，按指标代码汇总。" }],
+      warnings: [{ unit: "青阳镇", unitCode: T1, rule: "GROWTH_IMPLAUSIBLE", sheet: "指标", cell: "E30", message: "增长过快" }],
+    });
+    expect(consolidationJson(c).rejected).toEqual([]);
+  });
+
+  it.each([
+    [{ added: ["A01", "A02"], dropped: [] }, "甲镇使用 2026.1 版报表，按指标代码汇总；本版新增，未填报：A01、A02。"],
+    [{ added: [], dropped: ["Z98", "Z99"] }, "甲镇使用 2026.1 版报表，按指标代码汇总；本版已取消，未计入：Z98、Z99。"],
+    [{ added: ["A01"], dropped: ["Z99"] }, "甲镇使用 2026.1 版报表，按指标代码汇总；本版新增，未填报：A01；本版已取消，未计入：Z99。"],
+  ])("a version note in words: %j", (lists, text) => {
+    expect(versionNoteText({ unit: "甲镇", unitCode: T1, version: "2026.1", ...lists })).toBe(text);
   });
 });
