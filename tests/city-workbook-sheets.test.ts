@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { INPUT_INDICATORS } from "../templates/catalog";
+import { INDICATORS, INPUT_INDICATORS } from "../templates/catalog";
 import type { GridSheet } from "../templates/grid";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { readXlsxGrid } from "../templates/xlsx/index";
@@ -339,5 +339,59 @@ describe("the same consolidation as JSON (huizong merge --json, the server's rec
     [{ added: ["A01"], dropped: ["Z99"] }, "甲镇使用 2026.1 版报表，按指标代码汇总；本版新增，未填报：A01；本版已取消，未计入：Z99。"],
   ])("a version note in words: %j", (lists, text) => {
     expect(versionNoteText({ unit: "甲镇", unitCode: T1, version: "2026.1", ...lists })).toBe(text);
+  });
+});
+
+describe("each report sheet's page: panes, print setup, footer, column widths", () => {
+  const page = { paperSize: 9, firstPageNumber: 1, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  it.each([
+    ["汇总", { state: "frozen", xSplit: 3, ySplit: 4 }, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, scale: 100, printTitlesRow: "1:4", horizontalCentered: true }, [6, 8, 28, 7, 14, 14, 14, 10, 14, 9, 9, 25, 20]],
+    ["分单位明细", { state: "frozen", xSplit: 2, ySplit: 4 }, { orientation: "landscape", fitToPage: false, scale: 66, printTitlesRow: "3:4", printTitlesColumn: "A:D", horizontalCentered: true }, [5, 12, 13, 7, ...Array<number>(INDICATORS.length * 3).fill(11)]],
+    ["排名", { state: "normal" }, { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, scale: 100, horizontalCentered: true }, [6, 20, 14, 10, 10, 25]],
+    ["报送情况", { state: "frozen", xSplit: 2, ySplit: 3 }, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3", horizontalCentered: true }, [5, 12, 13, 13, 16, 6, 8, 13, 10, 11, 6, 16, 16, 22]],
+    ["校验问题", { state: "frozen", xSplit: 0, ySplit: 3 }, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3", horizontalCentered: true }, [5, 12, 13, 20, 9, 58, 7, 36]],
+    ["文字材料汇编", { state: "normal" }, { orientation: "portrait", fitToPage: false, scale: 100 }, [72]],
+  ] as const)("%s", async (name, view, setup, widths) => {
+    const ws = (await built()).getWorksheet(name)!;
+    expect(ws.views).toHaveLength(1);
+    expect(ws.views[0]).toMatchObject({ ...view, showGridLines: false });
+    expect(ws.pageSetup).toMatchObject({ ...page, ...setup });
+    expect(ws.headerFooter).toMatchObject({ oddFooter: "&L&A&C第&P页 共&N页" });
+    expect(ws.columns.map((c) => c.width)).toEqual(widths);
+    expect(ws.getCell("A1").font).toMatchObject({ size: name === "文字材料汇编" ? 14 : 16, bold: true });
+  });
+
+  it("文字材料汇编 is not centred on the page (one column as wide as the page)", async () => {
+    const ws = (await built()).getWorksheet("文字材料汇编")!;
+    expect(ws.pageSetup.horizontalCentered ?? false).toBe(false);
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+  });
+
+  it("headers are bold on the header fill, a merged title spans the table", async () => {
+    const wb = await built();
+    for (const [name, cells, last] of [["汇总", ["A4", "M4"], "M"], ["分单位明细", ["A3", "A4", "D4", "E3", "F3", "G3", "G4"], "P"], ["排名", ["A3", "F3", "A4", "F4"], "F"], ["报送情况", ["A3", "N3"], "N"], ["校验问题", ["A3", "H3"], "H"]] as const) {
+      const ws = wb.getWorksheet(name)!;
+      for (const a of cells) {
+        expect(ws.getCell(a).font, `${name}!${a}`).toMatchObject({ bold: true, size: 10 });
+        expect(ws.getCell(a).fill, `${name}!${a}`).toMatchObject({ type: "pattern", pattern: "solid" });
+      }
+      expect(ws.getCell(`${last}1`).master.address, name).toBe("A1");
+      expect(ws.getCell(`${last}2`).master.address, name).toBe("A2");
+    }
+  });
+
+  it("排名: a data bar on each block's figures, red below 0 and a colour scale on its growth", async () => {
+    const ws = (await built()).getWorksheet("排名")!;
+    const cf = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const rules = cf.flatMap((x) => x.rules.map((r) => [x.ref, r.type, r.priority]));
+    expect(rules.slice(0, 6)).toEqual([
+      ["C5:C7", "dataBar", 10],
+      ["D5:D7", "cellIs", 30],
+      ["D5:D7", "colorScale", 50],
+      ["C11:C13", "dataBar", 11],
+      ["D11:D13", "cellIs", 31],
+      ["D11:D13", "colorScale", 51],
+    ]);
+    expect(rules).toHaveLength(27);
   });
 });
