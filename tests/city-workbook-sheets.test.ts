@@ -3,7 +3,8 @@
  * unit: a report that replaced an earlier one and came late, one filed under another code, a
  * missing unit, one outside the roster, a report of another library version, files refused
  * before the merge, ties and a blank in the ranking, a half-year with assigned targets.
- * Built inside each test (Stryker switches a mutant on only while a test runs, docs/mutation.md).
+ * Built inside each test (Stryker switches a mutant on only while a test runs, docs/mutation.md;
+ * tests/support/per-mutant.ts shares one build among the tests of one mutant run).
  */
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
@@ -16,6 +17,7 @@ import { consolidationJson, mergeReports, versionNoteText, type Consolidation, t
 import { writeConsolidationWorkbook, type WorkbookOptions } from "../templates/merge/workbook";
 import { printPieces } from "../templates/merge/sheets/narrative";
 import type { TargetTable } from "../templates/targets/table";
+import { perMutant } from "./support/per-mutant";
 import { reportRecord } from "./support/records";
 
 type Triple = [number | null, number | null, number | null];
@@ -59,7 +61,13 @@ function consolidation(extra: Partial<Parameters<typeof mergeReports>[1]> = {}):
   return r.consolidation;
 }
 
-async function built(c: Consolidation = consolidation(), options: WorkbookOptions = { rejected: [{ source: "/srv/in/坏.xlsx", code: "CORRUPT_ZIP", message: "文件已损坏" }], generatedAt: "2025-07-10T08:30:00Z" }): Promise<ExcelJS.Workbook> {
+const REJECTED: WorkbookOptions = { rejected: [{ source: "/srv/in/坏.xlsx", code: "CORRUPT_ZIP", message: "文件已损坏" }], generatedAt: "2025-07-10T08:30:00Z" };
+/** The workbook of this consolidation (default: the one above, refused files listed, the time it was made shown). */
+async function built(c?: Consolidation, options: WorkbookOptions = REJECTED): Promise<ExcelJS.Workbook> {
+  return c === undefined && options === REJECTED ? standard() : write(c ?? consolidation(), options);
+}
+const standard = perMutant(() => write(consolidation(), REJECTED));
+async function write(c: Consolidation, options: WorkbookOptions): Promise<ExcelJS.Workbook> {
   const bytes = await writeConsolidationWorkbook(c, options);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -6,6 +6,7 @@ import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { mergeReports, type Consolidation } from "../templates/merge/merge";
 import { NUMFMT, REPORT_SHEETS, SUMMARY_ROWS, detailColumn, writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { roundPoints } from "../templates/merge/growth";
+import { perMutant } from "./support/per-mutant";
 import { reportRecord } from "./support/records";
 
 const INJECT_NAME = '=HYPERLINK("http://evil.example","点我")';
@@ -30,9 +31,13 @@ let bytes: Uint8Array;
 /**
  * Merges and writes the workbook anew; every test calls it first. Stryker switches a mutant on
  * only while a test runs (docs/mutation.md), so a workbook built once in a hook would be built
- * without it and the tests reading it could not kill anything in templates/merge/sheets/.
+ * without it and the tests reading it could not kill anything in templates/merge/sheets/
+ * (perMutant: one build per mutant run while Stryker runs, one per test otherwise).
  */
 async function fresh(): Promise<void> {
+  ({ c, bytes, wb } = await build());
+}
+const build = perMutant(async () => {
   const r = mergeReports(
     [
       { record: rec("青阳镇", "330102001000", { A01: [10, 8, 20], A02: [100, 100, 200], D01: [30, 40, 50], D02: [30, 40, 50], B01: [5, 0, 6] }), source: "青阳镇.xlsx" },
@@ -48,11 +53,11 @@ async function fresh(): Promise<void> {
     },
   );
   if (!r.ok) throw new Error(r.message);
-  c = r.consolidation;
-  bytes = await writeConsolidationWorkbook(c);
-  wb = new ExcelJS.Workbook();
+  const bytes = await writeConsolidationWorkbook(r.consolidation);
+  const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-}
+  return { c: r.consolidation, bytes, wb };
+});
 
 const sheet = (name: string) => wb.getWorksheet(name)!;
 const fv = (cell: ExcelJS.Cell) => cell.value as ExcelJS.CellFormulaValue;
