@@ -64,11 +64,11 @@ function consolidation(extra: Partial<Parameters<typeof mergeReports>[1]> = {}):
 const REJECTED: WorkbookOptions = { rejected: [{ source: "/srv/in/坏.xlsx", code: "CORRUPT_ZIP", message: "文件已损坏" }], generatedAt: "2025-07-10T08:30:00Z" };
 /** The workbook of this consolidation (default: the one above, refused files listed, the time it was made shown). */
 async function built(c?: Consolidation, options: WorkbookOptions = REJECTED): Promise<ExcelJS.Workbook> {
-  return c === undefined && options === REJECTED ? standard() : write(c ?? consolidation(), options);
+  return load(c === undefined && options === REJECTED ? await standard() : await writeConsolidationWorkbook(c ?? consolidation(), options));
 }
-const standard = perMutant(() => write(consolidation(), REJECTED));
-async function write(c: Consolidation, options: WorkbookOptions): Promise<ExcelJS.Workbook> {
-  const bytes = await writeConsolidationWorkbook(c, options);
+const standard = perMutant(() => writeConsolidationWorkbook(consolidation(), REJECTED));
+/** exceljs objects change when read (getCell makes the cell): each test loads its own. */
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const grid = readXlsxGrid(bytes);

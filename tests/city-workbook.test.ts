@@ -35,7 +35,10 @@ let bytes: Uint8Array;
  * (perMutant: one build per mutant run while Stryker runs, one per test otherwise).
  */
 async function fresh(): Promise<void> {
-  ({ c, bytes, wb } = await build());
+  ({ c, bytes } = await build());
+  // exceljs objects change when read (getCell makes the cell): each test loads its own.
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
 }
 const build = perMutant(async () => {
   const r = mergeReports(
@@ -53,10 +56,7 @@ const build = perMutant(async () => {
     },
   );
   if (!r.ok) throw new Error(r.message);
-  const bytes = await writeConsolidationWorkbook(r.consolidation);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return { c: r.consolidation, bytes, wb };
+  return { c: r.consolidation, bytes: await writeConsolidationWorkbook(r.consolidation) };
 });
 
 const sheet = (name: string) => wb.getWorksheet(name)!;

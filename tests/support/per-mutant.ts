@@ -3,8 +3,8 @@
  * of that run shares one build, made with the mutant active. Stryker switches one mutant on
  * for a whole run of the covering tests (docs/mutation.md), so the shared build is exactly
  * what each test would have built; outside a mutant run (`npm test`, Stryker's coverage run,
- * which attributes what each test executes to that test) nothing is shared. A workbook
- * written and read back costs about 250 ms here; 70 tests per mutant made a narrow run hours long.
+ * which attributes what each test executes to that test) nothing is shared. Share only what no
+ * test changes (bytes, not an exceljs workbook: reading a cell there creates it).
  */
 type StrykerGlobal = { activeMutant?: string };
 
