@@ -301,4 +301,15 @@ describe("what the checks derive from the indicators (templates/checks/context.t
     expect(view.byCode("Z99")).toBeUndefined();
     expect(indicatorView(view.all)).toBe(view);
   });
+
+  it("a total with two included items that are not 其中 (a library's): each bounded alone, no joint rule", () => {
+    const a02 = BUILTIN.indicators.find((i) => i.code === "A02")!;
+    const a01 = BUILTIN.indicators.find((i) => i.code === "A01")!;
+    const view = indicatorView([a02, a01, { ...a01, code: "A11", name: "科技专项" }]);
+    expect(view.bounded.map((b) => [b.total.code, b.children.map((c) => c.code), b.jointOfWhich])).toEqual([
+      ["A02", ["A01", "A11"], null],
+      ["A01", [], null],
+      ["A11", [], null],
+    ]);
+  });
 });
