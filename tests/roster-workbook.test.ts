@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Grid, GridSheet } from "../templates/grid";
 import { buildRosterWorkbook } from "../templates/merge/roster-workbook";
-import { parseRosterFile, parseRosterGrid, splitCsv, type RosterUnit } from "../templates/merge/roster";
+import { parseRosterFile, parseRosterGrid, parseRosterRows, splitCsv, type RosterUnit } from "../templates/merge/roster";
 
 const UNITS: RosterUnit[] = [
   { name: "示例区", code: "330102000000", parent: "330100000000", type: "县（市、区）", contact: "王五", phone: "0571-88880000" },
@@ -143,5 +143,29 @@ describe("CSV splitting", () => {
     ["nothing", "", []],
   ] as const)("%s", (_n, text, rows) => {
     expect(splitCsv(text)).toEqual(rows);
+  });
+});
+
+describe("roster rows at their edges", () => {
+  it.each([
+    ["a code of 13 digits", [["名称", "区划代码"], ["青阳镇", "3301020010001"]], "名单第2行“青阳镇”的区划代码“3301020010001”应为12位数字。"],
+    ["a letter before the code", [["名称", "区划代码"], ["青阳镇", "x330102001000"]], "名单第2行“青阳镇”的区划代码“x330102001000”应为12位数字。"],
+    ["a parent of 13 digits", [["名称", "区划代码", "上级代码"], ["青阳镇", "330102001000", "3301020000001"]], "名单第2行“青阳镇”的上级代码“3301020000001”应为12位数字。"],
+    ["a letter after the parent", [["名称", "区划代码", "上级代码"], ["青阳镇", "330102001000", "330102000000x"]], "名单第2行“青阳镇”的上级代码“330102000000x”应为12位数字。"],
+    ["a header in the sixth row is a unit's row", [[], [], [], [], [], ["名称", "区划代码"], ["青阳镇", "330102001000"]], "名单第6行“名称”的区划代码“区划代码”应为12位数字。"],
+  ] as const)("refused: %s", (_n, rows, message) => {
+    expect(parseRosterRows(rows.map((r) => [...r]))).toEqual({ ok: false, code: "ROSTER_INVALID", message, problems: [message] });
+  });
+
+  it("ideographic spaces around a name are trimmed; a header in the fifth row counts; a header needs both 名称 and 区划代码", () => {
+    expect(parseRosterRows([["名称"], [], [], [], ["名称", "区划代码"], ["\u3000青阳镇\u3000", "330102001000"]])).toEqual({ ok: true, units: [{ name: "青阳镇", code: "330102001000", parent: "" }] });
+    expect(parseRosterRows([["区划代码", "x"], ["青阳镇", "330102001000"]])).toEqual({ ok: false, code: "ROSTER_INVALID", message: "名单第1行“区划代码”的区划代码“x”应为12位数字。", problems: ["名单第1行“区划代码”的区划代码“x”应为12位数字。"] });
+  });
+
+  it("from a sheet: column Z is read, the row numbers in messages are the sheet's", () => {
+    const grid: Grid = { sheets: [sheet("报送单位名单", "visible", { A1: "名称", B1: "区划代码", Z1: "联系电话", A2: "甲镇", B2: "330102005000", Z2: "13905710000", A4: "乙镇", B4: "33010200600" })] };
+    expect(parseRosterGrid(grid)).toEqual({ ok: false, code: "ROSTER_INVALID", message: "名单第4行“乙镇”的区划代码“33010200600”应为12位数字。", problems: ["名单第4行“乙镇”的区划代码“33010200600”应为12位数字。"] });
+    grid.sheets[0]!.cells.B4 = { value: "330102006000" };
+    expect(parseRosterGrid(grid)).toEqual({ ok: true, units: [{ name: "甲镇", code: "330102005000", parent: "", phone: "13905710000" }, { name: "乙镇", code: "330102006000", parent: "" }] });
   });
 });
