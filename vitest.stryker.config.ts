@@ -22,6 +22,7 @@ export default defineConfig({
       "tests/checks-*.test.ts",
       "tests/core-checks.test.ts",
       "tests/rules-table.test.ts",
+      "tests/rule-wording.test.ts",
       "tests/core-template.test.ts",
       "tests/xlsx-shared-strings.test.ts",
       "tests/merge.test.ts",
