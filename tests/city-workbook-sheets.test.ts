@@ -93,6 +93,7 @@ describe("汇总, row by row", () => {
     expect(rowValues(s, 2, "A")).toEqual([SUBTITLE]);
     expect(s.getCell("A3").value).toBe("表号：汇总科统1表　　制定机关：市科学技术局　　批准文号：市科技局〔2026〕1号　　有效期至：2028年12月　　计量单位见各行");
     expect([1, 2, 3, 4].map((r) => s.getRow(r).height)).toEqual([30, 33, 16, 24]);
+    expect(rowValues(s, 4, "ABCDEFGHIJKLM")).toEqual(["序号", "指标代码", "指标名称", "计量单位", "本期", "上年同期", "增减量", "同比增长", "全年目标", "完成率", "序时进度", "较序时进度", "备注"]);
     expect(s.getRow(5).values).toEqual([, , , "一、科技投入"]);
     expect(s.getCell("A5").fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(s.getCell("M5").fill).toMatchObject({ type: "pattern", pattern: "solid" });
