@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN, type Catalogue } from "../templates/catalogue";
 import { GROWTH_BAND, UNIT_SLIP_FACTOR, checkSubmission, parseReportDate } from "../templates/checks";
+import { indicatorView } from "../templates/checks/context";
 import type { ValueColumn } from "../templates/layout";
 import { flat, inspectEdited as inspect, loadBaseGrid, tuples, type CoverEdit as Cover, type Edit, type Expected } from "./support/grid-edits";
 
@@ -278,5 +279,37 @@ describe("parseReportDate: the cover's 填报日期 at its edges", () => {
     ["2101-01-01", null],
   ] as [unknown, string | null][])("%j → %j", (raw, expected) => {
     expect(parseReportDate(raw)).toBe(expected);
+  });
+});
+
+describe("what the checks derive from the indicators (templates/checks/context.ts)", () => {
+  // A new list each time: the view is kept per list, so this one is derived inside the test.
+  it("each total with the items it bounds, its 其中 items bounded together only without a components rule; the ratios; labels", () => {
+    const view = indicatorView([...BUILTIN.indicators]);
+    expect(view.bounded.filter((b) => b.children.length).map((b) => [b.total.code, b.children.map((c) => c.code), b.jointOfWhich?.map((c) => c.code) ?? null])).toEqual([
+      ["A02", ["A01"], null],
+      ["A04", ["A05", "A06"], ["A05", "A06"]],
+      ["A08", ["A07"], null],
+      ["C01", ["C02", "C03", "C04"], null],
+      ["C09", ["C08"], null],
+      ["D01", ["D02", "D03", "D04"], null],
+      ["D05", ["D06"], null],
+    ]);
+    expect(view.bounded).toHaveLength(BUILTIN.indicators.length);
+    expect(view.ratios.map((r) => r.code)).toEqual(["A03", "A09", "C10"]);
+    expect(["A01", "A05", "D06", "C04"].map((c) => view.label(view.byCode(c)!))).toEqual(["财政科技拨款", "争取上级科技资金（其中：国家级）", "专利授权（其中：发明专利授权）", "高新技术企业（其中：市级）"]);
+    expect(view.byCode("Z99")).toBeUndefined();
+    expect(indicatorView(view.all)).toBe(view);
+  });
+
+  it("a total with two included items that are not 其中 (a library's): each bounded alone, no joint rule", () => {
+    const a02 = BUILTIN.indicators.find((i) => i.code === "A02")!;
+    const a01 = BUILTIN.indicators.find((i) => i.code === "A01")!;
+    const view = indicatorView([a02, a01, { ...a01, code: "A11", name: "科技专项" }]);
+    expect(view.bounded.map((b) => [b.total.code, b.children.map((c) => c.code), b.jointOfWhich])).toEqual([
+      ["A02", ["A01", "A11"], null],
+      ["A01", [], null],
+      ["A11", [], null],
+    ]);
   });
 });

@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { INPUT_INDICATORS } from "../templates/catalog";
 import { inspectWorkbook } from "../templates/inspect";
 import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { mergeReports, type Consolidation } from "../templates/merge/merge";
 import { NUMFMT, REPORT_SHEETS, SUMMARY_ROWS, detailColumn, writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { roundPoints } from "../templates/merge/growth";
+import { perMutant } from "./support/per-mutant";
 import { reportRecord } from "./support/records";
 
 const INJECT_NAME = '=HYPERLINK("http://evil.example","点我")';
@@ -27,7 +28,19 @@ let c: Consolidation;
 let wb: ExcelJS.Workbook;
 let bytes: Uint8Array;
 
-beforeAll(async () => {
+/**
+ * Merges and writes the workbook anew; every test calls it first. Stryker switches a mutant on
+ * only while a test runs (docs/mutation.md), so a workbook built once in a hook would be built
+ * without it and the tests reading it could not kill anything in templates/merge/sheets/
+ * (perMutant: one build per mutant run while Stryker runs, one per test otherwise).
+ */
+async function fresh(): Promise<void> {
+  ({ c, bytes } = await build());
+  // exceljs objects change when read (getCell makes the cell): each test loads its own.
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+}
+const build = perMutant(async () => {
   const r = mergeReports(
     [
       { record: rec("青阳镇", "330102001000", { A01: [10, 8, 20], A02: [100, 100, 200], D01: [30, 40, 50], D02: [30, 40, 50], B01: [5, 0, 6] }), source: "青阳镇.xlsx" },
@@ -43,10 +56,7 @@ beforeAll(async () => {
     },
   );
   if (!r.ok) throw new Error(r.message);
-  c = r.consolidation;
-  bytes = await writeConsolidationWorkbook(c);
-  wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return { c: r.consolidation, bytes: await writeConsolidationWorkbook(r.consolidation) };
 });
 
 const sheet = (name: string) => wb.getWorksheet(name)!;
@@ -55,13 +65,15 @@ const fv = (cell: ExcelJS.Cell) => cell.value as ExcelJS.CellFormulaValue;
 const formats = (name: string) => (sheet(name) as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
 
 describe("city workbook: sheets and formulas", () => {
-  it("has the report sheets, then the template sheets", () => {
+  it("has the report sheets, then the template sheets", async () => {
+    await fresh();
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "分单位明细", "排名", "报送情况", "校验问题", "文字材料汇编", "封面", "指标", "文字材料", "填表说明", "模板信息"]);
     expect(sheet("汇总").getCell("A1").value).toBe("示范区2025年全年科技工作情况汇总表");
     expect(sheet("汇总").getCell("A2").value).toBe("汇总单位：示范区（区划代码 330102000000）　报告期：2025年全年　应报3个单位，已报2个，缺报1个");
   });
 
-  it("totals are live formulas over 分单位明细 with cached values", () => {
+  it("totals are live formulas over 分单位明细 with cached values", async () => {
+    await fresh();
     const s = sheet("汇总");
     const r = SUMMARY_ROWS.A01!;
     expect(fv(s.getCell(`E${r}`))).toEqual({ formula: `IF(COUNT('分单位明细'!${detailColumn("A01", "current")}6:${detailColumn("A01", "current")}8)=0,"",SUM('分单位明细'!${detailColumn("A01", "current")}6:${detailColumn("A01", "current")}8))`, result: 40 });
@@ -101,7 +113,8 @@ describe("city workbook: sheets and formulas", () => {
     expect(Object.is(r, -0)).toBe(false);
   });
 
-  it("formats: 万元 two decimals, counts whole, % one decimal, percentage points", () => {
+  it("formats: 万元 two decimals, counts whole, % one decimal, percentage points", async () => {
+    await fresh();
     const s = sheet("汇总");
     expect(s.getCell(`E${SUMMARY_ROWS.A01}`).numFmt).toBe("#,##0.00");
     expect(s.getCell(`E${SUMMARY_ROWS.D01}`).numFmt).toBe("#,##0");
@@ -111,7 +124,8 @@ describe("city workbook: sheets and formulas", () => {
     expect(sheet("分单位明细").getCell(`${detailColumn("A01", "current")}6`).numFmt).toBe("#,##0.00");
   });
 
-  it("detail: 合计 first, then a row per roster unit (missing ones empty, not zero)", () => {
+  it("detail: 合计 first, then a row per roster unit (missing ones empty, not zero)", async () => {
+    await fresh();
     const s = sheet("分单位明细");
     expect([6, 7, 8].map((r) => [s.getCell(`B${r}`).value, s.getCell(`D${r}`).value])).toEqual([
       ["青阳镇", "已报送"],
@@ -127,7 +141,8 @@ describe("city workbook: sheets and formulas", () => {
     expect(fv(s.getCell(`${a3}6`))).toEqual({ formula: `IF(AND(ISNUMBER(${detailColumn("A01", "current")}6),N(${detailColumn("A02", "current")}6)>0),${detailColumn("A01", "current")}6/${detailColumn("A02", "current")}6,"")`, result: 0.1 });
   });
 
-  it("ranking: units ranked on headline indicators with growth", () => {
+  it("ranking: units ranked on headline indicators with growth", async () => {
+    await fresh();
     const s = sheet("排名");
     expect(s.getCell("A3").value).toBe("财政科技拨款（万元）");
     expect([5, 6].map((r) => [s.getCell(`A${r}`).value, s.getCell(`B${r}`).value, fv(s.getCell(`C${r}`)).result])).toEqual([
@@ -138,7 +153,8 @@ describe("city workbook: sheets and formulas", () => {
     expect(fv(s.getCell("D5")).result).toBe(0.5);
   });
 
-  it("报送情况, 校验问题 and 文字材料汇编 carry who, when, which version and every warning", () => {
+  it("报送情况, 校验问题 and 文字材料汇编 carry who, when, which version and every warning", async () => {
+    await fresh();
     const st = sheet("报送情况");
     expect(st.getRow(4).values).toEqual([, 1, "青阳镇", "330102001000", "330102000000", "已报送，有1条警告", 1, "+王晓燕", "13905710000", "2025-12-20", , "第1版", "青阳镇.xlsx"]);
     expect(st.getCell("E6").value).toBe("未报送");
@@ -158,14 +174,16 @@ describe("city workbook: town text never becomes a formula or a link", () => {
     ["排名", "B5", INJECT_NAME],
     ["报送情况", "G4", "+王晓燕"],
     ["校验问题", "F4", "=1+1 增长过快"],
-  ])("%s!%s stays text", (name, addr, text) => {
+  ])("%s!%s stays text", async (name, addr, text) => {
+    await fresh();
     const cell = sheet(name).getCell(addr);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(text);
     expect(cell.hyperlink).toBeUndefined();
   });
 
-  it("narrative starting with - or @ stays text in 文字材料", () => {
+  it("narrative starting with - or @ stays text in 文字材料", async () => {
+    await fresh();
     const nar = sheet("文字材料");
     const problems = nar.getCell("A6");
     expect(problems.type).toBe(ExcelJS.ValueType.String);
@@ -174,7 +192,8 @@ describe("city workbook: town text never becomes a formula or a link", () => {
 });
 
 describe("city workbook: looks like a report", () => {
-  it("frozen headers, A4 landscape with repeated header rows", () => {
+  it("frozen headers, A4 landscape with repeated header rows", async () => {
+    await fresh();
     const s = sheet("汇总");
     expect(s.views[0]).toMatchObject({ state: "frozen", xSplit: 3, ySplit: 4 });
     expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "1:4" });
@@ -185,7 +204,8 @@ describe("city workbook: looks like a report", () => {
     expect(sheet("排名").getCell("A8").value).toBe("争取上级科技资金（万元）");
   });
 
-  it("negative growth in red; data bars and colour scales on the ranking", () => {
+  it("negative growth in red; data bars and colour scales on the ranking", async () => {
+    await fresh();
     const cf = formats("汇总");
     expect(cf).toHaveLength(1);
     expect(cf[0]!.ref).toBe(`G5:H${SUMMARY_ROWS.G05}`);
@@ -198,7 +218,8 @@ describe("city workbook: looks like a report", () => {
 });
 
 describe("city workbook: a valid report for the next level", () => {
-  it("reads as the template with no errors, totals on 指标", () => {
+  it("reads as the template with no errors, totals on 指标", async () => {
+    await fresh();
     const r = inspectWorkbook(bytes);
     if (!r.ok) throw new Error(r.message);
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
