@@ -16,7 +16,7 @@ import { BUILTIN_NUMFMTS } from "./numfmt";
 import { parseSheetScan } from "./sheet-scan";
 import { cfbIsEncryptedOoxml, sniffFileKind, type FileKind } from "./sniff";
 import type { PartMemo } from "./memo";
-import { readZipDirectory, readZipEntry, storedBytes, type InflateBudget, type ZipCodec, type ZipDir } from "./zip";
+import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec, type ZipDir } from "./zip";
 import { scanXml } from "./scan";
 import { parseSharedStrings } from "./shared-strings";
 import { decodeXml, hasUnsafeDeclaration } from "./xml";
@@ -94,18 +94,17 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   /** A small part parsed, or the memo's parse of the same stored bytes. */
   const parsed = <T>(name: string, kind: string, parse: (xml: string) => T | Fail): T | Fail | undefined => {
     const entry = dir.entries.get(name.toLowerCase());
-    const stored = entry && opts.memo ? storedBytes(bytes, dir, entry) : undefined;
-    if (entry && stored && !("fail" in stored) && entry.size <= budget.remaining) {
-      const known = opts.memo!.get(kind, entry, stored);
-      if (known !== undefined) {
-        budget.remaining -= entry.size;
-        return known as T;
-      }
+    if (!entry) return undefined;
+    // Within the budget only: past it, the read below refuses the part as it would without a memo.
+    const known = entry.size <= budget.remaining ? opts.memo?.get(kind, bytes, dir, entry) : undefined;
+    if (known !== undefined) {
+      budget.remaining -= entry.size;
+      return known as T;
     }
     const xml = part(name);
     if (xml === undefined || xml instanceof Fail) return xml;
     const value = parse(xml);
-    if (!(value instanceof Fail) && entry && stored && !("fail" in stored)) opts.memo!.set(kind, entry, stored, value);
+    if (!(value instanceof Fail)) opts.memo?.set(kind, bytes, dir, entry, value);
     return value;
   };
   const foreign = foreignPackage(dir, part);

@@ -12,7 +12,7 @@
  * One memo per thread and batch (the command line's merge); it holds one entry
  * per part name, a few kilobytes.
  */
-import type { ZipEntry } from "./zip";
+import { storedBytes, type ZipDir, type ZipEntry } from "./zip";
 
 interface Remembered {
   stored: Uint8Array;
@@ -26,17 +26,23 @@ export class PartMemo {
   /** Reads answered from the memo: for tests and the benchmark's curiosity. */
   hits = 0;
 
-  /** What was parsed, as `kind`, from an entry holding exactly `stored`; undefined when not remembered. */
-  get(kind: string, entry: ZipEntry, stored: Uint8Array): unknown {
+  /**
+   * What was parsed, as `kind`, from an entry of `bytes` holding exactly the remembered stored bytes;
+   * undefined when not remembered, or when the entry cannot even be sliced (the read that follows refuses it).
+   */
+  get(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry): unknown {
     const r = this.#parts.get(`${kind}\0${entry.name}`);
-    if (r === undefined || !sameEntry(r.entry, entry) || !sameBytes(r.stored, stored)) return undefined;
+    if (r === undefined || !sameEntry(r.entry, entry)) return undefined;
+    const stored = storedBytes(bytes, dir, entry);
+    if ("fail" in stored || !sameBytes(r.stored, stored)) return undefined;
     this.hits++;
     return r.value;
   }
 
-  /** Remember a successful parse; `stored` is copied (it is a view of the whole file). */
-  set(kind: string, entry: ZipEntry, stored: Uint8Array, value: unknown): void {
-    this.#parts.set(`${kind}\0${entry.name}`, { stored: stored.slice(), entry: { ...entry }, value });
+  /** Remember a successful parse of an entry of `bytes`; its stored bytes are copied (not a view of the whole file). */
+  set(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, value: unknown): void {
+    const stored = storedBytes(bytes, dir, entry);
+    if (!("fail" in stored)) this.#parts.set(`${kind}\0${entry.name}`, { stored: stored.slice(), entry: { ...entry }, value });
   }
 }
 

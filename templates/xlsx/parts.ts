@@ -19,7 +19,7 @@
 import { readFailure, type ReadFailure } from "../errors";
 import { DEFAULT_XLSX_LIMITS } from "./limits";
 import type { PartMemo } from "./memo";
-import { readZipDirectory, readZipEntry, storedBytes, type InflateBudget, type ZipCodec } from "./zip";
+import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec } from "./zip";
 
 type Refusal = "XLSM_MACROS" | "EXTERNAL_LINKS" | "EMBEDDED_OBJECTS" | "UNKNOWN_PARTS";
 
@@ -76,9 +76,7 @@ export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec, memo?: P
   const budget: InflateBudget = { remaining: DEFAULT_XLSX_LIMITS.maxUncompressedBytes, deadline: Date.now() + DEFAULT_XLSX_LIMITS.timeoutMs };
   for (const key of rels) {
     const entry = dir.entries.get(key)!;
-    const stored = memo ? storedBytes(bytes, dir, entry) : undefined;
-    const known = stored && !("fail" in stored);
-    if (known && memo!.get("no-external", entry, stored) === true) continue;
+    if (memo?.get("no-external", bytes, dir, entry) === true) continue;
     const data = readZipEntry(bytes, dir, entry, budget, codec);
     if ("fail" in data) return readFailure(data.fail, data.detail);
     const xml = new TextDecoder().decode(data);
@@ -87,7 +85,7 @@ export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec, memo?: P
       const target = /\bTarget\s*=\s*["']([^"']*)["']/i.exec(external[0])?.[1] ?? "";
       return readFailure("EXTERNAL_LINKS", `${DETAIL.EXTERNAL_LINKS}：${target.slice(0, 80)}`);
     }
-    if (known) memo!.set("no-external", entry, stored, true);
+    memo?.set("no-external", bytes, dir, entry, true);
   }
   return null;
 }
