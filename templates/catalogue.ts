@@ -24,6 +24,7 @@ import {
 } from "./catalog";
 import type { RuleId } from "./findings";
 import type { RuleSettings } from "./rules/index";
+import { DEFAULT_RULE_SETTINGS } from "./rules/settings";
 
 export type { Indicator, IndicatorKind };
 
@@ -91,11 +92,12 @@ export const WARNING_RULES: readonly RuleId[] = [
   "UNIT_SLIP_LAST_YEAR",
 ];
 
+/** The built-in library's rule settings: the rules' own defaults (one place for each number), as a library states them. */
 export const DEFAULT_RULES: LibraryRules = {
-  growthMin: -0.5,
-  growthMax: 2.0,
-  unitSlipFactor: 1000,
-  peerSlipFactor: 100,
+  growthMin: DEFAULT_RULE_SETTINGS.growthBand.min,
+  growthMax: DEFAULT_RULE_SETTINGS.growthBand.max,
+  unitSlipFactor: DEFAULT_RULE_SETTINGS.unitSlipFactor,
+  peerSlipFactor: DEFAULT_RULE_SETTINGS.peerSlipFactor,
   explain: WARNING_RULES,
 };
 
