@@ -25,6 +25,7 @@ export default defineConfig({
       "tests/rules-table.test.ts",
       "tests/rule-wording.test.ts",
       "tests/core-template.test.ts",
+      "tests/core-helpers.test.ts",
       "tests/xlsx-shared-strings.test.ts",
       "tests/xlsx-memo.test.ts",
       "tests/merge.test.ts",
