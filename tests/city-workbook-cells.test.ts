@@ -41,8 +41,8 @@ function inputs(): MergeInput[] {
     { severity: "warning", rule: "GROWTH_IMPLAUSIBLE", sheet: "指标", cell: "E8", message: "增长过快", indicator: "A02", explained: false },
     { severity: "warning", rule: "PHONE_INVALID", sheet: "封面", cell: "C9", message: "联系电话格式不对", explained: false },
   ];
-  // Another version of the library, without A02 (the denominator of A03) and B01.
-  const other = rec("清河街道", T2, { A01: [30, 20, 40] }, {}, ["A02", "B01"]);
+  // Another version of the library, without A02 (the denominator of A03), A07 (a headline indicator) and B01.
+  const other = rec("清河街道", T2, { A01: [30, 20, 40] }, {}, ["A02", "A07", "B01"]);
   other.templateVersion = "2025.1";
   return [
     { record: none },
@@ -58,7 +58,7 @@ function consolidation(): Consolidation {
   return r.consolidation;
 }
 
-const OPTIONS: WorkbookOptions = { rejected: [{ source: "C:\\上报\\一个名字很长很长很长很长很长很长很长很长很长很长很长的文件.xlsx", code: "CORRUPT_ZIP", message: "文件已损坏，".repeat(30) }] };
+const OPTIONS: WorkbookOptions = { rejected: [{ source: "C:\\上报\\一个名字很长很长很长很长很长很长很长很长很长很长很长的文件.xlsx", code: "CORRUPT_ZIP", message: "文件已损坏，".repeat(30) }], generatedAt: "2025-07-10T08:30:00Z" };
 const standard = perMutant(() => writeConsolidationWorkbook(consolidation(), OPTIONS));
 
 interface Loaded {
@@ -188,6 +188,14 @@ describe("排名: the formulas behind the figures, and the formats", () => {
     expect(fv(s, "E10")).toEqual(["—", `IF(AND(ISNUMBER(C10),N(${D("A04", "target", 6)})>0),C10/${D("A04", "target", 6)},"—")`]);
   });
 
+  it("a unit whose report lacks a headline indicator: last, no place, its figures blank", async () => {
+    const s = (await built()).grid("排名");
+    expect(fv(s, "A13")[0]).toBe("全社会R&D经费支出（万元）　序时进度 50.0%");
+    expect(["A15", "B15", "C15", "D15", "E15"].map((a) => fv(s, a)[0])).toEqual([1, "青阳镇", 2, 1, "—"]);
+    expect(["A16", "B16", "C16", "D16", "E16", "F16"].map((a) => fv(s, a)[0])).toEqual([null, "清河街道", "", "—", "—", ""]);
+    expect(fv(s, "C16")[1]).toBe(D("A07", "current", 7));
+  });
+
   it("the styles of a unit's row", async () => {
     const ws = (await built()).wb.getWorksheet("排名")!;
     expect(["A5", "C5", "D5", "E5"].map((a) => ws.getCell(a).numFmt ?? null)).toEqual([null, "#,##0.00", "0.0%", "0.0%"]);
@@ -253,6 +261,38 @@ describe("校验问题: explained or not, with or without an indicator", () => {
     const ws = (await built()).wb.getWorksheet("校验问题")!;
     expect([4, 5, 6].map((r) => ws.getRow(r).height)).toEqual([91, 33, 33]);
     expect(ws.getRow(2).height).toBe(19);
+  });
+});
+
+describe("汇总 under the table; the detail columns", () => {
+  // The hint's 200 width units at 9 pt over the table's 178 characters (95 units a line): 3 lines, 3 × 9 × 1.45 + 4.
+  it("the hint row is as tall as its text at 9 pt over the table's width", async () => {
+    const ws = (await built()).wb.getWorksheet("汇总")!;
+    expect(ws.getRow(62).height).toBe(44);
+    expect(ws.getCell("M62").master.address).toBe("A62");
+    expect(ws.getCell("M64").master.address).toBe("A64");
+  });
+
+  it("an indicator the library does not have has no detail column", () => {
+    expect(() => detailColumn("Z99", "current")).toThrow("unknown indicator Z99");
+    expect([detailColumn("A01", "current"), detailColumn("A01", "prior"), detailColumn("A01", "target"), detailColumn("A02", "current")]).toEqual(["E", "F", "G", "H"]);
+  });
+});
+
+describe("the subtitle wraps within each sheet's table", () => {
+  // 64 width units of text: one line in the wide tables (77–82 units a line at 10 pt), two in 汇总
+  // (its default 120 characters: 58 units), 排名 (85 characters: 41 units) and 文字材料汇编 (72: 35 units).
+  it.each([
+    ["汇总", 33],
+    ["分单位明细", 19],
+    ["排名", 33],
+    ["报送情况", 19],
+    ["校验问题", 19],
+    ["文字材料汇编", 33],
+  ])("%s: row 2 is %d points", async (name, height) => {
+    const ws = (await built()).wb.getWorksheet(name)!;
+    expect(String(ws.getCell("A2").value)).toMatch(/　生成时间：2025年7月10日 16:30$/);
+    expect(ws.getRow(2).height).toBe(height);
   });
 });
 

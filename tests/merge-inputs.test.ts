@@ -9,7 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { agreedPeriod, baseName, compareReports, doubleCountingMessage, nestedInputs, nothingToMerge, whyChosen } from "../templates/merge/inputs";
 import type { MergeInput, Rejection } from "../templates/merge/merge";
-import { completeRoster, inferUnitType, type RosterUnit } from "../templates/merge/roster";
+import type { Grid } from "../templates/grid";
+import { completeRoster, inferUnitType, parseRosterGrid, parseRosterRows, splitCsv, type RosterUnit } from "../templates/merge/roster";
 import { reportRecord } from "./support/records";
 
 function input(name: string, code: string, extra: { period?: string; date?: string | null; source?: string; submittedAt?: string } = {}): MergeInput {
@@ -109,6 +110,12 @@ describe("nestedInputs: an input under another input's unit", () => {
     expect(names([a, b], [{ name: "甲", code: "330199001000", parent: "" }])).toEqual([]);
   });
 
+  it("two inputs of one outer unit: the first listed is the one named", () => {
+    const renamed = input("示例区（新）", "330102000000");
+    expect(names([COUNTY, renamed, TOWN])).toEqual([["示例区", "青阳镇"]]);
+    expect(names([renamed, COUNTY, TOWN])).toEqual([["示例区（新）", "青阳镇"]]);
+  });
+
   it("the double-counting message names each outer unit once, with its inner units once each", () => {
     const nested = nestedInputs([CITY, COUNTY, TOWN, input("青阳镇", "330102001000")], undefined);
     expect(doubleCountingMessage(nested)).toBe("示例市的汇总表与其下属示例区、青阳镇的报表不能同时汇总（会重复计算）。请去掉其中一方后重新汇总；如要只汇总各县（市、区）的汇总表，请加 --consolidations-only。未生成汇总表。");
@@ -197,5 +204,58 @@ describe("a roster's blanks filled for the service", () => {
       { name: "怪镇", code: "330122000000", parent: "", type: "乡镇" },
     ]);
     expect(self.map((u) => u.parent)).toEqual(["", "330100000000"]);
+  });
+});
+
+describe("roster rows: spaces, holes and the columns a header puts anywhere", () => {
+  const ok = (units: RosterUnit[]) => ({ ok: true, units });
+  const refused = (problems: string[]) => ({ ok: false, code: "ROSTER_INVALID", message: problems.join(" "), problems });
+
+  it("spaces inside a header's words, a code's, a parent's and a type's are dropped; an ideographic space inside a name becomes a plain one", () => {
+    const rows = [
+      ["单位 名称", "区划　代码", "上级 代码", "单位 类型"],
+      ["青阳\u3000镇", "330102 001000", "330102 000000", "县（市、 区）"],
+    ];
+    expect(parseRosterRows(rows)).toEqual(ok([{ name: "青阳 镇", code: "330102001000", parent: "330102000000", type: "县（市、区）" }]));
+  });
+
+  it("optional columns in column A: 上级代码 or 单位类型 or 联系电话 first", () => {
+    expect(parseRosterRows([["上级代码", "名称", "区划代码"], ["330102000000", "青阳镇", "330102001000"]])).toEqual(ok([{ name: "青阳镇", code: "330102001000", parent: "330102000000" }]));
+    expect(parseRosterRows([["单位类型", "名称", "区划代码"], ["街道", "清河街道", "330102002000"]])).toEqual(ok([{ name: "清河街道", code: "330102002000", parent: "", type: "街道" }]));
+    expect(parseRosterRows([["联系电话", "联系人", "名称", "区划代码"], ["139 0571 0000", "王晓燕", "青阳镇", "330102001000"]])).toEqual(ok([{ name: "青阳镇", code: "330102001000", parent: "", contact: "王晓燕", phone: "13905710000" }]));
+  });
+
+  it("holes in the rows (a sparse list) read as empty rows, before and after the header", () => {
+    const rows: string[][] = [];
+    rows[1] = ["名称", "区划代码"];
+    rows[3] = ["青阳镇", "330102001000"];
+    expect(parseRosterRows(rows)).toEqual(ok([{ name: "青阳镇", code: "330102001000", parent: "" }]));
+  });
+
+  it("a name without a code: the code is called 空", () => {
+    expect(parseRosterRows([["名称", "区划代码"], ["青阳镇", ""]])).toEqual(refused(["名单第2行“青阳镇”的区划代码“空”应为12位数字。"]));
+  });
+
+  it("from a sheet: a row with a code and no name (its B cell the row's first)", () => {
+    const grid: Grid = { sheets: [{ name: "报送单位名单", state: "visible", cells: { B2: { value: "330102005000" }, A3: { value: "乙镇" }, B3: { value: "330102006000" } } }] };
+    expect(parseRosterGrid(grid)).toEqual(refused(["名单第2行没有填写单位名称。"]));
+  });
+
+  it("a county typed by the clerk gets the city as its parent, never the county its code would nest in", () => {
+    const units = completeRoster([
+      { name: "示例市", code: "330100000000", parent: "" },
+      { name: "示例区", code: "330102000000", parent: "" },
+      { name: "园区", code: "330102900000", parent: "", type: "县（市、区）" },
+    ]);
+    expect(units.map((u) => u.parent)).toEqual(["", "330100000000", "330100000000"]);
+  });
+
+  it.each([
+    // A first line with neither a comma nor a tab: the separator is the comma.
+    ["名称\n青阳镇,330102001000", [["名称"], ["青阳镇", "330102001000"]]],
+    ["名称\t区划代码\n青阳镇\t330102001000", [["名称", "区划代码"], ["青阳镇", "330102001000"]]],
+    ["名称\t区划代码,x\na\tb,c", [["名称\t区划代码", "x"], ["a\tb", "c"]]],
+  ])("splitCsv(%j)", (text, rows) => {
+    expect(splitCsv(text)).toEqual(rows);
   });
 });
