@@ -237,7 +237,7 @@ describe("roster rows: spaces, holes and the columns a header puts anywhere", ()
   });
 
   it("from a sheet: a row with a code and no name (its B cell the row's first)", () => {
-    const grid: Grid = { sheets: [{ name: "报送单位名单", state: "visible", cells: { B2: { value: "330102005000" }, A3: { value: "乙镇" }, B3: { value: "330102006000" } } }] };
+    const grid: Grid = { sheets: [{ name: "报送单位名单", state: "visible", rowCount: 3, cells: { B2: { value: "330102005000" }, A3: { value: "乙镇" }, B3: { value: "330102006000" } } }] };
     expect(parseRosterGrid(grid)).toEqual(refused(["名单第2行没有填写单位名称。"]));
   });
 
