@@ -44,6 +44,9 @@ function inputs(): MergeInput[] {
   // Another version of the library, without A02 (the denominator of A03), A07 (a headline indicator) and B01.
   const other = rec("清河街道", T2, { A01: [30, 20, 40] }, {}, ["A02", "A07", "B01"]);
   other.templateVersion = "2025.1";
+  // A warning on an indicator its version does not have; and no 存在问题 section at all.
+  other.warnings = [{ severity: "warning", rule: "GROWTH_IMPLAUSIBLE", sheet: "指标", cell: "E8", message: "增长过快", indicator: "A02", explained: false }];
+  delete (other.narrative as Partial<ReportRecord["narrative"]>).problems;
   return [
     { record: none },
     { record: old, source: "/srv/in/青阳镇-旧.xlsx", submittedAt: "2025-07-01T02:00:00Z" },
@@ -235,16 +238,16 @@ describe("报送情况: three reports of one unit, long texts", () => {
     const s = (await built()).grid("报送情况");
     expect(["E4", "F4", "J4", "K4", "L4", "M4"].map((a) => fv(s, a)[0])).toEqual(["已报送，有3条警告", 3, "2025年7月5日 10:00", "第3版", "青阳镇.xlsx", "填报日期2025-07-05晚于2025-07-01"]);
     expect(fv(s, "N4")[0]).toBe("第1版：青阳镇（填报日期未填）；第2版：青阳镇-旧.xlsx（填报日期2025-07-01，2025年7月1日 10:00上传）");
-    expect(["E5", "F5", "J5", "M5", "N5"].map((a) => fv(s, a)[0])).toEqual(["已报送", 0, null, null, null]);
+    expect(["E5", "F5", "J5", "M5", "N5"].map((a) => fv(s, a)[0])).toEqual(["已报送，有1条警告", 1, null, null, null]);
   });
 
   it("row heights follow the longest wrapped text; the header row 30", async () => {
     const ws = (await built()).wb.getWorksheet("报送情况")!;
-    expect([3, 4, 5, 9, 13].map((r) => ws.getRow(r).height)).toEqual([30, 91, 19, 91, 19]);
+    expect([3, 4, 5, 9, 13].map((r) => ws.getRow(r).height)).toEqual([30, 91, 33, 91, 19]);
     expect(ws.getRow(2).height).toBe(19);
     expect(ws.getCell("N9").master.address).toBe("D9");
     expect(ws.getCell("E4").font).toMatchObject({ color: { argb: "FF9C5700" } });
-    expect(ws.getCell("E5").font).toMatchObject({ color: { argb: "FF006100" } });
+    expect(ws.getCell("E5").font).toMatchObject({ color: { argb: "FF9C5700" } });
   });
 });
 
@@ -255,6 +258,9 @@ describe("校验问题: explained or not, with or without an indicator", () => {
     expect(fv(s, "H4")[0]).toBe(LONG_NOTE);
     expect(["A5", "E5", "G5", "H5"].map((a) => fv(s, a)[0])).toEqual([2, "指标!E8", "否", null]);
     expect(["A6", "D6", "E6", "G6", "H6"].map((a) => fv(s, a)[0])).toEqual([3, "电话格式\nPHONE_INVALID", "封面!C9", "否", null]);
+    // 清河街道's report has no A02 at all: no 备注 to show.
+    expect(["A7", "B7", "E7", "H7"].map((a) => fv(s, a)[0])).toEqual([4, "清河街道", "指标!E8", null]);
+    expect(fv(s, "A1")[0]).toBe("示例区2025年上半年科技工作情况汇总表——校验问题（各单位报表中的警告）");
   });
 
   it("a long 备注 makes its row taller; the others 33 (the rule's two lines)", async () => {
@@ -297,9 +303,10 @@ describe("the subtitle wraps within each sheet's table", () => {
 });
 
 describe("文字材料汇编: an empty section", () => {
-  it("prints its title and an empty row", async () => {
+  it("prints its title and an empty row, whether the section is empty or missing", async () => {
     const ws = (await built()).wb.getWorksheet("文字材料汇编")!;
     expect([6, 7, 8].map((r) => ws.getCell(`A${r}`).value)).toEqual(["二、存在问题", "", "三、下步工作打算"]);
     expect([6, 7, 8].map((r) => ws.getRow(r).height)).toEqual([18, 20, 18]);
+    expect([10, 11, 12, 13, 14, 15, 16].map((r) => ws.getCell(`A${r}`).value)).toEqual(["2. 清河街道（330102002000）", "一、主要工作及成效", "清河街道成效", "二、存在问题", "", "三、下步工作打算", "清河街道打算"]);
   });
 });
