@@ -33,6 +33,8 @@ export default defineConfig({
       "tests/merge-figures.test.ts",
       "tests/city-workbook.test.ts",
       "tests/city-workbook-sheets.test.ts",
+      "tests/city-workbook-cells.test.ts",
+      "tests/merge-inputs.test.ts",
       "tests/roster-workbook.test.ts",
       "tests/time.test.ts",
       "tests/commit-protocol.test.ts",

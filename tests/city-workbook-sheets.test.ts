@@ -304,6 +304,8 @@ describe("文字材料汇编: long texts split into row-sized pieces", () => {
     ["一二三四五六七八九。\n甲", 10, ["一二三四五六七八九。", "甲"]],
     ["一二三四五六七八九\uD840\uDC00甲", 10, ["一二三四五六七八九\uD840\uDC00", "甲"]],
     ["一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子", 10, ["一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "子"]],
+    // Only a line break right at the cut is dropped; one further on stays in the text.
+    ["一二三四五六七八九十甲\n乙", 10, ["一二三四五六七八九十", "甲\n乙"]],
   ] as const)("%j in pieces of %d", (text, size, pieces) => {
     expect(printPieces(text, size)).toEqual(pieces);
   });

@@ -54,8 +54,11 @@ function ancestorsOf(code: string, parents: ReadonlyMap<string, string>): Set<st
   if (!/^\d{12}$/.test(code)) return out;
   const level = codeLevel(code);
   for (const len of [2, 4, 6, 9]) if (len < level) out.add(code.slice(0, len).padEnd(12, "0"));
+  // The walk keeps its own trail: a parent that is also a code-prefix ancestor is followed on (its own parent may be another unit).
+  const walked = new Set<string>();
   let p = parents.get(code);
-  while (p && !out.has(p) && p !== code) {
+  while (p && !walked.has(p) && p !== code) {
+    walked.add(p);
     out.add(p);
     p = parents.get(p);
   }
