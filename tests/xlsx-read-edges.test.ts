@@ -6,7 +6,7 @@
  */
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readXlsxGrid, type ReadXlsxGridOptions } from "../templates/xlsx";
+import { PartMemo, readXlsxGrid, type ReadXlsxGridOptions } from "../templates/xlsx";
 import { packageSheets } from "./fixtures/bad-files";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -281,5 +281,44 @@ describe("styles and shared strings", () => {
   it("past the deadline after a sheet: READ_TIMEOUT", () => {
     expect(failure(zip(pkg()), { limits: { timeoutMs: -1 } })).toEqual(["READ_TIMEOUT", null]);
     expect(failure(zip(pkg()), { limits: { timeoutMs: 60_000 } })).toBe("read");
+  });
+});
+
+describe("never throws", () => {
+  it("an inflater that throws (an adapter's bug) comes back as CORRUPT_ZIP 无法读取：its message, cut to 100", () => {
+    const files = pkg();
+    const bytes = zip(files);
+    const throwing = (e: unknown) => ({ inflateRaw: () => { throw e; }, crc32: () => 0 });
+    expect(failure(bytes, { codec: throwing(new Error("坏".repeat(150))) })).toEqual(["CORRUPT_ZIP", `无法读取：${"坏".repeat(100)}`]);
+    expect(failure(bytes, { codec: throwing("not an Error") })).toEqual(["CORRUPT_ZIP", "无法读取：未知错误"]);
+  });
+});
+
+describe("the part memo inside a read", () => {
+  const styles = `<styleSheet xmlns="${NS}"><cellXfs><xf numFmtId="10"/></cellXfs></styleSheet>`;
+  const files = () => pkg({ "xl/styles.xml": styles }, [{ name: "表", xml: sheet(`<c r="A1" s="0"><v>0.5</v></c>`) }]);
+
+  it("a second file with the same workbook, relationships and styles is answered from the memo, the same grid, a copy of its names", () => {
+    const f = files();
+    f["xl/workbook.xml"] = strToU8(workbook(`<sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="甲">表!$A$1</definedName></definedNames>`));
+    const bytes = zip(f);
+    const memo = new PartMemo();
+    const first = answer(bytes, { memo });
+    expect(memo.hits).toBe(0);
+    const second = answer(bytes, { memo });
+    expect(memo.hits).toBe(3);
+    expect(second).toEqual(first);
+    expect(first).toEqual({ sheets: [{ name: "表", state: "visible", rowCount: 1, cells: { A1: { value: 0.5, numFmt: "0.00%" } } }], definedNames: { 甲: "表!$A$1" } });
+    (first as { definedNames: Record<string, string> }).definedNames["乙"] = "x";
+    expect(answer(bytes, { memo })).toEqual(second);
+  });
+
+  it("a part that fails to parse is not remembered", () => {
+    const bad = zip(pkg({ "xl/styles.xml": "<styleSheet>" }));
+    const memo = new PartMemo();
+    expect(failure(bad, { memo })).toEqual(["CORRUPT_ZIP", "styles.xml 格式错误：Unclosed element styleSheet."]);
+    expect(failure(bad, { memo })).toEqual(["CORRUPT_ZIP", "styles.xml 格式错误：Unclosed element styleSheet."]);
+    // The workbook and its relationships were remembered, the styles not.
+    expect(memo.hits).toBe(2);
   });
 });
