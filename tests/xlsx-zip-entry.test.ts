@@ -56,6 +56,19 @@ describe("storedBytes: where an entry's bytes are", () => {
     expect(storedBytes(bytes, dir, dir.entries.get("a.xml")!)).toEqual(expected);
   });
 
+  it("a local header signature in the file's last 29 bytes is a damaged entry, not a short one", () => {
+    const tail = concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array(10));
+    const archive = (offset: number): RawArchive => ({ entries: [{ ...storedEntry("e.xml", ""), offset }], comment: tail });
+    const probe = writeArchive(archive(0));
+    const { bytes, dir } = open(archive(probe.length - 14));
+    expect(storedBytes(bytes, dir, dir.entries.get("e.xml")!)).toEqual({ fail: "CORRUPT_ZIP", detail: "e.xml 损坏" });
+  });
+
+  it("readZipEntry passes storedBytes's refusal on", () => {
+    expect(read({ entries: [storedEntry("a.xml", "<a/>", { flags: 1 })] }, "a.xml")).toEqual({ fail: "ENCRYPTED", detail: "压缩包部件已加密" });
+    expect(read({ entries: [storedEntry("a.xml", "<a/>", { offset: 2 })] }, "a.xml", FAR(), nativeUnzip)).toEqual({ fail: "CORRUPT_ZIP", detail: "a.xml 损坏" });
+  });
+
   it("flag bits other than encryption are no refusal", () => {
     expect(read({ entries: [storedEntry("a.xml", "<a/>", { flags: 0x0808 })] }, "a.xml")).toBe("<a/>");
   });
@@ -136,6 +149,37 @@ describe("readZipEntry", () => {
     const e = deflatedRaw("n.bin", big);
     const { bytes, dir } = open({ entries: [{ ...e, data: concat(e.data, new Uint8Array(20_000)) }] });
     expect(readZipEntry(bytes, dir, dir.entries.get("n.bin")!, FAR())).toEqual(big);
+  });
+
+  it("a codec that answers \"over\" (zlib's output cap reached): ZIP_BOMB", () => {
+    const codec: ZipCodec = { inflateRaw: () => "over", crc32: nativeUnzip.crc32 };
+    expect(read({ entries: [deflatedRaw("d.xml", TEXT)] }, "d.xml", FAR(), codec)).toEqual({ fail: "ZIP_BOMB", detail: "d.xml 实际解压大小超过声明" });
+  });
+
+  /** A raw deflate stream of one stored block: exactly `n` + 5 bytes. */
+  const storedBlock = (data: Uint8Array): Uint8Array => {
+    const n = data.length;
+    return concat(new Uint8Array([0x01, n & 0xff, n >> 8, ~n & 0xff, (~n >> 8) & 0xff]), data);
+  };
+  const PAST = () => ({ remaining: 1 << 30, deadline: Date.now() - 1 });
+
+  it("up to 16 KiB compressed an entry is inflated in one call, without looking at the clock; one byte more is streamed and times out", () => {
+    for (const [compressed, answer] of [
+      [16_384, "read"],
+      [16_385, "READ_TIMEOUT"],
+    ] as const) {
+      const data = new Uint8Array(randomBytes(compressed - 5));
+      const e: RawEntry = { name: "n.bin", data: storedBlock(data), method: 8, crc: nativeUnzip.crc32(data), size: data.length };
+      const r = read({ entries: [e] }, "n.bin", PAST());
+      expect(typeof r === "string" ? "read" : r.fail, `${compressed}`).toBe(answer);
+    }
+  });
+
+  it("a stream of exactly two pushes (32 KiB) is pushed twice, the second one final", () => {
+    const data = new Uint8Array(randomBytes(32_768 - 5));
+    const e: RawEntry = { name: "n.bin", data: storedBlock(data), method: 8, crc: nativeUnzip.crc32(data), size: data.length };
+    const { bytes, dir } = open({ entries: [e] });
+    expect(readZipEntry(bytes, dir, dir.entries.get("n.bin")!, FAR())).toEqual(data);
   });
 
   it("a codec's own CRC is the one compared", () => {

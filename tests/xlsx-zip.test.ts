@@ -219,6 +219,19 @@ describe("ZIP64", () => {
       expect(readZipDirectory(writeArchive({ entries: [{ ...A(), size: SAT, extra }] }), L())).toEqual({ fail: "ZIP_BOMB", detail: "a.xml 解压后 4294967295 字节" });
     });
 
+    it("a ZIP64 field holding only the size leaves a saturated compressed size or offset as written", () => {
+      // Eight more bytes follow in the record's comment: a reader going past the field would take them.
+      const comment = u64s(9e9);
+      expect(big({ size: SAT, csize: SAT, comment }, extraField(0x0001, u64s(5e9)))).toMatchObject({ size: 5e9, compressedSize: SAT, localOffset: 0 });
+      expect(big({ size: SAT, offset: SAT, comment }, extraField(0x0001, u64s(5e9)))).toMatchObject({ size: 5e9, compressedSize: 4, localOffset: SAT });
+    });
+
+    it("an extra field cut short (2 bytes left) is not read on into the comment", () => {
+      const extra = concat(extraField(0x5455, new Uint8Array(4)), new Uint8Array([0x01, 0x00]));
+      const comment = concat(new Uint8Array([0x08, 0x00]), u64s(5e9));
+      expect(big({ size: SAT, comment }, extra)).toMatchObject({ size: SAT });
+    });
+
     it("a ZIP64 field is read only for the fields that are saturated", () => {
       expect(big({}, extraField(0x0001, u64s(5e9, 6e9, 7e9)))).toMatchObject({ size: 4, compressedSize: 4, localOffset: 0 });
     });
