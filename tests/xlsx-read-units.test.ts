@@ -79,6 +79,13 @@ describe("sniffFileKind", () => {
     ["SpreadsheetML 2003 by its processing instruction", utf8(`<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook>`), "xml2003"],
     ["SpreadsheetML 2003 by its namespace", utf8(`<ss:Workbook xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">`), "xml2003"],
     ["a flat ODS", utf8(`<?xml version="1.0"?><office:document office:mimetype="application/vnd.oasis.opendocument.spreadsheet">`), "fods"],
+    ["SpreadsheetML 2003, two spaces before progid", utf8(`<?mso-application  progid="Excel.Sheet"?><Workbook>`), "xml2003"],
+    ["SpreadsheetML 2003 without a prefix", utf8(`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`), "xml2003"],
+    ["a doctype with two spaces", utf8("<!DOCTYPE  html><p>x</p>"), "html"],
+    ["a doctype, no <html> after it", utf8("<!DOCTYPE html><p>x</p>"), "html"],
+    ["a table later in an XML file is not HTML", utf8("<x/><table>"), "text"],
+    ["CSV with a blank line", utf8("a,b\n\nc,d\n"), "csv"],
+    ["only the first five lines are judged", utf8("a,b\n".repeat(5) + "x\ny,z"), "csv"],
     ["a flat ODT is no spreadsheet", utf8(`<?xml version="1.0"?><office:document office:mimetype="application/vnd.oasis.opendocument.text">`), "text"],
   ];
   it.each(CASES)("%s", (_what, bytes, kind) => {
@@ -97,6 +104,10 @@ describe("sniffFileKind", () => {
     expect(cfbIsEncryptedOoxml(cfb("EncryptionInf"))).toBe(false);
     expect(cfbIsEncryptedOoxml(cfb("EncryptionInfX"))).toBe(false);
     expect(cfbIsEncryptedOoxml(cfb("Workbook"))).toBe(false);
+    expect(cfbIsEncryptedOoxml(cfb("XncryptionInfo"))).toBe(false);
+    // "E" with a high byte that is not 0, then the rest of the word; a later character with one.
+    expect(cfbIsEncryptedOoxml(cat(b(0x45, 0x01), utf16le("ncryptionInfo")))).toBe(false);
+    expect(cfbIsEncryptedOoxml(cat(utf16le("Encr"), b(0x79, 0x01), utf16le("ptionInfo")))).toBe(false);
     expect(cfbIsEncryptedOoxml(utf8("EncryptionInfo"))).toBe(false);
     expect(cfbIsEncryptedOoxml(utf16le("EncryptionInfo"))).toBe(true);
     expect(cfbIsEncryptedOoxml(utf16le("EncryptionInfo").subarray(0, 27))).toBe(false);
@@ -125,6 +136,22 @@ describe("decodeXml", () => {
     ["encoding= without white space before it", utf8(`<?xml version="1.0"encoding="x-klingon"?><a/>`), `<?xml version="1.0"encoding="x-klingon"?><a/>`],
     ["an encoding name starting with a digit", utf8(`<?xml version="1.0" encoding="8859"?><a/>`), `<?xml version="1.0" encoding="8859"?><a/>`],
     ["a declaration past 200 bytes is not read", utf8(`<?xml version="1.0"${" ".repeat(200)} encoding="x-klingon"?><a/>`), `<?xml version="1.0"${" ".repeat(200)} encoding="x-klingon"?><a/>`],
+    ["half a byte-order mark (FF) is UTF-8", b(0xff, 0x41, 0x41, 0x41), "\ufffdAAA"],
+    ["half a byte-order mark (FE) is UTF-8", b(0x41, 0xfe, 0x41, 0x41), "A\ufffdAA"],
+    ["FE then another byte is UTF-8", b(0xfe, 0x41, 0x41, 0x41), "\ufffdAAA"],
+    ["another byte then FF is UTF-8", b(0x41, 0xff, 0x41, 0x41), "A\ufffdAA"],
+    ["a NUL then a letter is UTF-8", b(0x00, 0x41, 0x41, 0x41), "\u0000AAA"],
+    ["a letter then < is UTF-8", b(0x41, 0x3c, 0x41, 0x41), "A<AA"],
+    ["a letter then a NUL is UTF-8", b(0x41, 0x00, 0x41, 0x41), "A\u0000AA"],
+    ["declared utf-8x (no such encoding)", utf8(`<?xml version="1.0" encoding="utf-8x"?><a/>`), null],
+    ["declared xutf-8 (no such encoding)", utf8(`<?xml version="1.0" encoding="xutf-8"?><a/>`), null],
+    ["declared xutf-16 (no such encoding)", utf8(`<?xml version="1.0" encoding="xutf-16"?><a/>`), null],
+    ["declared utf16 over single bytes", utf8(`<?xml version="1.0" encoding="utf16"?><a/>`), `<?xml version="1.0" encoding="utf16"?><a/>`],
+    ...["X?xml", "<Xxml", "<?Xml", "<?xXl", "<?xmX"].map((head): [string, Uint8Array, string] => [
+      `${head} is no declaration`,
+      utf8(`${head} encoding="x-klingon"?><a/>`),
+      `${head} encoding="x-klingon"?><a/>`,
+    ]),
     ["<?xm is no declaration", utf8(`<?xm encoding="x-klingon"?><a/>`), `<?xm encoding="x-klingon"?><a/>`],
   ];
   it.each(CASES)("%s", (_what, bytes, text) => {
@@ -142,6 +169,8 @@ describe("hasUnsafeDeclaration, entities, _xHHHH_, names", () => {
     [`<a><![CDATA[x]]></a>`, false],
     [`<a>DOCTYPE ENTITY</a>`, false],
     [`<!-- one --><!-- two --><!DOCTYPE a>`, true],
+    [`<aDOCTYPE/>`, false],
+    [`<a><!ENT ITY></a>`, false],
   ])("%s → %s", (xml, unsafe) => {
     expect(hasUnsafeDeclaration(xml)).toBe(unsafe);
   });
@@ -173,6 +202,9 @@ describe("hasUnsafeDeclaration, entities, _xHHHH_, names", () => {
     ["&#00000065;", null],
     ["&#0000065;", "A"],
     ["x&#65;y&#66;z", "xAyBz"],
+    ["&#65x", null],
+    ["&#1#65;", null],
+    ["&#x1#x41;", null],
   ])("%j → %j", (s, out) => {
     expect(decodeEntities(s)).toBe(out);
   });
@@ -260,6 +292,16 @@ describe("shiftFormula", () => {
     ["-A1", 1, 0, "-A2"],
     ["A1 ", 1, 0, "A2 "],
     ["9A1", 1, 0, "9A1"],
+    ["[A1]Sheet1!A1", 1, 0, "[A1]Sheet1!A2"],
+    [`[a"]Sheet1!A1`, 1, 0, `[a"]Sheet1!A2`],
+    ["A00000010", 1, 0, "A00000010"],
+    ["A1Z", 1, 0, "A1Z"],
+    ["A1a", 1, 0, "A1a"],
+    ["A1z", 1, 0, "A1z"],
+    ["A1^2", 1, 0, "A2^2"],
+    ["A1~1", 1, 0, "A2~1"],
+    ["A1\u007f", 1, 0, "A2\u007f"],
+    ["A1\u0080", 1, 0, "A1\u0080"],
   ])("%j moved %i rows, %i columns → %j", (f, dr, dc, out) => {
     expect(shiftFormula(f, dr, dc)).toBe(out);
   });
