@@ -332,6 +332,7 @@ describe("key builders, exactly", () => {
 describe("key parsers, exactly", () => {
   it("parses log keys, and nothing else, back into their parts", () => {
     expect(parseLogKey(logKey("2025-Q3", U, 7))).toEqual({ periodId: "2025-Q3", unitCode: U, slot: 7 });
+    expect(parseLogKey(logKey(P, U, 1))).toEqual({ periodId: P, unitCode: U, slot: 1 });
     expect(parseLogKey(logKey(P, U, 999_999))).toEqual({ periodId: P, unitCode: U, slot: 999_999 });
     for (const key of [
       `periods/2025-Y/units/${U}/log/000000.json`,
@@ -472,18 +473,21 @@ describe("raw key and prefix checks", () => {
 });
 
 describe("storage errors: exact codes, names and messages", () => {
+  // Built inside the test (a table built when the file is collected would run without the mutant under test).
   it.each([
-    [new StorageNotFound("k/a.json"), "STORAGE_NOT_FOUND", "StorageNotFound", "要读取的数据不存在（可能尚未上传或已被删除）。", "k/a.json"],
-    [new StorageConflict("k/b.json"), "STORAGE_CONFLICT", "StorageConflict", "数据已存在，不能重复写入。请刷新后重试。", "k/b.json"],
+    ["not found", () => new StorageNotFound("k/a.json"), "STORAGE_NOT_FOUND", "StorageNotFound", "要读取的数据不存在（可能尚未上传或已被删除）。", "k/a.json"],
+    ["conflict", () => new StorageConflict("k/b.json"), "STORAGE_CONFLICT", "StorageConflict", "数据已存在，不能重复写入。请刷新后重试。", "k/b.json"],
     [
-      new StorageUnavailable("k/c.json", "ECONNRESET"),
+      "unavailable",
+      () => new StorageUnavailable("k/c.json", "ECONNRESET"),
       "STORAGE_UNAVAILABLE",
       "StorageUnavailable",
       "存储服务暂时不可用，数据未能读取或保存。请稍后重试；如持续出现，请联系市科技局。",
       "k/c.json",
     ],
-    [new StorageCorrupt("k/d.json"), "STORAGE_CORRUPT", "StorageCorrupt", "存储中的数据已损坏，无法读取。请联系市科技局。", "k/d.json"],
-  ] as const)("%s", (err, code, name, message, key) => {
+    ["corrupt", () => new StorageCorrupt("k/d.json"), "STORAGE_CORRUPT", "StorageCorrupt", "存储中的数据已损坏，无法读取。请联系市科技局。", "k/d.json"],
+  ] as const)("%s", (_what, make, code, name, message, key) => {
+    const err = make();
     expect({ code: err.code, name: err.name, message: err.message, key: err.key }).toEqual({ code, name, message, key });
     expect(err).toBeInstanceOf(Error);
     expect("cause" in err).toBe(false);
