@@ -22,6 +22,7 @@ import {
   StorageUnavailable,
   versionKey,
 } from "../functions/storage";
+import { putJsonOnce } from "../functions/storage/port";
 import { startMoto, type RunningMoto } from "./support/moto";
 import { bytes, caught, P, storageSuite, U, V } from "./support/storage-contract";
 
@@ -60,6 +61,9 @@ describe("S3 adapter on moto", () => {
     await store.put("x/z.bin", bytes(1));
     await store.put("x/noext", bytes(1));
     await store.putText("x/t.json", "{}");
+    await store.putJson("x/j.bin", {});
+    await putJsonOnce(store, "x/o.bin", {});
+    await store.putText("x/u.bin", "", { contentType: "text/csv" });
     const head = async (Key: string) => (await client.send(new HeadObjectCommand({ Bucket: moto.bucket, Key }))).ContentType;
     expect(await head(`ct/${versionKey(P, U, V, "xlsx")}`)).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(await head(`ct/${versionKey(P, U, V, "json")}`)).toBe("application/json; charset=utf-8");
@@ -67,6 +71,9 @@ describe("S3 adapter on moto", () => {
     expect(await head("ct/x/z.bin")).toBe("application/octet-stream");
     expect(await head("ct/x/noext")).toBe("application/octet-stream");
     expect(await head("ct/x/t.json")).toBe("text/plain; charset=utf-8");
+    expect(await head("ct/x/j.bin")).toBe("application/json; charset=utf-8");
+    expect(await head("ct/x/o.bin")).toBe("application/json; charset=utf-8");
+    expect(await head("ct/x/u.bin")).toBe("text/csv");
   });
 
   it("keeps stores with different prefixes apart, with or without the trailing slash", async () => {
