@@ -131,6 +131,18 @@ describe("filesystem adapter at its edges", () => {
     await expect(store.delete("a")).resolves.toBeUndefined();
     expect(await store.list("")).toEqual(["a/b.json"]);
     expect(await store.list("a/b.json/")).toEqual([]);
+    // A key below an object cannot be written here (S3 would take it; the key layout never does this).
+    expect(await caught(store.put("a/b.json/c", bytes(2)))).toMatchObject({ code: "STORAGE_UNAVAILABLE", key: "a/b.json/c", vendorCode: "EEXIST" });
+  });
+
+  it("lists in key order, not in the order the folders are walked", async () => {
+    const { store } = await fresh("order");
+    // The walk reaches folder "a" before file "a.b.json"; as keys, "a.b.json" < "a/x.json" ("." < "/").
+    await store.put("a/x.json", bytes(1));
+    await store.put("a.b.json", bytes(2));
+    await store.put("0.json", bytes(3));
+    expect(await store.list("")).toEqual(["0.json", "a.b.json", "a/x.json"]);
+    expect(await store.list("a")).toEqual(["a.b.json", "a/x.json"]);
   });
 
   it("lists by a prefix without a slash or ending inside a segment, filtered exactly", async () => {
