@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { closePeriod, getPeriod, isAfterDeadline, listPeriods, openPeriod, parseDeadline } from "../functions/service/periods";
 import { FsObjectStore, periodKey } from "../functions/storage/index";
+import { FaultyStore } from "./support/faulty-store";
 
 describe("parseDeadline", () => {
   it.each([
@@ -25,6 +26,9 @@ describe("parseDeadline", () => {
     ["2025-12-31T17:00:00+0800", null],
     ["2025-12-31T17:00:00.Z", null],
     ["x2025-12-31T17:00:00Z", null],
+    // Dates JavaScript would read, but not as the city sends them: an expanded year, a NUL after the zone.
+    ["+002025-12-31T17:00:00Z", null],
+    ["2025-12-31T17:00:00Z\u0000", null],
     ["2025-12-31T17:00:00Zx", null],
     ["2025-13-31T17:00:00Z", null],
     ["2025-12-31T25:00:00Z", null],
@@ -65,7 +69,7 @@ describe("opening, closing and listing periods", () => {
     expect(await openPeriod(store, "2025-13", "市科技局", T1)).toBeNull();
     expect(await store.list("")).toEqual([]);
     const first = await openPeriod(store, "2025-H1", "市科技局", T1);
-    expect(first).toEqual({ id: "2025-H1", label: "2025年上半年", open: true, openedAt: "2025-12-01T00:00:00.000Z", openedBy: "市科技局" });
+    expect(first).toStrictEqual({ id: "2025-H1", label: "2025年上半年", open: true, openedAt: "2025-12-01T00:00:00.000Z", openedBy: "市科技局" });
     expect(await store.getJson(periodKey("2025-H1"))).toEqual(first);
     // Opened again with nothing new: the same period, not written again.
     await store.putJson(periodKey("2025-H1"), { ...first, marker: 1 });
@@ -83,11 +87,24 @@ describe("opening, closing and listing periods", () => {
     await store.putJson(periodKey("2025-H1"), { ...withLib, marker: 2 });
     expect(await openPeriod(store, "2025-H1", "别人", T2, undefined, { ...lib, title: "另一标题" })).toMatchObject({ marker: 2 });
     expect(await getPeriod(store, "2025-H1")).toMatchObject({ marker: 2 });
+    expect((await getPeriod(store, "2025-H1"))!.library).toStrictEqual(lib);
     // Another version of the library: written.
     expect(await openPeriod(store, "2025-H1", "别人", T2, undefined, { id: "HZ-KJ-01", version: "2026.3" })).toMatchObject({ library: { version: "2026.3" } });
     expect(await getPeriod(store, "2025-H1")).toMatchObject({ library: { version: "2026.3" } });
     expect(await openPeriod(store, "2025-H1", "别人", T2, undefined, { id: "HZ-KJ-02", version: "2026.3" })).toMatchObject({ library: { id: "HZ-KJ-02" } });
     expect(await getPeriod(store, "2025-H1")).toMatchObject({ library: { id: "HZ-KJ-02" } });
+  });
+
+  it("reopening an open period with the same deadline and library writes nothing", async () => {
+    const lib = { id: "HZ-KJ-01", version: "2026.2" };
+    await openPeriod(store, "2025-Q1", "市科技局", T1, "2025-12-31T09:00:00.000Z", lib);
+    const watched = new FaultyStore(store);
+    expect(await openPeriod(watched, "2025-Q1", "别人", T2, "2025-12-31T09:00:00.000Z", { ...lib })).toStrictEqual({
+      id: "2025-Q1", label: "2025年第一季度", open: true, openedAt: "2025-12-01T00:00:00.000Z", openedBy: "市科技局",
+      deadline: "2025-12-31T09:00:00.000Z", library: lib,
+    });
+    expect(await openPeriod(watched, "2025-Q1", "别人", T2)).toMatchObject({ deadline: "2025-12-31T09:00:00.000Z", library: lib });
+    expect(watched.log.filter((c) => c.op === "put")).toEqual([]);
   });
 
   it("closes once, and reopening a closed period starts it anew", async () => {
