@@ -42,7 +42,9 @@ let good2: Uint8Array;
 let warnedNoted: Uint8Array;
 let warnedBare: Uint8Array;
 let bad: Uint8Array;
+let longCode: Uint8Array;
 beforeAll(async () => {
+  longCode = await goodReport({ code: `${A.code}1`, name: A.name, type: A.type }, PERIOD, 1);
   good = {};
   for (const u of [A, B, C]) good[u.code] = await goodReport({ code: u.code, name: u.name, type: u.type }, PERIOD, 1);
   good2 = await goodReport({ code: A.code, name: A.name, type: A.type }, PERIOD, 2);
@@ -103,6 +105,14 @@ describe("a submission refused", () => {
     if (r.ok || r.kind !== "unit_mismatch") throw new Error(`expected unit_mismatch, got ${JSON.stringify(r).slice(0, 200)}`);
     expect([r.found, r.cell, r.findings]).toEqual([A.code, "封面!C6", []]);
     expect(await store.list("periods/2025-Y/units/")).toEqual([]);
+  });
+
+  it("a cover code of 13 digits is the checks' error, not another unit", async () => {
+    await open();
+    for (const u of [A, B]) {
+      const r = await submit(u, longCode);
+      expect(r.ok ? "taken" : r.kind).toBe("errors");
+    }
   });
 
   it("when the checks find an error, and when a warning that needs a 备注 has none", async () => {
