@@ -7,9 +7,11 @@
  * or Chromium): the add-in tests, LibreOffice recalculation/printing, the CLI (runs
  * dist/), load, kill and hostile-upload tests, the deploy lint, the fast-check
  * properties, xlsx-grid.test.ts (converts files with LibreOffice inside its cases),
- * the storage contract suite and the HTTP handler tests (each file starts s3rver or a
- * server). The storage adapters are therefore measured by commit-protocol.test.ts
- * only; see docs/mutation.md. `npm test` still runs everything.
+ * the storage suite on the servers (storage.test.ts, storage-s3.test.ts: moto or s3rver
+ * started per file run, about 30 s a mutant) and the HTTP handler tests (each file starts
+ * a server). The storage contract runs here on the filesystem (storage-fs.test.ts); the
+ * S3 adapter is measured with HZ_MUTATE_TESTS=tests/storage-s3.test.ts; see
+ * docs/mutation.md. `npm test` still runs everything.
  */
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
@@ -45,6 +47,11 @@ export default defineConfig({
       "tests/time.test.ts",
       "tests/commit-protocol.test.ts",
       "tests/functions-auth.test.ts",
+      "tests/storage-keys.test.ts",
+      "tests/storage-fs.test.ts",
+      "tests/service-reports.test.ts",
+      "tests/service-periods.test.ts",
+      "tests/service-roster.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
