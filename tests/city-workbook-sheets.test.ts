@@ -178,6 +178,7 @@ describe("分单位明细, 排名, 报送情况, 校验问题, 文字材料汇�
 
   it("排名: equal figures share a place (1, 1, 3), a blank figure has none; 完成率 and the pace per unit", async () => {
     const s = (await built()).getWorksheet("排名")!;
+    expect(s.getCell("A1").value).toBe("示例区2025年上半年科技工作情况汇总表——主要指标排名");
     expect(s.getCell("A3").value).toBe("财政科技拨款（万元）　序时进度 50.0%");
     expect(rowValues(s, 4, "ABCDEF")).toEqual(["名次", "单位", "本期", "同比增长", "完成率", "较序时进度"]);
     expect(rowValues(s, 5, "ABCDEF")).toEqual([1, "清河街道", 30, "—", 0.75, ""]);
@@ -205,6 +206,8 @@ describe("分单位明细, 排名, 报送情况, 校验问题, 文字材料汇�
 
   it("报送情况: late, warned, filed under another code, missing, outside the roster; what was refused; another version", async () => {
     const s = (await built()).getWorksheet("报送情况")!;
+    expect(s.getCell("A1").value).toBe("示例区2025年上半年科技工作情况汇总表——报送情况");
+    expect(s.getRow(3).values).toEqual([, "序号", "单位名称", "区划代码", "上级代码", "报送状态", "警告数", "填报人", "联系电话", "填报日期", "报送时间", "版本", "来源文件", "采用理由", "此前报送（已被替代）"]);
     expect(s.getRow(4).values).toEqual([, 1, "青阳镇", T1, COUNTY, "已报送，逾期，有1条警告", 1, "青阳镇填报人", "0571-1", "2025-07-05", "2025年7月6日 10:00", "第2版", "青阳镇-2.xlsx", "填报日期2025-07-05晚于2025-07-01", "第1版：青阳镇.xlsx（填报日期2025-07-01，2025年7月1日 10:00上传）"]);
     expect(s.getRow(5).values).toEqual([, 2, "清河街道", T2, COUNTY, "已报送，报表代码为330102099000", 0, "清河街道填报人", "0571-1", "2025-07-05", , "第1版", "清河.xlsx"]);
     expect(s.getRow(6).values).toEqual([, 3, "南山镇", T3, COUNTY, "未报送"]);
@@ -220,6 +223,21 @@ describe("分单位明细, 排名, 报送情况, 校验问题, 文字材料汇�
     expect(rowValues(s, 15, "ABCDE")).toEqual([1, "外来镇", OUT, "2026.1", "外来镇使用 2026.1 版报表，按指标代码汇总。"]);
     expect([14, 15].map((r) => s.getCell(`N${r}`).master.address)).toEqual(["E14", "E15"]);
     expect(s.getCell("A16").value).toBeNull();
+  });
+
+  it("报送情况: long texts set their rows' heights in their merged widths; two version notes", async () => {
+    const long = "这".repeat(200);
+    const c = consolidation();
+    const note = c.versionNotes[0]!;
+    c.versionNotes = [note, { ...note, unit: "南山镇", unitCode: T3, added: [long] }];
+    const s = (await built(c, { rejected: [{ source: "/srv/in/长.xlsx", code: "HAS_ERRORS", message: long }], generatedAt: "2025-07-10T08:30:00Z" })).getWorksheet("报送情况")!;
+    // 原因 spans D…N (137 characters wide): 66 a line at 10 pt, so 200 characters take 4 lines: 4 × 14.5 + 4 = 62.
+    expect(rowValues(s, 11, "ABCD")).toEqual([1, "长.xlsx", "HAS_ERRORS", long]);
+    expect(s.getRow(11).height).toBe(62);
+    // 说明 spans E…N (124 wide): 60 a line; the second note is about 231 characters' width, 4 lines again.
+    expect(rowValues(s, 15, "ABCDE")).toEqual([1, "外来镇", OUT, "2026.1", "外来镇使用 2026.1 版报表，按指标代码汇总。"]);
+    expect(rowValues(s, 16, "ABCDE")).toEqual([2, "南山镇", T3, "2026.1", `南山镇使用 2026.1 版报表，按指标代码汇总；本版新增，未填报：${long}。`]);
+    expect([15, 16].map((r) => s.getRow(r).height)).toEqual([19, 62]);
   });
 
   it("报送情况 with nothing refused and every report of this version", async () => {
