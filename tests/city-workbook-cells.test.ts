@@ -16,6 +16,8 @@ import type { IndicatorValues, ReportRecord } from "../templates/record";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { mergeReports, type Consolidation, type MergeInput } from "../templates/merge/merge";
 import { detailColumn, writeConsolidationWorkbook, type WorkbookOptions } from "../templates/merge/workbook";
+import { BUILTIN } from "../templates/catalogue";
+import { sheetLayout } from "../templates/merge/sheets/shared";
 import { perMutant } from "./support/per-mutant";
 import { reportRecord } from "./support/records";
 
@@ -308,5 +310,16 @@ describe("文字材料汇编: an empty section", () => {
     expect([6, 7, 8].map((r) => ws.getCell(`A${r}`).value)).toEqual(["二、存在问题", "", "三、下步工作打算"]);
     expect([6, 7, 8].map((r) => ws.getRow(r).height)).toEqual([18, 20, 18]);
     expect([10, 11, 12, 13, 14, 15, 16].map((r) => ws.getCell(`A${r}`).value)).toEqual(["2. 清河街道（330102002000）", "一、主要工作及成效", "清河街道成效", "二、存在问题", "", "三、下步工作打算", "清河街道打算"]);
+  });
+});
+
+describe("the sheets' layout of a library", () => {
+  it("is worked out for a library value met for the first time, then kept for it", () => {
+    // A fresh value: the built-in one's layout was worked out (and kept) before any test ran.
+    const lib = { ...BUILTIN };
+    const layout = sheetLayout(lib);
+    expect(["current", "prior", "target"].map((k) => layout.detailColumn("A01", k as "current" | "prior" | "target"))).toEqual(["E", "F", "G"]);
+    expect(layout.detailColumn("A02", "current")).toBe("H");
+    expect(sheetLayout(lib)).toBe(layout);
   });
 });

@@ -161,6 +161,7 @@ describe("汇总, row by row", () => {
 describe("分单位明细, 排名, 报送情况, 校验问题, 文字材料汇编", () => {
   it("分单位明细: headers, the 合计 row, a row per unit with its status", async () => {
     const s = (await built()).getWorksheet("分单位明细")!;
+    expect(s.getCell("A1").value).toBe("示例区2025年上半年科技工作情况汇总表——分单位明细");
     expect(rowValues(s, 3, "ABCDEFGH")).toEqual(["序号", "单位名称", "区划代码", "报送状态", "A01 财政科技拨款（万元）", null, null, "A02 财政一般公共预算支出（万元）"]);
     expect(rowValues(s, 4, "ABCDEFGH")).toEqual([null, null, null, null, "本期", "上年同期", "全年目标", "本期"]);
     expect(s.getCell("F3").isMerged && s.getCell("A4").isMerged).toBe(true);
