@@ -2,36 +2,31 @@
  * Storage port on the servers: the shared contract (tests/support/storage-contract.ts) on S3 against a
  * real s3rver on loopback, and its paging cases on moto (the rest of moto's run, the filesystem's and
  * the key layout are in tests/storage-s3.test.ts, storage-fs.test.ts and storage-keys.test.ts, which
- * the mutation run uses); then what needs a child process or s3rver: crash safety of the filesystem
- * adapter, the S3 adapter's content types and prefixes, env wiring.
+ * the mutation run uses); then what needs a child process: crash safety of the filesystem adapter; and
+ * HUIZONG_DATA_DIR.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
   createStoreFromEnv,
   FsObjectStore,
-  InvalidKeyInput,
-  periodKey,
   rosterKey,
   S3ObjectStore,
-  StorageConfigError,
   StorageNotFound,
-  StorageUnavailable,
   unitPrefix,
   versionKey,
 } from "../functions/storage";
 import { caught, bytes, P, storageSuite, U, utf8, V } from "./support/storage-contract";
 import { startMoto, type RunningMoto } from "./support/moto";
-import { startS3rver, s3rverClient, type RunningS3rver } from "./support/s3rver";
+import { startS3rver, type RunningS3rver } from "./support/s3rver";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -174,117 +169,14 @@ describe("filesystem adapter", () => {
 });
 
 // ---------------------------------------------------------------------------
-// S3 specifics
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-describe("S3 adapter", () => {
-  it("records a content type inferred from the key unless given", async () => {
-    const store = new S3ObjectStore({ bucket: s3.bucket, prefix: "ct", client: s3Client });
-    await store.put(versionKey(P, U, V, "xlsx"), bytes(1));
-    await store.put(versionKey(P, U, V, "json"), bytes(0x7b, 0x7d));
-    await store.put("x/y.bin", bytes(1), { contentType: "text/csv" });
-    const head = async (Key: string) => (await s3Client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key }))).ContentType;
-    expect(await head(`ct/${versionKey(P, U, V, "xlsx")}`)).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(await head(`ct/${versionKey(P, U, V, "json")}`)).toBe("application/json; charset=utf-8");
-    expect(await head("ct/x/y.bin")).toBe("text/csv");
-  });
-
-  it("keeps stores with different prefixes apart", async () => {
-    const a = new S3ObjectStore({ bucket: s3.bucket, prefix: "iso/a/", client: s3Client });
-    const b = new S3ObjectStore({ bucket: s3.bucket, prefix: "iso/ab", client: s3Client });
-    const all = new S3ObjectStore({ bucket: s3.bucket, client: s3Client });
-    await a.put("k.json", bytes(1));
-    await b.put("k.json", bytes(2));
-    expect(await a.list("")).toEqual(["k.json"]);
-    expect(await b.get("k.json")).toEqual(bytes(2));
-    expect(await all.list("iso/")).toEqual(["iso/a/k.json", "iso/ab/k.json"]);
-    expect(await a.listFolders("")).toEqual([]);
-    expect(await all.listFolders("iso/")).toEqual(["iso/a/", "iso/ab/"]);
-    expect(() => new S3ObjectStore({ bucket: s3.bucket, prefix: "../x", client: s3Client })).toThrow(InvalidKeyInput);
-  });
-
-  it("reports an unreachable endpoint as StorageUnavailable on every method", async () => {
-    const client = new S3Client({
-      endpoint: `http://127.0.0.1:${await closedPort()}`,
-      forcePathStyle: true,
-      region: "us-east-1",
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-      maxAttempts: 1,
-    });
-    const store = new S3ObjectStore({ bucket: s3.bucket, client });
-    try {
-      for (const attempt of [
-        () => store.put(rosterKey(), bytes(1)),
-        () => store.get(rosterKey()),
-        () => store.exists(rosterKey()),
-        () => store.list(""),
-        () => store.listFolders(""),
-        () => store.delete(rosterKey()),
-      ]) {
-        const err = await caught(attempt());
-        expect(err).toBeInstanceOf(StorageUnavailable);
-        expect(err).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "ECONNREFUSED" });
-      }
-    } finally {
-      client.destroy();
-    }
-  });
-
-  it("reports a missing bucket as StorageUnavailable, not as a missing key", async () => {
-    const store = new S3ObjectStore({ bucket: "no-such-bucket", client: s3Client });
-    expect(await caught(store.get(rosterKey()))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
-    expect(await caught(store.put(rosterKey(), bytes(1)))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
-    expect(await caught(store.list(""))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
-    expect(await caught(store.listFolders("periods/"))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "NoSuchBucket" });
-  });
-});
-
-// ---------------------------------------------------------------------------
-// Environment wiring
+// Environment wiring of the filesystem adapter (the S3 adapter's cases, and the rest of the wiring, run on
+// moto in tests/storage-s3.test.ts: one copy of each case, on the server that honours conditional writes)
 
 describe("createStoreFromEnv", () => {
-  it("defaults to the filesystem under .data", () => {
-    const store = createStoreFromEnv({});
-    expect(store).toBeInstanceOf(FsObjectStore);
-    expect((store as FsObjectStore).root).toBe(path.resolve(".data"));
-  });
-
   it("uses HUIZONG_DATA_DIR", async () => {
     const dir = await freshDir("env");
     const store = createStoreFromEnv({ HUIZONG_STORAGE: "fs", HUIZONG_DATA_DIR: dir });
     await store.putText(rosterKey(), "名单");
     expect((await stat(path.join(dir, "config", "roster.json"))).size).toBe(6);
-  });
-
-  it("refuses s3 without a bucket and unknown backends", () => {
-    expect(() => createStoreFromEnv({ HUIZONG_STORAGE: "s3" })).toThrow(StorageConfigError);
-    expect(() => createStoreFromEnv({ HUIZONG_STORAGE: "ftp" })).toThrow(StorageConfigError);
-  });
-
-  it("builds a working S3 store from the environment (endpoint, path style, credentials)", async () => {
-    const store = createStoreFromEnv({
-      HUIZONG_STORAGE: "s3",
-      HUIZONG_BUCKET: s3.bucket,
-      HUIZONG_PREFIX: "fromenv",
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "S3RVER",
-      AWS_SECRET_ACCESS_KEY: "S3RVER",
-    });
-    expect(store).toBeInstanceOf(S3ObjectStore);
-    const s3store = store as S3ObjectStore;
-    expect(s3store.client.config.forcePathStyle).toBe(true);
-    await store.putJson(periodKey(P), { 名称: "2025 年度" });
-    const plain = new S3ObjectStore({ bucket: s3.bucket, client: s3rverClient(s3.endpoint) });
-    expect(await plain.getJson(`fromenv/${periodKey(P)}`)).toEqual({ 名称: "2025 年度" });
-    s3store.client.destroy();
-    plain.client.destroy();
   });
 });
