@@ -2,11 +2,12 @@
  * One input file of a merge → its record or the reason it is left out.
  * Runs in the main thread or in a read worker (cli/read-worker.ts).
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { inspectWorkbook } from "../templates/inspect";
 import { nativeUnzip } from "../functions/service/native-deflate";
 import type { Catalogue } from "../templates/catalogue";
-import { PartMemo } from "../templates/xlsx/index";
+import { PartMemo, refuseOversized } from "../templates/xlsx/index";
+import type { ReadFailure } from "../templates/errors";
 import type { MergeInput, Rejection } from "../templates/merge/merge";
 
 /** A file read: its record and the library it was read with, or why it is left out. */
@@ -26,14 +27,38 @@ export function fileReadError(file: string, e: unknown): { code: "FILE_NOT_FOUND
  */
 const memo = new PartMemo();
 
+let scratch = new Uint8Array(1 << 16);
+
+/**
+ * The file's bytes in this thread's reused buffer, valid until the next call; or, for a file over
+ * the size bound, its refusal, unread. A fresh buffer per file meant fresh memory pages per file,
+ * and on a virtual machine first touches of memory were a fifth of a 1,000-file merge's time.
+ */
+function readIntoScratch(file: string): Uint8Array | ReadFailure {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const oversized = refuseOversized(size);
+    if (oversized) return oversized;
+    if (size + 1 > scratch.length) scratch = new Uint8Array(Math.max(size + 1, scratch.length * 2));
+    // Up to one byte more than fstat said: a file that grew meanwhile reads as cut short (refused), never as a wrong whole.
+    let n = 0;
+    for (let got; n < scratch.length && (got = readSync(fd, scratch, n, scratch.length - n, n)) > 0; ) n += got;
+    return scratch.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Read, check and reduce one file; never throws. */
 export function readReportFile(file: string, expectedPeriod: string | undefined, catalogue?: Catalogue): ReadOutcome {
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | ReadFailure;
   try {
-    bytes = new Uint8Array(readFileSync(file));
+    bytes = readIntoScratch(file);
   } catch (e) {
     return { ok: false, rejection: { source: file, ...fileReadError(file, e) } };
   }
+  if (!(bytes instanceof Uint8Array)) return { ok: false, rejection: { source: file, code: bytes.code, message: bytes.message } };
   const result = inspectWorkbook(bytes, { expectedPeriod, catalogue, codec: nativeUnzip, memo });
   if (!result.ok) return { ok: false, rejection: { source: file, code: result.code, message: result.message } };
   if (!result.record) {

@@ -80,6 +80,29 @@ describe("huizong merge", () => {
     expect(back.ok && back.record?.values.D01?.current).toBe(sum("D01", "current"));
   });
 
+  it("refuses an oversized file unread, a folder and an empty file, and reads the files after them whole", async () => {
+    // Each file is read into one reused buffer: a small file after a large one must not see the large one's tail.
+    const big = join(dir, "big.xlsx");
+    writeFileSync(big, new Uint8Array(5 * 1024 * 1024 + 1));
+    const empty = join(dir, "empty.xlsx");
+    writeFileSync(empty, new Uint8Array(0));
+    const tiny = join(dir, "tiny.csv");
+    writeFileSync(tiny, "x,y\n");
+    const r = await run(["merge", big, files[0]!, dir, empty, tiny, files[1]!, "--period", "2025-Y", "-o", join(dir, "sizes.xlsx"), "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.rejected.map((x: { file: string; code: string; message: string }) => [x.file.replace(dir, ""), x.code, x.message])).toEqual([
+      ["/big.xlsx", "FILE_TOO_LARGE", expect.stringContaining("5.0 MB，上限 5.0 MB")],
+      ["", "NOT_A_FILE", `${dir} 是文件夹，不是文件`],
+      ["/empty.xlsx", "EMPTY_FILE", expect.any(String)],
+      ["/tiny.csv", "NOT_XLSX_CSV", expect.any(String)],
+    ]);
+    expect(json.units.map((u: { name: string; status: string }) => [u.name, u.status])).toEqual([
+      ["青阳镇", "submitted"],
+      ["清河街道", "submitted"],
+    ]);
+  });
+
   it("prints a Chinese summary and where the workbook is", async () => {
     const out = join(dir, "city2.xlsx");
     const r = await run(["merge", ...files, join(dir, "bad.xlsx"), "--roster", join(dir, "roster.csv"), "-o", out]);

@@ -74,12 +74,23 @@ export function readXlsxGrid(bytes: Uint8Array, opts: ReadXlsxGridOptions = {}):
   }
 }
 
+/**
+ * The refusal of a file of `size` bytes over the size bound, or null: for an adapter that knows the
+ * size before reading the bytes (a file on disk), so an oversized file is refused unread.
+ */
+export function refuseOversized(size: number, limits: Partial<XlsxLimits> = {}): ReadFailure | null {
+  const l: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, ...limits };
+  return size > l.maxFileBytes ? readFailure("FILE_TOO_LARGE", tooLargeDetail(size, l)) : null;
+}
+
+function tooLargeDetail(size: number, limits: XlsxLimits): string {
+  return `${(size / 1048576).toFixed(1)} MB，上限 ${(limits.maxFileBytes / 1048576).toFixed(1)} MB`;
+}
+
 function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions): Grid | Fail {
   const started = Date.now();
   if (bytes.length === 0) return new Fail("EMPTY_FILE");
-  if (bytes.length > limits.maxFileBytes) {
-    return new Fail("FILE_TOO_LARGE", `${(bytes.length / 1048576).toFixed(1)} MB，上限 ${(limits.maxFileBytes / 1048576).toFixed(1)} MB`);
-  }
+  if (bytes.length > limits.maxFileBytes) return new Fail("FILE_TOO_LARGE", tooLargeDetail(bytes.length, limits));
   const kind = sniffFileKind(bytes);
   if (kind === "cfb") return new Fail(cfbIsEncryptedOoxml(bytes) ? "ENCRYPTED" : "NOT_XLSX_XLS");
   if (kind === "biff") return new Fail("NOT_XLSX_XLS", "Excel 2.x–5.0 工作表格式");
