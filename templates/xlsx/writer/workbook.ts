@@ -68,6 +68,8 @@ export class Workbook implements WorkbookLike {
   private readonly zip: Zip;
   private readonly encoder = new TextEncoder();
   private failure: Error | null = null;
+  /** A chunk buffer an ended entry left for the next (with a runtime's deflate only). */
+  private spare: Uint8Array | null = null;
 
   constructor(private readonly options: WriterOptions = {}) {
     this.zip = new Zip((err, data) => {
@@ -106,16 +108,21 @@ export class Workbook implements WorkbookLike {
 
   /** A zip entry written as text, deflated in chunks. */
   private entry(path: string): TextSink {
-    const file = this.options.deflate ? new ChunkDeflate(path, this.options.deflate, this.options.crc32) : new ZipDeflate(path, { level: LEVEL });
+    const native = this.options.deflate !== undefined;
+    const file = native ? new ChunkDeflate(path, this.options.deflate!, this.options.crc32) : new ZipDeflate(path, { level: LEVEL });
     file.mtime = MTIME;
     this.zip.add(file);
     // Text is encoded straight into a chunk buffer (no joined copy); a full chunk is deflated.
     // The buffer starts small and doubles up to CHUNK: most parts are a few kilobytes.
-    let buf = new Uint8Array(FIRST_CHUNK);
+    // A runtime's deflate is done with a chunk when it returns, so its buffer is reused, within the
+    // entry and by the next one: fresh buffers meant fresh memory pages, the dearest thing on a VM.
+    let buf = (native && this.spare) || new Uint8Array(FIRST_CHUNK);
+    this.spare = null;
     let at = 0;
     const flush = (final: boolean) => {
       file.push(buf.subarray(0, at), final);
-      buf = new Uint8Array(Math.min(CHUNK, buf.length));
+      if (!native) buf = new Uint8Array(Math.min(CHUNK, buf.length));
+      else if (final) this.spare = buf;
       at = 0;
     };
     const write = (text: string): void => {
