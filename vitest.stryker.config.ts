@@ -52,6 +52,9 @@ export default defineConfig({
       "tests/service-reports.test.ts",
       "tests/service-periods.test.ts",
       "tests/service-roster.test.ts",
+      "tests/read-grid.test.ts",
+      "tests/catalogue-values.test.ts",
+      "tests/xlsx-writer-chunks.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
