@@ -12,6 +12,7 @@ import { INFO, SHEETS } from "../templates/layout";
 import { readSubmission, type ReadOptions, type ReadResult } from "../templates/read";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { TEMPLATE_SHEETS } from "../templates/read";
+import { buildTemplate } from "../templates/build";
 import { goodWorkbook } from "./support/workbooks";
 
 let base: Grid;
@@ -46,6 +47,7 @@ function failure(edit: (g: Grid) => void, options?: ReadOptions): [string, strin
 /** Another library of the same id, a later version (what a bureau's edited library looks like). */
 const later: Catalogue = { ...BUILTIN, version: "2027.1", readableVersions: undefined };
 const other: Catalogue = { ...BUILTIN, id: "HZ-QT-09", title: "其他报表", readableVersions: undefined };
+const otherLater: Catalogue = { ...other, version: "2027.1" };
 
 describe("readSubmission refuses what is not this template, with the reason", () => {
   const cases: [name: string, edit: (g: Grid) => void, options: ReadOptions | undefined, code: string, detail: string | undefined][] = [
@@ -71,6 +73,27 @@ describe("readSubmission refuses what is not this template, with the reason", ()
     ["no library carried, another collected", withoutLibrary, { catalogue: other }, "NOT_TEMPLATE", "模板标识为“HZ-KJ-01”，应为“HZ-QT-09”"],
     ["no library carried, an older version of the expected one", (g) => (withoutLibrary(g), set(g, SHEETS.info, INFO.version, "2026.0")), { catalogue: later }, "OLD_VERSION", "文件版本 2026.0，当前版本 2027.1"],
     ["no library carried, a version newer than the built-in", (g) => (withoutLibrary(g), set(g, SHEETS.info, INFO.version, "2026.3")), undefined, "UNKNOWN_VERSION", "文件中的版本为“2026.3”，当前版本 2026.2"],
+    ["version with two digits after the dot, older", (g) => set(g, SHEETS.info, INFO.version, "2025.10"), undefined, "OLD_VERSION", "文件版本 2025.10，当前版本 2026.2"],
+    ["version with a prefix", (g) => set(g, SHEETS.info, INFO.version, "v2025.3"), undefined, "UNKNOWN_VERSION", "文件中的版本为“v2025.3”，当前版本 2026.2"],
+    ["version with a suffix", (g) => set(g, SHEETS.info, INFO.version, "2025.3a"), undefined, "UNKNOWN_VERSION", "文件中的版本为“2025.3a”，当前版本 2026.2"],
+    [
+      "another library's file without its library, at a version only the built-in reads",
+      (g) => (withoutLibrary(g), set(g, SHEETS.info, INFO.id, "HZ-QT-09")),
+      { catalogue: otherLater },
+      "OLD_VERSION",
+      "文件版本 2026.2，当前版本 2027.1",
+    ],
+    [
+      "指标 renamed and another visible sheet added",
+      (g) => {
+        sheet(g, SHEETS.indicators).name = "指标表";
+        g.sheets.push({ name: "Sheet2", state: "visible", cells: {}, rowCount: 0 });
+      },
+      undefined,
+      "SHEET_MISSING",
+      "找不到工作表“指标”，文件中有 “指标表”、“Sheet2”，请改回原名",
+    ],
+    ["a 其中 name changed (the message shows it without its indent)", (g) => set(g, SHEETS.indicators, "C11", "国家级项目"), undefined, "ROWS_CHANGED", "指标表C11的指标名称应为“其中：国家级”，实际为“国家级项目”；指标名称不能修改，请改回原文"],
     [
       "指标 renamed",
       (g) => (sheet(g, SHEETS.indicators).name = "指标表"),
@@ -130,6 +153,7 @@ describe("readSubmission reads what is the template", () => {
     ["without its library, version 2026.1 (read as the built-in)", (g: Grid) => (withoutLibrary(g), set(g, SHEETS.info, INFO.version, "2026.1")), undefined, "2026.1"],
     ["without its library, the expected library's version", (g: Grid) => (withoutLibrary(g), set(g, SHEETS.info, INFO.version, "2027.1")), { catalogue: later }, "2027.1"],
     ["carrying its library, a later one expected", () => {}, { catalogue: later }, "2026.2"],
+    ["without its library, version 2026.1, a later one expected (read as the built-in)", (g: Grid) => (withoutLibrary(g), set(g, SHEETS.info, INFO.version, "2026.1")), { catalogue: later }, "2026.1"],
   ] as [string, (g: Grid) => void, ReadOptions | undefined, string][])("%s", (_name, edit, options, version) => {
     const r = read(edit, options);
     if (!r.ok) throw new Error(`${r.code} ${r.detail}`);
@@ -166,6 +190,17 @@ describe("readSubmission reads what is the template", () => {
     expect(Object.keys(s.indicators)).toHaveLength(BUILTIN.indicators.length);
     expect(Object.keys(s.indicators)).not.toContain("A");
   });
+
+  it("a file carrying the expected library is read with that very value, not a copy parsed from the file", async () => {
+    // A library no read has seen yet (its title is new), so the memo of known libraries cannot answer first.
+    const custom: Catalogue = { ...BUILTIN, version: "2027.1", readableVersions: undefined, title: `科技工作情况统计报表（${process.hrtime.bigint()}）` };
+    const g = readXlsxGrid(await buildTemplate({ catalogue: custom }), { sheets: TEMPLATE_SHEETS });
+    if (!g.ok) throw new Error(g.code);
+    const r = readSubmission(g.grid, { catalogue: custom });
+    if (!r.ok) throw new Error(`${r.code} ${r.detail}`);
+    expect(r.catalogue).toBe(custom);
+    expect(r.submission.templateVersion).toBe("2027.1");
+  }, 60_000);
 
   it("a non-finite number is no number", () => {
     const r = read((g) => set(g, SHEETS.indicators, "E7", Number.POSITIVE_INFINITY));
