@@ -76,6 +76,7 @@ describe("readSubmission refuses what is not this template, with the reason", ()
     ["version with two digits after the dot, older", (g) => set(g, SHEETS.info, INFO.version, "2025.10"), undefined, "OLD_VERSION", "文件版本 2025.10，当前版本 2026.2"],
     ["version with a prefix", (g) => set(g, SHEETS.info, INFO.version, "v2025.3"), undefined, "UNKNOWN_VERSION", "文件中的版本为“v2025.3”，当前版本 2026.2"],
     ["version with a suffix", (g) => set(g, SHEETS.info, INFO.version, "2025.3a"), undefined, "UNKNOWN_VERSION", "文件中的版本为“2025.3a”，当前版本 2026.2"],
+    ["version with a part before the year", (g) => set(g, SHEETS.info, INFO.version, "1.2025.3"), undefined, "UNKNOWN_VERSION", "文件中的版本为“1.2025.3”，当前版本 2026.2"],
     [
       "another library's file without its library, at a version only the built-in reads",
       (g) => (withoutLibrary(g), set(g, SHEETS.info, INFO.id, "HZ-QT-09")),
