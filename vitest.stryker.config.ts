@@ -35,6 +35,7 @@ export default defineConfig({
       "tests/xlsx-read-units.test.ts",
       "tests/xlsx-read-edges.test.ts",
       "tests/xlsx-read-cells.test.ts",
+      "tests/xlsx-read-parts.test.ts",
       "tests/xlsx-scan-messages.test.ts",
       "tests/merge.test.ts",
       "tests/merge-multilevel.test.ts",

@@ -54,6 +54,8 @@ describe("cell values by type", () => {
       F1: { value: "not a date", numFmt: G },
     }],
     ["a formula without a value", `<c r="A1"><f>1+1</f></c>`, { A1: { value: null, numFmt: G, formula: "1+1" } }],
+    ["a boolean, an error and a date without <v>: no cells", `<c r="A1" t="b"/><c r="B1" t="e"/><c r="C1" t="d"/>`, {}],
+    ["a mixed-case address is keyed in upper case", `<c r="Ab2"><v>1</v></c><c r="c3"><v>2</v></c>`, { AB2: { value: 1, numFmt: G }, C3: { value: 2, numFmt: G } }],
     ["an empty formula is none", `<c r="A1"><f></f><v>2</v></c>`, { A1: { value: 2, numFmt: G } }],
     ["styles: the cell's number format, General past the list", `<c r="A1" s="1"><v>1</v></c><c r="B1" s="2"><v>2</v></c><c r="C1" s="7"><v>3</v></c>`, {
       A1: { value: 1, numFmt: "0.00" },
@@ -195,6 +197,13 @@ describe("the worksheet scanner's markup", () => {
     ["a < in a read attribute", `<row r="1"><c r="A<1"/></row>`, bad("标签格式错误")],
     ["an unknown entity in a read attribute", `<row r="1"><c r="A&x;"/></row>`, bad("标签格式错误")],
     ["a row that is not a tag", `<row r="1"><c r="A1"><v>1</v></c></row><row`, bad("标签格式错误")],
+    ["a > in an attribute's name", `<row r="1"><c a>b="1"/></row>`, bad("标签格式错误")],
+    ["a / in an attribute's name", `<row r="1"><c a/b="1"/></row>`, bad("标签格式错误")],
+    ["a ' in an attribute's name", `<row r="1"><c a'b="1"/></row>`, bad("标签格式错误")],
+    ["an empty tag", `<row r="1"><></row>`, bad("标签格式错误")],
+    ["an unquoted attribute before a quoted one", `<row r="1"><c r=A1 t='s'/></row>`, bad("标签格式错误")],
+    ["a < at the start of a read attribute", `<row r="1"><c r="<1"/></row>`, bad("标签格式错误")],
+    ["a value closed by </t>", `<row r="1"><c r="A1"><v>1</t></c></row>`, bad("标签 t 不匹配")],
   ])("%s", (_what, data, expected) => {
     expect(scan(data)).toEqual(expected);
   });
@@ -202,6 +211,7 @@ describe("the worksheet scanner's markup", () => {
   it("sheetData not closed at the end of the part", () => {
     expect(parseSheetScan(`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>`, ctx())).toEqual(bad("sheetData 未结束"));
     expect(parseSheetScan(`<worksheet><sheetData><row r="1"></row`, ctx())).toEqual(bad("结束标签未结束"));
+    expect(parseSheetScan(`<worksheet><sheetData><row r="1"></row>tail`, ctx())).toEqual(bad("sheetData 未结束"));
   });
 
   it.each<[string, string, object]>([
@@ -232,6 +242,14 @@ describe("the worksheet scanner's markup", () => {
     }],
     ["unknown one-letter end tags", `<row r="1"><c r="A1"><v>5</v><x></x></c></row>`, { A1: { value: 5, numFmt: G } }],
     ["a nested phonetic run", `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t><rPh><rPh><t>x</t></rPh><t>y</t></rPh><t>b</t></is></c></row>`, { A1: { value: "ab", numFmt: G } }],
+    ["comments, CDATA sections and processing instructions side by side in a value", `<row r="1"><c r="A1" t="str"><v>1<!--a--><!--b-->2<![CDATA[3]]><![CDATA[4]]><?p x?><?q?>5</v></c></row>`, {
+      A1: { value: "12345", numFmt: G },
+    }],
+    ["a <t> in an inline-string cell with no <is> is not the cell's", `<row r="1"><c r="A1" t="inlineStr"><t>no</t></c></row>`, {}],
+    ["three- and two-letter attributes that start like si, s or r are not read as them", `<row r="1"><c r="A1"><f t="shared" si="0" ref="A1:A3">B1*2</f><v>1</v></c><c r="A2"><f t="shared" sid="0"/></c><c r="A3"><f t="shared" ab="0"/></c><c r="B1" si="1" rx="C9"><v>7</v></c></row>`, {
+      A1: { value: 1, numFmt: G, formula: "B1*2" },
+      B1: { value: 7, numFmt: G },
+    }],
   ])("%s", (_what, data, cells) => {
     expect(cellsOf(data)).toEqual(cells);
   });
@@ -244,5 +262,32 @@ describe("the worksheet scanner's markup", () => {
   it("a self-closing or missing sheetData: no cells", () => {
     expect(parseSheetScan(`<worksheet><sheetData/><c r="A1"><v>1</v></c></worksheet>`, ctx())).toEqual({ cells: {}, rowCount: 0 });
     expect(parseSheetScan(`<worksheet><dimension ref="A1"/></worksheet>`, ctx())).toEqual({ cells: {}, rowCount: 0 });
+  });
+});
+
+describe("the cell builder's edges", () => {
+  it("row 0 is no address", () => {
+    expect(scan(`<row r="1"><c r="A0"><v>1</v></c></row>`)).toEqual({ fail: "CORRUPT_ZIP", detail: "单元格地址无效" });
+  });
+
+  it("a date without a zone is read as UTC whatever the machine's zone (a server in China reads what one in UTC reads)", () => {
+    const before = process.env.TZ;
+    process.env.TZ = "Asia/Shanghai";
+    try {
+      expect(cellsOf(`<c r="A1" t="d"><v>2024-06-30T12:00:00</v></c><c r="B1" t="d"><v>2024-06-30</v></c>`)).toEqual({
+        A1: { value: 45473.5, numFmt: G },
+        B1: { value: 45473, numFmt: G },
+      });
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
+  it("a cell has a formula or an error key only when it has one", () => {
+    const cells = cellsOf(`<c r="A1"><v>1</v></c><c r="B1"><f>A1</f><v>1</v></c><c r="C1" t="e"><v>#N/A</v></c>`);
+    expect(Object.keys(cells.A1!)).toEqual(["value", "numFmt"]);
+    expect(Object.keys(cells.B1!)).toEqual(["value", "numFmt", "formula"]);
+    expect(Object.keys(cells.C1!)).toEqual(["value", "numFmt", "error"]);
   });
 });

@@ -4,41 +4,10 @@
  * relationships and styles are found and read, and every answer word for word. The cells and the
  * worksheet scanner at their edges are in tests/xlsx-read-cells.test.ts.
  */
-import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { PartMemo, readXlsxGrid, type ReadXlsxGridOptions } from "../templates/xlsx";
-import { packageSheets } from "./fixtures/bad-files";
-
-const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PR = "http://schemas.openxmlformats.org/package/2006/relationships";
-const sheet = (cells: string) => `<worksheet xmlns="${NS}"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
-const ONE = sheet(`<c r="A1"><v>1</v></c>`);
-const G = "General";
-
-function zip(files: Zippable): Uint8Array {
-  return zipSync(files);
-}
-function pkg(extra: Record<string, string | null> = {}, sheets = [{ name: "表", xml: ONE }]): Zippable {
-  const files = packageSheets(sheets);
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === null) delete files[k];
-    else files[k] = strToU8(v);
-  }
-  return files;
-}
-const wbRels = (rels: string) => `<Relationships xmlns="${PR}">${rels}</Relationships>`;
-const rel = (id: string, type: string, target: string, more = "") => `<Relationship Id="${id}" Type="${R}/${type}" Target="${target}"${more}/>`;
-const workbook = (inner: string) => `<workbook xmlns="${NS}" xmlns:r="${R}">${inner}</workbook>`;
-
-function answer(bytes: Uint8Array, opts?: ReadXlsxGridOptions) {
-  const r = readXlsxGrid(bytes, opts);
-  return r.ok ? r.grid : { code: r.code, detail: r.detail, message: r.message };
-}
-function failure(bytes: Uint8Array, opts?: ReadXlsxGridOptions) {
-  const r = readXlsxGrid(bytes, opts);
-  return r.ok ? "read" : [r.code, r.detail ?? null];
-}
+import { PartMemo, readXlsxGrid } from "../templates/xlsx";
+import { strToU8 } from "fflate";
+import { G, NS, ONE, PR, R, answer, failure, pkg, rel, sheet, wbRels, workbook, zip } from "./support/xlsx-packages";
 
 describe("refused before the zip is opened", () => {
   it.each<[string, () => Uint8Array, ReturnType<typeof failure>]>([
