@@ -87,6 +87,7 @@ describe("scanXml's events", () => {
     ["nested elements, end tags with white space", "<x:a><b>t</b >\n</x:a\t>", ["open a {}", "open b {}", 'text "t"', "close b", 'text "\\n"', "close a"]],
     ["a prefixed end tag must match the prefixed start", "<x:a></x:a>", ["open a {}", "close a"]],
     ["a character reference in text", "<a>&#20013;&#x6587;</a>", ["open a {}", 'text "中文"', "close a"]],
+    ["comments, CDATA sections and PIs side by side", "<a><!--1--><!--2-->x<![CDATA[y]]><![CDATA[z]]><?p?><?q r?></a>", ["open a {}", 'text "x"', 'text "y"', 'text "z"', "close a"]],
   ])("%s", (_what, xml, events) => {
     expect(run(xml)).toEqual({ events, error: null });
   });
