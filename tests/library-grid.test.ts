@@ -67,4 +67,24 @@ describe("a library with a mistake is refused with the problem at its cell (grid
     expect(cat.indicators).toHaveLength(51);
     expect(cat.indicators[50]).toMatchObject({ code: "G06", name: "科普讲座", unit: "场", kind: "count", group: "G" });
   });
+
+  it("a library with its own rules, groups and limits goes through the workbook and back unchanged", async () => {
+    const own: Catalogue = {
+      ...BUILTIN,
+      id: "HZ-QT-09",
+      version: "2027.3",
+      readableVersions: undefined,
+      title: "高新区科技统计表",
+      formHeader: { formNumber: "高科统1表", issuer: "高新区科技局", approval: "高统〔2027〕1号", validUntil: "2028年12月" },
+      groups: BUILTIN.groups.map((g, i) => (i === 1 ? { code: g.code, name: `${g.name}（本区）` } : g)),
+      indicators: BUILTIN.indicators.map((ind) => (ind.code === "A01" ? { ...ind, townMax: 5_000 } : ind.code === "A03" ? { ...ind, plausibleMaxRatio: 0.3 } : ind)),
+      rules: { growthMin: -0.3, growthMax: 1.5, unitSlipFactor: 500, peerSlipFactor: 50, explain: ["UNIT_SLIP", "UNIT_SLIP_PEERS"] },
+    };
+    const g = readXlsxGrid(await writeLibraryXlsx(own));
+    if (!g.ok) throw new Error(g.code);
+    const back = readLibraryGrid(g.grid);
+    if (!back.ok) throw new Error(back.message);
+    const { readableVersions: _r, ...rest } = own;
+    expect(JSON.parse(JSON.stringify(back.catalogue))).toEqual(JSON.parse(JSON.stringify(rest)));
+  }, 60_000);
 });
