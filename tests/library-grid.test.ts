@@ -32,6 +32,43 @@ function edited(edits: Edit[]): Grid {
   return g;
 }
 
+/** Grid-only edges: each threshold of 规则设置 on both sides, every field of an indicator row, the info and group sheets. */
+const EDGES: [name: string, edits: Edit[], expected: ReturnType<typeof p>[] | Partial<Catalogue["rules"]>][] = [
+  ["growth floor -1", [["规则设置", "C3", -1]], [p("LIB_BAD_SETTING", "规则设置", "C3", "“同比下降下限”应为-1 到 0 之间的数（如 -0.5 即下降50%），现为“-1”。")]],
+  ["growth floor 0", [["规则设置", "C3", 0]], [p("LIB_BAD_SETTING", "规则设置", "C3", "“同比下降下限”应为-1 到 0 之间的数（如 -0.5 即下降50%），现为“0”。")]],
+  ["growth floor -0.99", [["规则设置", "C3", -0.99]], { growthMin: -0.99 }],
+  ["growth floor -0.01", [["规则设置", "C3", -0.01]], { growthMin: -0.01 }],
+  ["growth ceiling 0", [["规则设置", "C2", 0]], [p("LIB_BAD_SETTING", "规则设置", "C2", "“同比增长上限”应为大于0的数（如 2 即增长200%），现为“0”。")]],
+  ["growth ceiling 0.01", [["规则设置", "C2", 0.01]], { growthMax: 0.01 }],
+  ["slip factor 1", [["规则设置", "C4", 1]], [p("LIB_BAD_SETTING", "规则设置", "C4", "“单位错填倍数”应为大于1的数（如 1000），现为“1”。")]],
+  ["slip factor 1.5", [["规则设置", "C4", 1.5]], { unitSlipFactor: 1.5 }],
+  ["peer factor empty", [["规则设置", "C5", null]], [p("LIB_BAD_SETTING", "规则设置", "C5", "“跨单位错填倍数”应为大于1的数（如 1000），现为“空”。")]],
+  ["peer factor 2", [["规则设置", "C5", 2]], { peerSlipFactor: 2 }],
+  ["a warning that needs no note", [["规则设置", "C8", "否"]], { explain: ["PRIOR_MISSING", "GROWTH_IMPLAUSIBLE", "VALUE_IMPLAUSIBLE", "RATIO_IMPLAUSIBLE", "UNIT_SLIP_PEERS", "UNIT_SLIP_LAST_YEAR"] }],
+  ["a note flag neither 是 nor 否", [["规则设置", "C8", "也许"]], [p("LIB_BAD_SETTING", "规则设置", "C8", "“疑似单位错填须备注说明”填“是”或“否”，现为“也许”。")]],
+  ["a note flag emptied", [["规则设置", "C6", null]], [p("LIB_BAD_SETTING", "规则设置", "C6", "“未填上年同期须备注说明”填“是”或“否”，现为“空”。")]],
+  ["a setting code edited", [["规则设置", "B5", "peerSlip"]], [p("LIB_BAD_SETTING", "规则设置", "B5", "设置代码“peerSlip”无法识别。请不要修改“代码”列。")]],
+  ["a rules header edited", [["规则设置", "C1", "数值"]], [p("LIB_HEADER_CHANGED", "规则设置", "C1", "表头应为“值”，实际为“数值”。请不要改动表头。")]],
+  ["the id emptied", [["报表信息", "B1", null]], [p("LIB_INFO_REQUIRED", "报表信息", "B1", "“指标库标识”不能为空。")]],
+  ["an id with a space", [["报表信息", "B1", "HZ KJ"]], [p("LIB_BAD_ID", "报表信息", "B1", "指标库标识“HZ KJ”只能用英文字母、数字、点、短横线（如 HZ-KJ-01），最长40个字符。")]],
+  ["the title emptied", [["报表信息", "B3", null]], [p("LIB_INFO_REQUIRED", "报表信息", "B3", "“报表名称”不能为空。")]],
+  ["the title's row label changed", [["报表信息", "A3", "名称"]], [p("LIB_INFO_REQUIRED", "报表信息", "A1", "缺少“报表名称”一行。请在A列写“报表名称”，B列写它的值。")]],
+  ["a groups header edited", [["分组", "B1", "组名"]], [p("LIB_HEADER_CHANGED", "分组", "B1", "表头应为“名称”，实际为“组名”。请不要改动表头。")]],
+  ["a new group without a name", [["分组", "A9", "H"]], [p("LIB_NAME_EMPTY", "分组", "B9", "分组“H”没有名称，请填写（如“科学普及”）。")]],
+  ["a new group with a bad code", [["分组", "A9", "9H"], ["分组", "B9", "新组"]], [p("LIB_BAD_CODE", "分组", "A9", "分组代码“9H”只能以英文字母开头，由字母、数字组成（如 G）。")]],
+  ["a new group without a code", [["分组", "B9", "新组"]], [p("LIB_BAD_CODE", "分组", "A9", "分组代码为空，请填写（如 G）。")]],
+  ["an indicator without a code", [["指标", "A51", null]], [p("LIB_BAD_CODE", "指标", "A51", "“科技咨询”没有代码。每个指标要有一个唯一的代码（如 G06），填报和汇总都按代码对应。")]],
+  ["an indicator without a kind", [["指标", "E51", null]], [p("LIB_UNKNOWN_KIND", "指标", "E51", "类型“空”无效，请填写“数量”“金额”或“比重”。")]],
+  ["an indicator without a unit", [["指标", "D51", null]], [p("LIB_UNIT_EMPTY", "指标", "D51", "“科技咨询”没有计量单位，请填写（如 场次、人次、万元）。")]],
+  ["an indicator without a group", [["指标", "F51", null]], [p("LIB_UNKNOWN_GROUP", "指标", "F51", "“科技咨询”没有分组，请填写“分组”工作表中的分组代码。")]],
+  ["a 重点指标 flag neither 是 nor 否", [["指标", "N51", "对"]], [p("LIB_BAD_FLAG", "指标", "N51", "重点指标填“是”或“否”（或留空），现为“对”。")]],
+  ["a town limit of 0", [["指标", "L51", 0]], [p("LIB_BAD_NUMBER", "指标", "L51", "乡镇上限“0”应为大于0的数字（单位同计量单位），或留空表示不设上限。")]],
+  ["a ratio limit on an indicator that is not a ratio", [["指标", "M51", 0.3]], [p("LIB_NOT_A_RATIO", "指标", "M51", "“科技咨询”不是比重，不能填比重上限。")]],
+  ["a ratio limit of 0", [["指标", "M4", 0]], [p("LIB_BAD_NUMBER", "指标", "M4", "比重上限“0”应为0%到100%之间的百分比，如 30%。")]],
+  ["a ratio limit over 100 %", [["指标", "M4", 1.01]], [p("LIB_BAD_NUMBER", "指标", "M4", "比重上限“1.01”应为0%到100%之间的百分比，如 30%。")]],
+  ["both 其中属于 and 不超过", [["指标", "H2", "A02"]], [p("LIB_TWO_TOTALS", "指标", "I2", "“财政科技拨款”同时填了“其中属于”（A02）和“不超过”（A02），只能填一个。")]],
+];
+
 describe("a library with a mistake is refused with the problem at its cell (grid)", () => {
   it.each(LIBRARY_MISTAKES)("$name", ({ edits, previous, expected }) => {
     const r = readLibraryGrid(edited(edits), previous ? { previous: BUILTIN } : {});
@@ -87,4 +124,30 @@ describe("a library with a mistake is refused with the problem at its cell (grid
     const { readableVersions: _r, ...rest } = own;
     expect(JSON.parse(JSON.stringify(back.catalogue))).toEqual(JSON.parse(JSON.stringify(rest)));
   }, 60_000);
+});
+
+describe("the grid's edges", () => {
+  it.each(EDGES)("%s", (_name, edits, expected) => {
+    const r = readLibraryGrid(edited(edits));
+    if (Array.isArray(expected)) {
+      expect(r.ok ? "accepted" : r.problems).toEqual(expected);
+    } else {
+      if (!r.ok) throw new Error(r.message);
+      expect(r.catalogue.rules).toEqual({ ...BUILTIN.rules, ...expected });
+    }
+  });
+
+  it("a ratio limit of exactly 100 % is kept, a ratio without a unit is in %", () => {
+    const r = readLibraryGrid(edited([["指标", "M4", 1], ["指标", "D4", null]]));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.catalogue.indicators[2]).toMatchObject({ code: "A03", unit: "%", plausibleMaxRatio: 1 });
+  });
+
+  it("a library with no indicators left", () => {
+    const g = edited([]);
+    const sheet = g.sheets.find((x) => x.name === "指标")!;
+    for (const k of Object.keys(sheet.cells)) if (!/^[A-Z]+1$/.test(k)) delete sheet.cells[k];
+    const r = readLibraryGrid(g);
+    expect(r.ok ? "accepted" : r.problems.filter((x) => x.code === "LIB_NO_INDICATORS")).toEqual([p("LIB_NO_INDICATORS", "指标", "A2", "指标库中没有指标。请从第2行起每行填写一个指标。")]);
+  });
 });

@@ -128,8 +128,8 @@ export function readLibraryGrid(grid: Grid, options: ReadLibraryOptions = {}): L
     let unit = t("unit");
     if (!unit && kind === "ratio") unit = "%";
     if (!unit) bad("LIB_UNIT_EMPTY", "unit", `“${label}”没有计量单位，请填写（如 场次、人次、万元）。`);
+    // An empty group is said by the cross-check (crossCheck), once.
     const group = t("group");
-    if (!group) bad("LIB_UNKNOWN_GROUP", "group", `“${label}”没有分组，请填写“${LIBRARY_SHEETS.groups}”工作表中的分组代码。`);
     const townMax = numberOf(get("townMax"));
     if (townMax !== null && !(Number.isFinite(townMax) && townMax > 0)) bad("LIB_BAD_NUMBER", "townMax", `乡镇上限“${t("townMax")}”应为大于0的数字（单位同计量单位），或留空表示不设上限。`);
     const ratioMax = numberOf(get("ratioMax"));

@@ -47,7 +47,8 @@ export function crossCheck(cat: Catalogue, at: Locate, groupAt: LocateGroup, pre
   const closed = new Set<string>();
   let current: string | null = null;
   cat.indicators.forEach((ind, i) => {
-    if (!groupFirst.has(ind.group)) {
+    if (!ind.group) push("LIB_UNKNOWN_GROUP", at(i, "group"), `“${ind.name || ind.code}”没有分组，请填写“${LIBRARY_SHEETS.groups}”工作表中的分组代码。`);
+    else if (!groupFirst.has(ind.group)) {
       push("LIB_UNKNOWN_GROUP", at(i, "group"), `分组“${ind.group}”不在“${LIBRARY_SHEETS.groups}”工作表中。请填写已有的分组代码（${cat.groups.map((g) => g.code).join("、")}），或先在“${LIBRARY_SHEETS.groups}”中添加该分组。`);
     }
     if (ind.group !== current) {
