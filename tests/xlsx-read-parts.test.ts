@@ -30,8 +30,24 @@ describe("relationship targets", () => {
   });
 
   it("a relationship without a target, or of another element, is passed over", () => {
-    const rels = wbRels(`<Relationship Id="rId9" Type="x"/><Other Id="rId1" Target="nowhere.xml"/>${rel("rId1", "worksheet", "worksheets/sheet1.xml")}`);
+    const rels = wbRels(`<Relationship Id="rId9" Type="x"/>${rel("rId1", "worksheet", "worksheets/sheet1.xml")}<Other Id="rId1" Target="nowhere.xml"/>`);
     expect(answer(zip(pkg({ "xl/_rels/workbook.xml.rels": rels })))).toEqual(one(A1));
+  });
+
+  it("a sheet whose relationship has no target has no part", () => {
+    const bytes = zip(pkg({ "xl/_rels/workbook.xml.rels": wbRels(`<Relationship Id="rId1" Type="x/worksheet"/>`) }));
+    expect(failure(bytes)).toEqual(["CORRUPT_ZIP", "工作表“表”缺少关联"]);
+  });
+
+  it.each([
+    ["the workbook's relationships", "xl/_rels/workbook.xml.rels", "workbook.xml.rels"],
+    ["the workbook", "xl/workbook.xml", "workbook.xml"],
+    ["the styles", "xl/styles.xml", "styles.xml"],
+  ])("%s malformed: the scanner's words, cut at 80 characters", (_what, part, said) => {
+    const a = "a".repeat(40);
+    const b = "b".repeat(40);
+    const bytes = zip(pkg({ [part]: `<${a}></${b}>` }));
+    expect(failure(bytes)).toEqual(["CORRUPT_ZIP", `${said} 格式错误：${`End tag ${b} does not match ${a}.`.slice(0, 80)}`]);
   });
 
   it("without the root relationships the workbook is found where it always is", () => {
@@ -61,10 +77,10 @@ describe("shared strings and styles", () => {
     expect(answer(bytes)).toEqual(one({ A1: { value: 0.5, numFmt: "0.0%" } }));
   });
 
-  it("only cellXfs count: xfs of cellStyleXfs before or after are not cell styles; a numFmt without a number id or a code is none", () => {
+  it("only cellXfs' xfs count: not those of cellStyleXfs before or after, nor an xf's children; a numFmt without a number id or a code is none", () => {
     const st = styles(
       `<numFmts><numFmt numFmtId="x" formatCode="0.000"/><numFmt numFmtId="171"/></numFmts>` +
-        `<cellStyleXfs><xf numFmtId="10"/></cellStyleXfs><cellXfs><xf numFmtId="x"/><xf numFmtId="171"/><xf numFmtId="14"/></cellXfs><cellStyleXfs><xf numFmtId="10"/></cellStyleXfs>`,
+        `<cellStyleXfs><xf numFmtId="10"/></cellStyleXfs><cellXfs><xf numFmtId="x"><alignment horizontal="center"/></xf><xf numFmtId="171"/><xf numFmtId="14"/></cellXfs><cellStyleXfs><xf numFmtId="10"/></cellStyleXfs>`,
     );
     const cells = `<c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>2</v></c><c r="C1" s="2"><v>3</v></c><c r="D1" s="3"><v>4</v></c>`;
     const bytes = zip(pkg({ "xl/styles.xml": st }, [{ name: "表", xml: sheet(cells) }]));
