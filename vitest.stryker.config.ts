@@ -54,6 +54,7 @@ export default defineConfig({
       "tests/service-periods.test.ts",
       "tests/service-roster.test.ts",
       "tests/read-grid.test.ts",
+      "tests/core-period-numbers.test.ts",
       "tests/library-grid.test.ts",
       "tests/catalogue-values.test.ts",
       "tests/xlsx-writer-chunks.test.ts",
