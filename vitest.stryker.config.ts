@@ -56,6 +56,8 @@ export default defineConfig({
       "tests/read-grid.test.ts",
       "tests/core-period-numbers.test.ts",
       "tests/library-grid.test.ts",
+      "tests/library-embedded-shape.test.ts",
+      "tests/library-workbook.test.ts",
       "tests/catalogue-values.test.ts",
       "tests/xlsx-writer-chunks.test.ts",
     ],

@@ -83,6 +83,8 @@ describe("periods from the cover's label and from --period", () => {
     [1999, "全年", null],
     [2101, "全年", null],
     [2025.5, "全年", null],
+    [2000, "全年", "2000-Y"],
+    [2100, "全年", "2100-Y"],
   ])("%s %j → %s", (year, label, id) => {
     const p = periodFromLabel(year, label);
     expect(p && p.id).toBe(id);
@@ -97,6 +99,8 @@ describe("periods from the cover's label and from --period", () => {
     ["2025 年 1—3月", "2025-Q1"],
     ["2025全年", "2025-Y"],
     ["2025年1—10月", "2025-M10"],
+    [" 2025年上半年 ", "2025-H1"],
+    ["x2025年上半年", null],
     ["2025年", null],
     ["上半年", null],
     ["2025年第五季度", null],
@@ -151,6 +155,16 @@ describe("a cell read as a number", () => {
     ["5.", "件", r("numeric-text", 5)],
     ["abc", "件", r("text", null)],
     ["1.2.3", "件", r("text", null)],
+    ["1 234", "件", r("numeric-text", 1234)],
+    ["12,345,678", "件", r("thousands", 12345678)],
+    ["12,345", "件", r("thousands", 12345)],
+    ["1,234.56", "件", r("thousands", 1234.56)],
+    ["1234,567", "件", r("text", null)],
+    [".55", "件", r("numeric-text", 0.55)],
+    ["1万亿元", "万元", r("wan", 100000000)],
+    ["12件", "万元", r("with-unit", 12)],
+    ["12件", "亿元", r("with-unit", 12)],
+    ["5", "亿元", r("numeric-text", 5)],
   ])("%j in a %s row", (raw, unit, reading) => {
     expect(readNumber(raw, unit)).toEqual(reading);
   });

@@ -150,4 +150,24 @@ describe("the grid's edges", () => {
     const r = readLibraryGrid(g);
     expect(r.ok ? "accepted" : r.problems.filter((x) => x.code === "LIB_NO_INDICATORS")).toEqual([p("LIB_NO_INDICATORS", "指标", "A2", "指标库中没有指标。请从第2行起每行填写一个指标。")]);
   });
+
+  it("the refusal's message lists five problems, then how many more", () => {
+    const flags = ["C6", "C7", "C8", "C9", "C10", "C11"].map((c): Edit => ["规则设置", c, "也许"]);
+    const r = readLibraryGrid(edited(flags));
+    if (r.ok) throw new Error("accepted");
+    const line = (c: string, label: string) => `规则设置!${c} 规则设置!${c}：“${label}”填“是”或“否”，现为“也许”。`;
+    expect(r.message).toBe(
+      "指标库有 6 处问题，未采用。请逐项修改后重新使用：\n" +
+        [
+          line("C6", "未填上年同期须备注说明"),
+          line("C7", "增幅异常须备注说明"),
+          line("C8", "疑似单位错填须备注说明"),
+          line("C9", "超出乡镇常见规模须备注说明"),
+          line("C10", "比重偏高须备注说明"),
+        ].join("\n") +
+        "\n……另有 1 处",
+    );
+    const five = readLibraryGrid(edited(flags.slice(0, 5)));
+    expect(five.ok ? "" : five.message.endsWith(line("C10", "比重偏高须备注说明"))).toBe(true);
+  });
 });

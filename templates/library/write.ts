@@ -23,7 +23,8 @@ function header(ws: ExcelJS.Worksheet, titles: readonly string[]): void {
 
 function body(ws: ExcelJS.Worksheet, values: readonly (string | number | null)[]): ExcelJS.Row {
   const row = ws.addRow([...values]);
-  row.eachCell({ includeEmpty: true }, (c) => (c.style = BODY));
+  // A copy per cell: exceljs keeps the object, and setting one cell's numFmt would set it on every cell sharing it.
+  row.eachCell({ includeEmpty: true }, (c) => (c.style = { ...BODY }));
   return row;
 }
 
@@ -91,7 +92,7 @@ export async function writeLibraryXlsx(cat: Catalogue = BUILTIN): Promise<Uint8A
     info.getCell(`A${i + 1}`).value = r.label;
     info.getCell(`A${i + 1}`).style = { ...BODY, font: { name: FONT, bold: true } };
     info.getCell(`B${i + 1}`).value = values[r.key];
-    info.getCell(`B${i + 1}`).style = BODY;
+    info.getCell(`B${i + 1}`).style = { ...BODY };
   });
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
