@@ -171,3 +171,35 @@ describe("the grid's edges", () => {
     expect(five.ok ? "" : five.message.endsWith(line("C10", "比重偏高须备注说明"))).toBe(true);
   });
 });
+
+/** The cross-check's rules on kinds and references (templates/library/validate.ts), each alone. */
+const CROSS: [name: string, edits: Edit[], previous: boolean, expected: ReturnType<typeof p>[]][] = [
+  ["a group code twice", [["分组", "A9", "F"], ["分组", "B9", "重复"]], false, [p("LIB_DUPLICATE_GROUP", "分组", "A9", "分组代码“F”重复，请改用不同的代码。")]],
+  ["a total among its own 分项", [["指标", "G17", "C01、C02"]], false, [p("LIB_SELF_REFERENCE", "指标", "G17", "“高新技术企业”的分项不能是它自己（C01）。")]],
+  ["其中属于 itself", [["指标", "H30", "D02"], ["指标", "I30", null]], false, [p("LIB_SELF_REFERENCE", "指标", "H30", "“发明”的“其中属于”不能是它自己（D02）。")]],
+  ["a ratio as a 分项", [["指标", "G17", "C02、C03、C10"]], false, [p("LIB_RATIO_PART_KIND", "指标", "G17", "“高新技术企业”的分项“高新技术产业产值占比”（C10）是比重，比重不能相加。")]],
+  ["a ratio as the total an amount may not exceed", [["指标", "I2", "A03"]], false, [p("LIB_RATIO_PART_KIND", "指标", "I2", "比重不能作为合计，也不能属于合计（“财政科技拨款”不超过“财政科技拨款占财政支出比重”）。")]],
+  ["a ratio that may not exceed an amount", [["指标", "I4", "A02"]], false, [p("LIB_RATIO_PART_KIND", "指标", "I4", "比重不能作为合计，也不能属于合计（“财政科技拨款占财政支出比重”不超过“财政一般公共预算支出”）。")]],
+  ["a ratio's 分子 that is a ratio", [["指标", "J4", "A09"]], false, [p("LIB_RATIO_PART_KIND", "指标", "J4", "比重“财政科技拨款占财政支出比重”的分子“R&D经费占GDP比重”（A09）本身是比重，请改用数量或金额指标。")]],
+  ["a 分子 on a count", [["指标", "J17", "C02"]], false, [p("LIB_NOT_A_RATIO", "指标", "J17", "“高新技术企业”的类型是“数量”，不能填分子、分母。如是比重，请把类型改为“比重”。")]],
+  ["a 分母 on a count", [["指标", "K17", "C02"]], false, [p("LIB_NOT_A_RATIO", "指标", "K17", "“高新技术企业”的类型是“数量”，不能填分子、分母。如是比重，请把类型改为“比重”。")]],
+  [
+    "a code's kind changed against the previous version",
+    [["报表信息", "B2", "2027.1"], ["指标", "E17", "金额"]],
+    true,
+    [p("LIB_MEANING_CHANGED", "指标", "E17", "代码“C01”在上一版（2026.2）中是“高新技术企业”（家），本版类型由“数量”改为“金额”。代码不能改变含义，否则各年数据无法对比：新的指标请用新代码，原代码的行改回原样或删除。")],
+  ],
+];
+
+describe("the cross-check's rules on kinds and references (grid)", () => {
+  it.each(CROSS)("%s", (_name, edits, previous, expected) => {
+    const r = readLibraryGrid(edited(edits), previous ? { previous: BUILTIN } : {});
+    expect(r.ok ? "accepted" : r.problems).toEqual(expected);
+  });
+
+  it("a ratio with 分项 is told it may not have them (and that its 分项 cannot be summed into a %)", () => {
+    const r = readLibraryGrid(edited([["指标", "G4", "A01、A02"]]));
+    expect(r.ok ? [] : r.problems.map((x) => x.code)).toEqual(["LIB_NOT_A_RATIO", "LIB_UNIT_MISMATCH", "LIB_UNIT_MISMATCH"]);
+    expect(r.ok ? "" : r.problems[0]!.message).toBe("指标!G4：“财政科技拨款占财政支出比重”是比重，不能有分项；比重由分子、分母自动计算。");
+  });
+});
