@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { closePeriod, openPeriod, type PeriodInfo } from "../functions/service/periods";
 import type { RosterUnit } from "../functions/service/roster";
@@ -126,10 +126,19 @@ describe("a submission refused", () => {
     expect(await store.list("periods/2025-Y/units/")).toEqual([]);
   });
 
-  it("a bound on the read: 1 ms is too short for a workbook", async () => {
+  it("a bound on the read: a read that outlasts readTimeoutMs is refused as READ_TIMEOUT", async () => {
     await open();
-    const r = await submit(A, good[A.code]!, { readTimeoutMs: 1 });
-    expect(r.ok ? "taken" : r.kind).toBe("read");
+    // The clock moves 5 ms at every look, so the read outlasts its 1 ms whatever the machine's speed
+    // (a real 1 ms was not enough on a fast machine: the whole read fitted in it).
+    let now = Date.now();
+    const clock = vi.spyOn(Date, "now").mockImplementation(() => (now += 5));
+    try {
+      const r = await submit(A, good[A.code]!, { readTimeoutMs: 1 });
+      expect(r.ok ? "taken" : r.kind === "read" ? r.failure.code : r.kind).toBe("READ_TIMEOUT");
+    } finally {
+      clock.mockRestore();
+    }
+    expect(await store.list("periods/2025-Y/units/")).toEqual([]);
   });
 });
 
