@@ -1,6 +1,6 @@
 /**
- * A read worker of `huizong merge`: reads a share of the input files and
- * posts back each outcome. Its heap (all the XML text it parsed) dies with it.
+ * A read worker of `huizong merge`: reads the input files it takes from the
+ * shared counter (read-pool.ts) and posts back each outcome. Its heap (all the XML text it parsed) dies with it.
  * A library goes over once: later outcomes read with the same one name it by
  * number (every file of a period carries the same library, and cloning it
  * across threads for each of 1,000 files cost more than reading them).
@@ -8,12 +8,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Catalogue } from "../templates/catalogue";
 import { readReportFile } from "./read-report";
-import type { WorkerMessage } from "./read-pool";
+import { claimFile, type ReadShare, type WorkerMessage } from "./read-pool";
 
-const { files, expectedPeriod, catalogue } = workerData as { files: { index: number; file: string }[]; expectedPeriod?: string; catalogue?: Catalogue };
+const { files, next, expectedPeriod, catalogue } = workerData as ReadShare;
 const sent = new Map<Catalogue, number>();
-for (const { index, file } of files) {
-  const outcome = readReportFile(file, expectedPeriod, catalogue);
+for (let index = claimFile(next); index < files.length; index = claimFile(next)) {
+  const outcome = readReportFile(files[index]!, expectedPeriod, catalogue);
   let message: WorkerMessage;
   if (!outcome.ok) message = { index, outcome };
   else {

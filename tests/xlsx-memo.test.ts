@@ -9,6 +9,7 @@ import { buildTemplate } from "../templates/build";
 import { inspectWorkbook } from "../templates/inspect";
 import { demoUnits, sampleFill } from "../templates/samples";
 import { DEFAULT_XLSX_LIMITS, PartMemo, readXlsxGrid } from "../templates/xlsx";
+import { LONG_TEXT } from "../templates/xlsx/memo";
 import { readZipDirectory, storedBytes } from "../templates/xlsx/zip";
 import { nativeUnzip } from "../functions/service/native-deflate";
 import { patchCentral, patchZip } from "./fixtures/bad-files";
@@ -36,13 +37,14 @@ describe("the part memo", () => {
   it("answers three towns exactly as reads without it, parsing the workbook, relationships and styles once", async () => {
     const files = await towns(3);
     const memo = new PartMemo();
-    const hits: number[] = [];
+    const hits: number[][] = [];
     for (const f of files) {
       const withMemo = readXlsxGrid(f, { memo, codec: nativeUnzip });
-      hits.push(memo.hits);
+      hits.push([memo.hits, memo.textHits]);
       expect(withMemo).toEqual(readXlsxGrid(f));
     }
-    expect(hits).toEqual([0, 3, 6]);
+    // Parts; and the library each template carries, one long shared string, decoded once.
+    expect(hits).toEqual([[0, 0], [3, 1], [6, 2]]);
   });
 
   it("inspects as without it, and answers the relationships' external-link check from it too", async () => {
@@ -155,5 +157,77 @@ describe("the part memo", () => {
     expect(memo.hits).toBe(0);
     expect(readXlsxGrid(restored, { memo })).toEqual(a);
     expect(memo.hits).toBe(3);
+  });
+});
+
+describe("long texts", () => {
+  /** A decoder that counts its calls and answers null for a text holding "&bad;". */
+  const counted = () => {
+    const calls: number[] = [];
+    const decode = (raw: string): string | null => {
+      calls.push(raw.length);
+      return raw.includes("&bad;") ? null : raw.replaceAll("&quot;", '"');
+    };
+    return { calls, decode };
+  };
+  /** A raw text of exactly n characters, mostly &quot; entities, ending in `last`; and what it decodes to. */
+  const k = (n: number) => Math.floor((n - 1) / 6);
+  const long = (n: number, last = "x") => "&quot;".repeat(k(n)) + "y".repeat(n - 1 - 6 * k(n)) + last;
+  const decoded = (n: number, last = "x") => '"'.repeat(k(n)) + "y".repeat(n - 1 - 6 * k(n)) + last;
+
+  it("a text of LONG_TEXT characters is decoded once and then answered from the memo; one of LONG_TEXT - 1 is decoded every time", () => {
+    const memo = new PartMemo();
+    const { calls, decode } = counted();
+    const atBound = long(LONG_TEXT);
+    const below = long(LONG_TEXT - 1);
+    expect(atBound.length).toBe(LONG_TEXT);
+    expect(below.length).toBe(LONG_TEXT - 1);
+    const first = memo.text(atBound, decode);
+    expect(first).toBe(decoded(LONG_TEXT));
+    expect(memo.text(atBound, decode)).toBe(first);
+    expect(memo.text(below, decode)).toBe(decoded(LONG_TEXT - 1));
+    expect(memo.text(below, decode)).toBe(decoded(LONG_TEXT - 1));
+    expect(calls).toEqual([LONG_TEXT, LONG_TEXT - 1, LONG_TEXT - 1]);
+    expect(memo.textHits).toBe(1);
+  });
+
+  it("a long text that differs in its last character is decoded afresh, and becomes the one remembered", () => {
+    const memo = new PartMemo();
+    const { calls, decode } = counted();
+    const a = long(LONG_TEXT + 7, "a");
+    const b = long(LONG_TEXT + 7, "b");
+    expect(memo.text(a, decode)).toBe(decoded(LONG_TEXT + 7, "a"));
+    expect(memo.text(b, decode)).toBe(decoded(LONG_TEXT + 7, "b"));
+    expect(memo.text(b, decode)).toBe(decoded(LONG_TEXT + 7, "b"));
+    expect(memo.text(a, decode)).toBe(decoded(LONG_TEXT + 7, "a"));
+    expect(calls.length).toBe(3);
+    expect(memo.textHits).toBe(1);
+  });
+
+  it("a failed decoding is not remembered: the same text is decoded, and fails, again", () => {
+    const memo = new PartMemo();
+    const { calls, decode } = counted();
+    const bad = long(LONG_TEXT) + "&bad;";
+    expect(memo.text(bad, decode)).toBeNull();
+    expect(memo.text(bad, decode)).toBeNull();
+    expect(calls.length).toBe(2);
+    expect(memo.textHits).toBe(0);
+  });
+
+  it("a town whose library text differs from the one remembered reads its own: the grids equal reads without the memo", async () => {
+    const [a, b] = await towns(2);
+    const parts = unzipSync(b!);
+    const sst = new TextDecoder().decode(parts["xl/sharedStrings.xml"]!);
+    // The library's JSON text, its first &quot; made &#34; (the same character, other raw text).
+    const changed = sst.replace("&quot;", "&#34;");
+    expect(changed).not.toBe(sst);
+    const other = zipSync({ ...parts, "xl/sharedStrings.xml": new TextEncoder().encode(changed) });
+    const memo = new PartMemo();
+    readXlsxGrid(a!, { memo });
+    const withMemo = readXlsxGrid(other, { memo });
+    expect(memo.textHits).toBe(0);
+    expect(withMemo).toEqual(readXlsxGrid(other));
+    expect(readXlsxGrid(other, { memo })).toEqual(withMemo);
+    expect(memo.textHits).toBe(1);
   });
 });

@@ -158,7 +158,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     const sstXml = part(relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`));
     if (sstXml instanceof Fail) return sstXml;
     if (sstXml !== undefined) {
-      const sst = parseSharedStrings(sstXml, limits, budget.deadline);
+      const sst = parseSharedStrings(sstXml, limits, budget.deadline, opts.memo);
       if ("fail" in sst) return new Fail(sst.fail, sst.detail);
       sharedStrings = sst;
     }

@@ -13,6 +13,7 @@
  * holds the two to the same answers.
  */
 import type { XlsxLimits } from "./limits";
+import type { PartMemo } from "./memo";
 import { scanXml, type XmlHandlers } from "./scan";
 import { decodeEntities, unescapeOoxml } from "./xml";
 
@@ -22,9 +23,15 @@ export interface SharedStringsFail {
   detail: string;
 }
 
-/** Read the shared-strings part (bounded by the cell-size limit and the deadline). */
-export function parseSharedStrings(xml: string, limits: XlsxLimits, deadline: number): string[] | SharedStringsFail {
-  return quickSharedStrings(xml, limits, deadline) ?? scannedSharedStrings(xml, limits, deadline);
+/** Read the shared-strings part (bounded by the cell-size limit and the deadline); `memo` spares decoding the library again. */
+export function parseSharedStrings(xml: string, limits: XlsxLimits, deadline: number, memo?: PartMemo): string[] | SharedStringsFail {
+  return quickSharedStrings(xml, limits, deadline, undefined, memo) ?? scannedSharedStrings(xml, limits, deadline);
+}
+
+/** A plain item's text: entities replaced, then the OOXML escapes; null when an entity is malformed. */
+function plainText(raw: string): string | null {
+  const s = decodeEntities(raw);
+  return s === null ? null : unescapeOoxml(s);
 }
 
 /** The bounds of both readers, in one place. */
@@ -53,7 +60,7 @@ export interface QuickCounts {
  * which refuses a cut that fell inside a comment or CDATA. Null as soon as the
  * part is anything else or an item is malformed.
  */
-export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: number, counts?: QuickCounts): string[] | SharedStringsFail | null {
+export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: number, counts?: QuickCounts, memo?: PartMemo): string[] | SharedStringsFail | null {
   // Up to the root's start tag, closed at once; without "<sst" this ends in an end tag with no start, refused too.
   let pos = xml.indexOf(">", xml.indexOf("<sst")) + 1;
   if (scanXml(`${xml.slice(0, pos)}</sst>`, { open() {} }) !== null) return null;
@@ -65,7 +72,8 @@ export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: nu
     const lt = start < 0 ? -1 : xml.indexOf("<", start);
     let s: string | null;
     if (lt >= 0 && xml.startsWith(END_T_SI, lt)) {
-      s = decodeEntities(xml.slice(start, lt));
+      const raw = xml.slice(start, lt);
+      s = memo ? memo.text(raw, plainText) : plainText(raw);
       pos = lt + END_T_SI.length;
       if (counts) counts.plain++;
     } else {
@@ -74,9 +82,9 @@ export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: nu
       s = scannedItem(xml.slice(pos, end));
       pos = end;
       if (counts) counts.scanned++;
+      if (s !== null) s = unescapeOoxml(s);
     }
     if (s === null) return null;
-    s = unescapeOoxml(s);
     const over = bounded(out, s, limits, deadline);
     if (over) return over;
     out.push(s);
