@@ -39,6 +39,7 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
   let pos = 0;
   let row = 0;
   let col = 0;
+  const raw: RawCell = { ref: null, row: 0, col: 0, t: null, s: 0, v: null, f: null, fType: null, fSi: null, inline: null };
   let cell: RawCell | null = null;
   let target = 0; // 0 none, 1 <v>, 2 <f>, 3 <t> of an inline string
   let buf = "";
@@ -60,10 +61,15 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
       i++;
     }
     if (i === start) return -1;
-    let name = xml.slice(start, i);
-    const colon = name.indexOf(":");
-    if (colon >= 0) name = name.slice(colon + 1);
-    tagName = name;
+    // <c>, <v>, <f>, <t> and <row>, nearly every tag of a sheet, named without slicing.
+    const c0 = xml.charCodeAt(start);
+    if (i - start === 1) tagName = ONE_CHAR_NAMES[c0] ?? xml.charAt(start);
+    else if (i - start === 3 && c0 === 114 && xml.charCodeAt(start + 1) === 111 && xml.charCodeAt(start + 2) === 119) tagName = "row";
+    else {
+      const name = xml.slice(start, i);
+      const colon = name.indexOf(":");
+      tagName = colon >= 0 ? name.slice(colon + 1) : name;
+    }
     selfClosing = false;
     if (want) attrs.r = attrs.t = attrs.s = attrs.si = null;
     for (;;) {
@@ -223,7 +229,14 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
           cc = p.col;
         }
         col = cc;
-        cell = { ref: attrs.r, row: cr, col: cc, t: attrs.t, s: attrs.s !== null ? Number(attrs.s) : 0, v: null, f: null, fType: null, fSi: null, inline: null };
+        // One RawCell for the whole sheet: the sink copies what it keeps.
+        cell = raw;
+        raw.ref = attrs.r;
+        raw.row = cr;
+        raw.col = cc;
+        raw.t = attrs.t;
+        raw.s = attrs.s !== null ? Number(attrs.s) : 0;
+        raw.v = raw.f = raw.fType = raw.fSi = raw.inline = null;
         if (selfClosing) {
           const f = sink.add(cell);
           if (f) return f;
