@@ -3,7 +3,8 @@
  * beside it and "落后序时进度 x 个百分点" where behind, on 汇总 and 排名 —
  * cached values exact, and LibreOffice (recalculating on load) agreeing. The
  * city's own target is the table's, not the sum of its towns'; a typed target
- * that differs from the assigned one is carried as TARGET_DIFFERS.
+ * that differs from the assigned one is carried as TARGET_DIFFERS (the model's
+ * figures without LibreOffice: targets-model.test.ts).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,18 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INDICATORS } from "../templates/catalog";
 import type { Grid, GridSheet } from "../templates/grid";
 import { sheetByName } from "../templates/grid";
-import { mergeReports, type Consolidation } from "../templates/merge/merge";
+import type { Consolidation } from "../templates/merge/merge";
 import { DETAIL, SUMMARY_ROWS, detailColumn, writeConsolidationWorkbook } from "../templates/merge/workbook";
 import { rankingBlockRow } from "../templates/merge/sheets/ranking";
-import { scheduleOf, paceText } from "../templates/targets/schedule";
-import type { TargetTable } from "../templates/targets/table";
 import { readXlsxGrid } from "../templates/xlsx/index";
-import { parsePeriodId } from "../templates/period";
-import { sampleRecord } from "./support/records";
+import { TABLE, TOWNS, merged } from "./support/targets-case";
 
 const dir = mkdtempSync(join(tmpdir(), "hz-targets-"));
 const profile = join(dir, "profile");
-const PERIOD = "2025-M06";
 
 /** LibreOffice, told to recalculate every formula on load (as in city-workbook-libreoffice.test.ts). */
 function convert(file: string, to: string, outDir: string): void {
@@ -38,40 +35,6 @@ function convert(file: string, to: string, outDir: string): void {
 </oor:items>`,
   );
   execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", to, "--outdir", outDir, file], { timeout: 180_000, stdio: "pipe" });
-}
-
-const TOWNS = [
-  { name: "青阳镇", code: "330102001000", type: "乡镇" },
-  { name: "清河街道", code: "330102002000", type: "街道" },
-  { name: "南山镇", code: "330102003000", type: "乡镇" },
-] as const;
-/** 专利申请 (D01) this half-year, and what each town typed as 全年目标 (青阳镇 typed 100, not its assigned 120). */
-const D01 = [50, 30, 20];
-const TYPED = [100, 60, null];
-const TABLE: TargetTable = {
-  year: 2025,
-  own: { code: "330100000000", name: "示例市", values: { D01: 240 } },
-  // 50/120 = 41.7% (8.3 points behind 50%), 30/60 = 50% exactly (on schedule), 20/25 = 80% (ahead).
-  units: [
-    { code: TOWNS[0].code, name: TOWNS[0].name, values: { D01: 120 } },
-    { code: TOWNS[1].code, name: TOWNS[1].name, values: { D01: 60 } },
-    { code: TOWNS[2].code, name: TOWNS[2].name, values: { D01: 25 } },
-  ],
-};
-
-function inputs() {
-  return TOWNS.map((u, i) => ({
-    record: sampleRecord(u, PERIOD, 40 + i, 1, {
-      values: (ind, v) => (ind.code === "D01" ? { current: D01[i]!, prior: 40, target: TYPED[i]! } : v),
-    }),
-    source: `${u.name}.xlsx`,
-  }));
-}
-
-function merged(table?: TargetTable): Consolidation {
-  const r = mergeReports(inputs(), { period: PERIOD, unit: { name: "示例市", code: "330100000000" }, meta: { date: "2025-07-10" }, ...(table ? { targets: table } : {}) });
-  if (!r.ok) throw new Error(r.message);
-  return r.consolidation;
 }
 
 function gridOf(bytes: Uint8Array): Grid {
@@ -103,60 +66,6 @@ beforeAll(async () => {
   printed = execFileSync("pdftotext", ["-layout", join(dir, "汇总.pdf"), "-"], { maxBuffer: 64 << 20 }).toString("utf8").split("\f");
 }, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-describe("序时进度", () => {
-  it.each([
-    ["2025-M01", 1 / 12],
-    ["2025-M06", 0.5],
-    ["2025-H1", 0.5],
-    ["2025-M11", 11 / 12],
-    ["2025-Q1", 0.25],
-    ["2025-Q3", 0.25],
-    ["2025-Y", null],
-    ["2025-H2", null],
-  ])("%s → %s", (id, share) => {
-    expect(scheduleOf(parsePeriodId(id)!)).toBe(share);
-  });
-  it.each([
-    [100 / 240, 0.5, "落后序时进度 8.3 个百分点"],
-    [0.5, 0.5, ""],
-    [0.499, 0.5, "落后序时进度 0.1 个百分点"],
-    [0.8, 0.5, ""],
-    [null, 0.5, ""],
-    [0.3, null, ""],
-  ])("完成率 %s against 序时进度 %s: “%s”", (completion, schedule, text) => {
-    expect(paceText(completion, schedule)).toBe(text);
-  });
-});
-
-describe("the model", () => {
-  it("the city's own target is the table's 240, not the towns' 120+60+25 = 205; 完成率 100/240", () => {
-    expect(c.schedule).toBe(0.5);
-    expect(c.totals.D01).toMatchObject({ current: 100, target: 240, completion: 100 / 240, assigned: true });
-    expect(c.record.values.D01!.target).toBe(240);
-    // Without the table: the typed targets, summed only when every town typed one (南山镇 did not).
-    expect(merged().totals.D01).toMatchObject({ current: 100, target: null, completion: null });
-  });
-
-  it("each town counts with its assigned target; 青阳镇's typed 100 is carried as TARGET_DIFFERS", () => {
-    expect(c.units.map((u) => u.report!.record.values.D01!.target)).toEqual([120, 60, 25]);
-    expect(c.warnings.filter((w) => w.finding.rule === "TARGET_DIFFERS")).toEqual([
-      {
-        unit: "青阳镇",
-        unitCode: "330102001000",
-        finding: {
-          severity: "warning",
-          rule: "TARGET_DIFFERS",
-          sheet: "指标",
-          cell: "G37",
-          indicator: "D01",
-          explained: false,
-          message: "“专利申请”全年目标与市下达目标不一致：下达 120，本表填 100（指标!G37）。请改为下达的目标；确有调整的，请在备注（指标!H37）中说明依据。",
-        },
-      },
-    ]);
-  });
-});
 
 describe("汇总: 完成率 and 序时进度 side by side", () => {
   it("headers", () => {
