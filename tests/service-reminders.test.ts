@@ -228,7 +228,7 @@ describe("the push to the robot (a receiver on loopback)", () => {
     [
       ["第1镇", "13800000001"],
       ["第2镇", null],
-    ].map(([name, phone], i) => ({ code: `33010200${i + 1}000`, name: name!, parent: null, state: "missing", overdue: false, daysOverdue: 0, contact: null, phone, contactFrom: null, text: `请${name}尽快报送。` }));
+    ].map(([name, phone], i) => ({ code: `33010200${i + 1}000`, name: name!, parent: null, state: "missing", overdue: false, daysOverdue: 0, contact: null, phone: phone ?? null, contactFrom: null, text: `请${name}尽快报送。` }));
 
   it("one POST of JSON, every reminder a line, the mobiles @-mentioned; the robot's status comes back", async () => {
     expect(await pushReminders({ url: `${base}/hook`, kind: "wecom", setAt: "", setBy: "" }, list())).toBe(200);
