@@ -67,6 +67,7 @@ export default defineConfig({
       "tests/service-compare.test.ts",
       "tests/service-consolidate.test.ts",
       "tests/service-signin.test.ts",
+      "tests/service-targets.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
