@@ -68,6 +68,7 @@ export default defineConfig({
       "tests/service-consolidate.test.ts",
       "tests/service-signin.test.ts",
       "tests/service-targets.test.ts",
+      "tests/service-sheets.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
