@@ -69,6 +69,7 @@ export default defineConfig({
       "tests/service-signin.test.ts",
       "tests/service-targets.test.ts",
       "tests/service-sheets.test.ts",
+      "tests/service-prefill.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
