@@ -70,6 +70,7 @@ export default defineConfig({
       "tests/service-targets.test.ts",
       "tests/service-sheets.test.ts",
       "tests/service-prefill.test.ts",
+      "tests/service-libraries.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
