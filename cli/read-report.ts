@@ -50,8 +50,11 @@ function readIntoScratch(file: string): Uint8Array | ReadFailure {
   }
 }
 
-/** Read, check and reduce one file; never throws. */
-export function readReportFile(file: string, expectedPeriod: string | undefined, catalogue?: Catalogue): ReadOutcome {
+/**
+ * Read, check and reduce one file; never throws. `copy` false leaves the record's strings as slices
+ * of the file's XML: for a read worker, whose postMessage copies the record anyway.
+ */
+export function readReportFile(file: string, expectedPeriod: string | undefined, catalogue?: Catalogue, copy = true): ReadOutcome {
   let bytes: Uint8Array | ReadFailure;
   try {
     bytes = readIntoScratch(file);
@@ -76,5 +79,5 @@ export function readReportFile(file: string, expectedPeriod: string | undefined,
   // A fresh copy: strings read from the file are slices of its whole XML text and would keep it alive.
   // No submittedAt: a file's modified time says nothing about which report is newer (a copy or
   // `touch` changes it); of two reports of one unit the merge goes by the 填报日期 the clerk entered.
-  return { ok: true, input: { record: structuredClone(result.record), source: file }, catalogue: result.catalogue };
+  return { ok: true, input: { record: copy ? structuredClone(result.record) : result.record, source: file }, catalogue: result.catalogue };
 }

@@ -13,7 +13,8 @@ import { claimFile, type ReadShare, type WorkerMessage } from "./read-pool";
 const { files, next, expectedPeriod, catalogue } = workerData as ReadShare;
 const sent = new Map<Catalogue, number>();
 for (let index = claimFile(next); index < files.length; index = claimFile(next)) {
-  const outcome = readReportFile(files[index]!, expectedPeriod, catalogue);
+  // Not copied here: posting the outcome copies it (and frees it from the file's XML text).
+  const outcome = readReportFile(files[index]!, expectedPeriod, catalogue, false);
   let message: WorkerMessage;
   if (!outcome.ok) message = { index, outcome };
   else {
