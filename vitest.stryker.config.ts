@@ -72,6 +72,7 @@ export default defineConfig({
       "tests/service-prefill.test.ts",
       "tests/service-libraries.test.ts",
       "tests/service-peer-slips.test.ts",
+      "tests/targets-history-units.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
