@@ -3,6 +3,7 @@
  * the units), read back with our own reader, and one case per validation
  * error — each at its cell, in Chinese, with its English code.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { buildTargetWorkbook } from "../templates/targets/workbook";
 import { readTargetWorkbook, type TargetProblem } from "../templates/targets/read";
@@ -148,5 +149,64 @@ describe("validation: one problem per case, at its cell", () => {
       message: "文件中找不到“目标任务分解”工作表（第4行表头应为“区划代码、单位名称、各指标”）。请用 huizong targets 或系统下载的空白目标任务分解表填写后上传。",
       problems: [],
     });
+  });
+});
+
+describe("the table as the city's clerk opens and prints it", () => {
+  const BORDER = "FF8EA9DB";
+  const open = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await filledTable()) as unknown as ArrayBuffer);
+    return { wb, ws: wb.getWorksheet("目标任务分解")! };
+  };
+
+  it("frozen at the units' codes and names, landscape A4 one page wide with the headers on every page, columns sized", async () => {
+    const { wb, ws } = await open();
+    expect(wb.creator).toBe("huizong");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 4, showGridLines: false });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:4" });
+    expect([ws.getColumn(1).width, ws.getColumn(2).width, ws.getColumn(3).width, ws.getColumn(37).width]).toEqual([15, 22, 14, 14]);
+    expect(ws.columnCount).toBe(37);
+  });
+
+  it("the title over every column, bold and centred; the hint beside the year, small, grey, wrapped", async () => {
+    const { ws } = await open();
+    expect((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges.A1!.model).toEqual({ top: 1, left: 1, bottom: 1, right: 37 });
+    expect(ws.getCell("A1").font).toMatchObject({ name: "宋体", size: 16, bold: true });
+    expect(ws.getCell("A1").alignment).toMatchObject({ horizontal: "center" });
+    expect([ws.getCell("A2").value, ws.getCell("B2").value, ws.getCell("B2").fill]).toEqual(["年度", 2026, { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } }]);
+    expect(ws.getCell("AK3").master.address).toBe("C2");
+    expect(String(ws.getCell("C2").value)).toMatch(/^说明：第5行为本级目标/);
+    expect(ws.getCell("C2").font).toMatchObject({ name: "宋体", size: 9, color: { argb: "FF595959" } });
+    expect(ws.getCell("C2").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+  });
+
+  it("headers bold, shaded, bordered, centred and wrapped in a tall row", async () => {
+    const { ws } = await open();
+    expect(ws.getRow(4).height).toBe(42);
+    for (const a of ["A4", "B4", "S4", "AK4"]) {
+      const c = ws.getCell(a);
+      expect(c.font).toMatchObject({ name: "宋体", size: 10, bold: true });
+      expect(c.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } });
+      expect(c.border).toMatchObject({ top: { style: "thin", color: { argb: BORDER } }, bottom: { style: "thin", color: { argb: BORDER } } });
+      expect(c.alignment).toMatchObject({ horizontal: "center", vertical: "middle", wrapText: true });
+    }
+  });
+
+  it("the city's own row bold on grey, the units' rows plain on the input colour; codes kept as text; counts without decimals, amounts with two", async () => {
+    const { ws } = await open();
+    for (const [row, bold, fill] of [[5, true, "FFEDEDED"], [6, false, "FFFFF2CC"], [8, false, "FFFFF2CC"]] as const) {
+      // exceljs reads a font that is not bold as bold undefined.
+      expect([ws.getCell(`A${row}`).numFmt, Boolean(ws.getCell(`A${row}`).font.bold), Boolean(ws.getCell(`B${row}`).font.bold)]).toEqual(["@", bold, bold]);
+      expect(ws.getCell(`B${row}`).border).toMatchObject({ left: { style: "thin", color: { argb: BORDER } } });
+      for (const col of ["C", "S", "AK"]) {
+        const c = ws.getCell(`${col}${row}`);
+        expect([Boolean(c.font.bold), c.font.size, c.fill]).toEqual([bold, 10, { type: "pattern", pattern: "solid", fgColor: { argb: fill } }]);
+        expect(c.border).toMatchObject({ right: { style: "thin", color: { argb: BORDER } } });
+      }
+    }
+    // C is A01 (万元), S is D01 (件).
+    expect([ws.getCell("C6").numFmt, ws.getCell("S6").numFmt]).toEqual(["#,##0.00", "#,##0"]);
+    expect([ws.getCell("S5").value, ws.getCell("S7").value, ws.getCell("C7").value]).toEqual([700, 120, null]);
   });
 });
