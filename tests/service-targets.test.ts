@@ -79,11 +79,11 @@ describe("the year's target table", () => {
 
   it("the city's row naming another unit: refused at A5 with what to type; nothing stored", async () => {
     const r = await saveTargets(store, { year: 2026, bytes: await table({ code: "330200000000", name: "别的市" }), roster: ROSTER, by: BY, now: NOW });
-    const message = "第5行应为本级（示例市，330100000000）的目标，现为区划代码 330200000000。请改为本市的区划代码。";
+    const message = "目标任务分解!A5的区划代码为 330200000000，但第5行应为本级（示例市，330100000000）的目标。请改为本市的区划代码。";
     expect(r).toEqual({
       ok: false,
       code: "TARGETS_INVALID",
-      message: `目标任务分解表有 1 处问题，未采用：目标任务分解!A5 ${message}`,
+      message: `目标任务分解表有 1 处问题，未采用：${message}`,
       problems: [{ code: "TARGET_UNIT_UNKNOWN", sheet: "目标任务分解", cell: "A5", message }],
     });
     expect([await loadTargets(store, 2026), await targetsOriginal(store, 2026)]).toEqual([null, null]);

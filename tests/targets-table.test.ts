@@ -127,7 +127,7 @@ describe("validation: one problem per case, at its cell", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect([r.code, r.problems]).toEqual(["TARGETS_INVALID", [problem]]);
-    expect(r.message).toBe(`目标任务分解表有 1 处问题，未采用：${problem.sheet}!${problem.cell} ${problem.message}`);
+    expect(r.message).toBe(`目标任务分解表有 1 处问题，未采用：${problem.message}`);
   });
 
   it("every problem of a table is listed, not only the first", async () => {
@@ -208,5 +208,96 @@ describe("the table as the city's clerk opens and prints it", () => {
     // C is A01 (万元), S is D01 (件).
     expect([ws.getCell("C6").numFmt, ws.getCell("S6").numFmt]).toEqual(["#,##0.00", "#,##0"]);
     expect([ws.getCell("S5").value, ws.getCell("S7").value, ws.getCell("C7").value]).toEqual([700, 120, null]);
+  });
+});
+
+describe("reading at the edges", () => {
+  type Cell = string | number | boolean | null;
+  /** The table with `edits`, read as uploaded for `year` (null: no year given). */
+  const read = async (edits: Record<string, Cell>, year: number | null = 2026) => {
+    const bytes = await editWorkbook(await filledTable(), (wb) => {
+      const ws = wb.getWorksheet(S)!;
+      for (const [cell, value] of Object.entries(edits)) ws.getCell(cell).value = value;
+    });
+    return readTargetWorkbook(bytes, { units: ROSTER, ...(year === null ? {} : { year }) });
+  };
+  const problems = (r: Awaited<ReturnType<typeof read>>) => (r.ok ? [] : r.problems.map((p) => `${p.code}@${p.cell}`));
+
+  it.each([
+    ["the year 2000", 2000, []],
+    ["the year 2100", 2100, []],
+    ["the year 1999", 1999, ["TARGET_YEAR_INVALID@B2"]],
+    ["the year 2101", 2101, ["TARGET_YEAR_INVALID@B2"]],
+    ["the year with a fraction", 2026.5, ["TARGET_YEAR_INVALID@B2"]],
+    ["the year typed as text", "2026", []],
+    ["the year typed as text with spaces", " 2026 ", []],
+  ] as const)("%s", async (_what, value, found) => {
+    const r = await read({ B2: value }, null);
+    expect(problems(r)).toEqual(found);
+    if (r.ok) expect(r.table.year).toBe(Number(value));
+  });
+
+  it("a blank year is said to be blank", async () => {
+    const r = await read({ B2: null });
+    expect(r.ok ? "" : r.problems[0]!.message).toBe("年度（目标任务分解!B2）为“空”，请填写4位年份，如 2026。");
+  });
+
+  it.each([
+    ["a code typed as a number", { A7: 330102001000 }, []],
+    ["a code with spaces inside", { A7: "330102 001000" }, []],
+    ["a code with a fraction", { A7: 330102001000.5 }, ["TARGET_UNIT_CODE_FORMAT@A7"]],
+    ["the city's own code left blank", { A5: null }, []],
+    ["the city's own code of the wrong shape", { A5: "3301" }, ["TARGET_UNIT_CODE_FORMAT@A5"]],
+    ["a unit's code left blank", { A7: null }, ["TARGET_UNIT_CODE_FORMAT@A7"]],
+    ["a target of 0", { S7: 0 }, []],
+    ["a target of white space only (left blank)", { S7: "  " }, []],
+    ["a target of TRUE", { S7: true }, ["TARGET_NOT_NUMBER@S7"]],
+    ["a header of the code alone", { S4: "D01" }, []],
+    ["a header with no space after the code", { S4: "D01专利申请（件）" }, ["TARGET_INDICATOR_UNKNOWN@S4"]],
+    ["a header with something before the code", { S4: "xD01 专利申请（件）" }, ["TARGET_INDICATOR_UNKNOWN@S4"]],
+  ] as const)("%s", async (_what, edits, found) => {
+    expect(problems(await read(edits))).toEqual(found);
+  });
+
+  it("what is read when the edges pass: a numeric code as its digits, the city's blank code, a 0 target, a blank-text target left out", async () => {
+    const r = await read({ A7: 330102001000, A5: null, S7: 0, S8: "  " });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.table.own).toEqual({ code: "", name: "示例市", values: { A04: 1000, D01: 700, D05: 340 } });
+    expect(r.table.units[1]).toEqual({ code: "330102001000", name: "青阳镇", values: { D01: 0, D05: 50, E02: 2500.5 } });
+    expect(r.table.units[2]).toEqual({ code: "330102002000", name: "清河街道", values: {} });
+  });
+
+  it("a column whose header is cleared is not read, and its figures are not checked", async () => {
+    const r = await read({ S4: null, S7: "约120" });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.table.units[1]!.values).toEqual({ D05: 50, E02: 2500.5 });
+  });
+
+  it("blank rows are skipped, and a row with only a name, or only a figure, is a row to correct (named by its row when it has no name)", async () => {
+    const r = await read({ B10: "新设镇", S12: 5 });
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual(["目标任务分解!A10“新设镇”的区划代码“空”应为12位数字，请核对。", "目标任务分解!A12“第12行”的区划代码“空”应为12位数字，请核对。"]);
+  });
+
+  it("the city's row entirely blank: an own row with no code, no name and no targets", async () => {
+    const r = await read(Object.fromEntries(["A5", "B5", "D5", "S5", "T5"].map((c) => [c, null])));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.table.own).toEqual({ code: "", name: "", values: {} });
+  });
+
+  it("three problems are listed whole; a fourth is counted and the list ends in ……", async () => {
+    const three = await read({ S6: "a", S7: "b", S8: "c" });
+    const four = await read({ S6: "a", S7: "b", S8: "c", T6: "d" });
+    const say = (cell: string, who: string, what: string, item = "专利申请", unit = "件") => `目标任务分解!${cell}（${who}“${item}”）填的是“${what}”，目标只能填数字（单位：${unit}），不要带单位或文字；没有目标的留空。`;
+    // Each cell once: the message names it (it was listed as "目标任务分解!S6 目标任务分解!S6（…）").
+    expect(three.ok ? "" : three.message).toBe(`目标任务分解表有 3 处问题，未采用：${say("S6", "示例区", "a")}${say("S7", "青阳镇", "b")}${say("S8", "清河街道", "c")}`);
+    expect(four.ok ? "" : four.message).toBe(`目标任务分解表有 4 处问题，未采用：${say("S6", "示例区", "a")}${say("T6", "示例区", "d", "专利授权")}${say("S7", "青阳镇", "b")}……`);
+  });
+
+  it("a file that cannot be read at all, and a sheet of the right name without the 区划代码 header", async () => {
+    expect(readTargetWorkbook(new TextEncoder().encode("不是表格"))).toEqual({ ok: false, code: "TARGETS_UNREADABLE", message: expect.stringMatching(/^目标任务分解表无法读取：.+/), problems: [] });
+    const noHeader = await editWorkbook(await filledTable(), (wb) => {
+      wb.getWorksheet(S)!.getCell("A4").value = null;
+    });
+    expect(readTargetWorkbook(noHeader).ok ? "" : (readTargetWorkbook(noHeader) as { code: string }).code).toBe("TARGETS_NOT_TABLE");
   });
 });

@@ -37,8 +37,8 @@ export async function saveTargets(store: ObjectStore, input: { year: number; byt
   const table = r.table;
   if (city && table.own.code === "") table.own = { ...table.own, code: city.code, name: table.own.name || city.name };
   if (city && table.own.code !== city.code) {
-    const problem: TargetProblem = { code: "TARGET_UNIT_UNKNOWN", sheet: "目标任务分解", cell: "A5", message: `第5行应为本级（${city.name}，${city.code}）的目标，现为区划代码 ${table.own.code}。请改为本市的区划代码。` };
-    return { ok: false, code: "TARGETS_INVALID", message: `目标任务分解表有 1 处问题，未采用：${problem.sheet}!${problem.cell} ${problem.message}`, problems: [problem] };
+    const problem: TargetProblem = { code: "TARGET_UNIT_UNKNOWN", sheet: "目标任务分解", cell: "A5", message: `目标任务分解!A5的区划代码为 ${table.own.code}，但第5行应为本级（${city.name}，${city.code}）的目标。请改为本市的区划代码。` };
+    return { ok: false, code: "TARGETS_INVALID", message: `目标任务分解表有 1 处问题，未采用：${problem.message}`, problems: [problem] };
   }
   const keys = targetsKeys(String(input.year));
   const stored: StoredTargets = {

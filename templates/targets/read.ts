@@ -131,7 +131,8 @@ function readSheet(ws: GridSheet, options: TargetReadOptions): TargetReadResult 
     else rows.push(entry);
   }
   if (problems.length) {
-    const list = problems.slice(0, 3).map((p) => `${p.sheet}!${p.cell} ${p.message}`).join("；");
+    // Each message names its cell already and ends in "。": listed as written, not prefixed with the cell again.
+    const list = problems.slice(0, 3).map((p) => p.message).join("");
     return { ok: false, code: "TARGETS_INVALID", message: `目标任务分解表有 ${problems.length} 处问题，未采用：${list}${problems.length > 3 ? "……" : ""}`, problems };
   }
   return { ok: true, table: { year, own: own ?? { code: "", name: "", values: {} }, units: rows } };
