@@ -32,5 +32,7 @@ export default {
   timeoutMS: 20_000,
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: ".stryker-tmp",
+  // Not copied into the sandbox: another run's sandbox (runs side by side use their own temp dir), bench fixtures, reports.
+  ignorePatterns: [".stryker-tmp*", ".tmp", "reports", "out"],
   cleanTempDir: "always",
 };
