@@ -79,6 +79,12 @@ describe("one version alone", () => {
     expect(d.narrative.every((n) => n.text.length > 0)).toBe(true);
   });
 
+  it("a version that came in after the deadline is late", async () => {
+    await openPeriod(store, "2025-Y", "市科技局", new Date("2025-01-01T00:00:00Z"), "2025-12-31T09:00:00Z");
+    const v = await submit("2025-Y", v1);
+    expect((await reportDetail(store, "2025-Y", U.code, v))!.late).toBe(true);
+  });
+
   it("a warning carries the clerk's 备注 of its row, at its cell", async () => {
     const v = await submit("2025-Y", noted);
     const d = (await reportDetail(store, "2025-Y", U.code, v))!;

@@ -17,7 +17,9 @@ import { defaultMergeEngine } from "../functions/service/merge-engine";
 import { openPeriod } from "../functions/service/periods";
 import { reviewReport, submitReport, type Actor } from "../functions/service/reports";
 import type { Roster, RosterUnit } from "../functions/service/roster";
-import { FsObjectStore, consolidationKeys } from "../functions/storage/index";
+import { FsObjectStore, consolidationKeys, type PutOptions } from "../functions/storage/index";
+import { buildTargetWorkbook } from "../templates/targets/workbook";
+import { saveTargets } from "../functions/service/targets";
 import { goodReport } from "./support/functions-server";
 
 const CITY: RosterUnit = { code: "330100000000", name: "示例市", type: "市", parent: null };
@@ -161,6 +163,44 @@ describe("what is stored", () => {
     if (!r1.ok || !r2.ok) throw new Error("refused");
     expect(r1.consolidation.id).not.toBe(r2.consolidation.id);
     expect((await store.list(STORED)).length).toBe(4);
+  });
+});
+
+describe("late reports, targets, create-only writes", () => {
+  it("a report that came in after the deadline is handed over as late", async () => {
+    await openPeriod(store, "2025-Y", "市科技局", new Date("2025-12-01T00:00:00Z"), "2025-12-31T09:00:00Z");
+    await submit(A);
+    const r = await run(COUNTY, "submitted");
+    if (!r.ok) throw new Error("refused");
+    expect(seen[0]!.reports.map((p) => p.late)).toEqual([true]);
+  });
+
+  it("the year's target table, when the city uploaded one, goes to the engine", async () => {
+    // The report first: taken before the table, its own 全年目标 is not held against it.
+    await submit(A);
+    const table = await buildTargetWorkbook({ year: 2025, own: { code: CITY.code, name: CITY.name, values: { D01: 700 } }, units: [{ code: A.code, name: A.name, values: { D01: 120 } }] });
+    const saved = await saveTargets(store, { year: 2025, bytes: table, roster: ROSTER, by: { code: CITY.code, name: "市科技局", role: "city" }, now: NOW });
+    expect(saved.ok).toBe(true);
+    await run(COUNTY, "submitted");
+    expect(seen[0]!.targets?.units.find((u) => u.code === A.code)?.values).toEqual({ D01: 120 });
+  });
+
+  it("the workbook, the draft and the note are each written create-only", async () => {
+    const writes: [string, boolean][] = [];
+    class Recording extends FsObjectStore {
+      override put(key: string, body: Uint8Array, opts?: PutOptions): Promise<void> {
+        if (key.includes("/consolidations/")) writes.push([key.slice(key.lastIndexOf(".")), opts?.ifAbsent === true]);
+        return super.put(key, body, opts);
+      }
+    }
+    store = new Recording({ root: dir });
+    await submit(A);
+    await run(COUNTY, "submitted", recording(new TextEncoder().encode("draft")));
+    expect(writes).toEqual([
+      [".xlsx", true],
+      [".docx", true],
+      [".json", true],
+    ]);
   });
 });
 

@@ -86,6 +86,13 @@ describe("finding a period's library", () => {
     expect(await findLibrary(store, { id: "KX-01", version: "2026.2" })).toBeNull();
   });
 
+  it("another library at the built-in one's version number is that library, not the built-in one", async () => {
+    const kx = other(BUILTIN.version);
+    await rememberLibrary(store, kx);
+    expect(await findLibrary(store, { id: "KX-01", version: BUILTIN.version })).toEqual(kx);
+    expect(await findLibrary(store, { id: BUILTIN.id, version: "2026.1" })).toBeNull();
+  });
+
   it("two contents under one id and version: the one whose key sorts last", async () => {
     const a = other("2026.1", "科协工作情况统计报表（甲）");
     const b = other("2026.1", "科协工作情况统计报表（乙）");

@@ -80,6 +80,12 @@ describe("the template's fill", () => {
     expect(Object.keys(fill.values!).length).toBeGreaterThan(40);
   });
 
+  it("the newest report in any period, whichever period lists first", async () => {
+    await submit("2024-M06", h2024);
+    await submit("2024-Y", y2024);
+    expect((await templateFill(store, P("2025-Y"), U)).fill.cover!.preparer).toBe("王晓燕");
+  });
+
   it("last year's accepted report over a newer one", async () => {
     const first = await submit("2024-Y", y2024);
     const accepted = await reviewReport(store, { periodId: "2024-Y", unitCode: U.code, version: first, action: "accept", reason: "", by: { code: COUNTY.code, name: "区科技局", role: "county" }, now: new Date("2025-01-20T00:00:00Z") });

@@ -14,7 +14,8 @@ import { openPeriod, type PeriodInfo } from "../functions/service/periods";
 import { checkWebhookUrl, getWebhook, pushReminders, reminderText, reminders, setWebhook, webhookBody, type Reminder, type WebhookConfig } from "../functions/service/reminders";
 import { submitReport, type Actor, type StatusRow } from "../functions/service/reports";
 import type { RosterUnit } from "../functions/service/roster";
-import { FsObjectStore } from "../functions/storage/index";
+import { FsObjectStore, StorageUnavailable } from "../functions/storage/index";
+import { FaultyStore } from "./support/faulty-store";
 import { goodReport } from "./support/functions-server";
 
 const TZ = "Asia/Shanghai";
@@ -126,6 +127,12 @@ describe("who is reminded, and through whom", () => {
     } satisfies Reminder);
   });
 
+  it("a unit not on the roster given: no contact at all", async () => {
+    const u = unit(8, { contact: "周强" });
+    const [one] = await reminders(store, period(), [row(u, "missing")], [], new Date("2025-12-30T00:00:00Z"), TZ);
+    expect([one!.contact, one!.phone, one!.contactFrom]).toEqual([null, null, null]);
+  });
+
   it("a returned unit whose report is not found falls back to the roster", async () => {
     const u = unit(7, { contact: "周强" });
     const [one] = await reminders(store, period(), [row(u, "returned")], [u], new Date("2025-12-30T00:00:00Z"), TZ);
@@ -170,7 +177,7 @@ describe("the robot URL a city may set", () => {
 
 describe("the JSON each robot gets", () => {
   it.each([
-    ["WeCom, mobiles @-mentioned (landlines and wrong lengths left out)", "wecom", ["13800000001", "0571-87654321", "1380000000", "138000000012", "23800000001", "15900000002"], { msgtype: "text", text: { content: "催报", mentioned_mobile_list: ["13800000001", "15900000002"] } }],
+    ["WeCom, mobiles @-mentioned (landlines and wrong lengths left out)", "wecom", ["13800000001", "0571-87654321", "1380000000", "138000000012", "213800000001", "23800000001", "15900000002"], { msgtype: "text", text: { content: "催报", mentioned_mobile_list: ["13800000001", "15900000002"] } }],
     ["WeCom, no mobile", "wecom", ["0571-87654321"], { msgtype: "text", text: { content: "催报" } }],
     ["DingTalk, mobiles", "dingtalk", ["13800000001"], { msgtype: "text", text: { content: "催报" }, at: { atMobiles: ["13800000001"], isAtAll: false } }],
     ["DingTalk, none", "dingtalk", [], { msgtype: "text", text: { content: "催报" } }],
@@ -187,6 +194,12 @@ describe("the configured robot, stored", () => {
     store = new FsObjectStore({ root: dir });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a store that fails is the caller's error, not \"no robot\"", async () => {
+    const faulty = new FaultyStore(store);
+    faulty.inject({ op: "get", fault: "fail" });
+    await expect(getWebhook(faulty)).rejects.toBeInstanceOf(StorageUnavailable);
+  });
 
   it("none at first; set, read back; cleared, none again", async () => {
     expect(await getWebhook(store)).toBeNull();

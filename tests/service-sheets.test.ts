@@ -4,6 +4,7 @@
  * bureau's zone and the deadline's note at each edge; and the sign-in codes to hand out. Read back
  * cell by cell with our own reader.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import type { GridSheet } from "../templates/grid";
@@ -100,5 +101,41 @@ describe("登录码", () => {
     expect(rowValues(ws, 3, "ABCD")).toEqual(["单位", "区划代码", "类型", "登录码"]);
     expect(rowValues(ws, 4, "ABCD")).toEqual(["青阳镇", "330102001000", "乡镇", "K7QM-4TXB"]);
     expect(rowValues(ws, 5, "ABCD")).toEqual(["新设镇", "330199001000", null, "P9RS-2WXY"]);
+  });
+});
+
+describe("as printed", () => {
+  const open = async (bytes: Uint8Array) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb.worksheets[0]!;
+  };
+
+  it("报送情况: landscape A4 one page wide, headers repeated and frozen, title bold and centred, the subtitle small, cells bordered and wrapped; widths per column", async () => {
+    const ws = await open(await statusWorkbook(PERIOD, [row("330102001000", { state: "submitted", seq: 1 })], ROSTER, new Date("2026-01-02T01:00:00Z"), TZ));
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    expect(ws.columns.map((c) => c.width)).toEqual([14, 14, 16, 10, 6, 6, 10, 20, 6, 30]);
+    expect([ws.getCell("A1").font, ws.getCell("A1").alignment]).toMatchObject([{ name: "宋体", size: 16, bold: true }, { horizontal: "center" }]);
+    expect(ws.getCell("A2").font).toMatchObject({ name: "宋体", size: 10 });
+    expect(ws.getCell("J1").master.address).toBe("A1");
+    const head = ws.getCell("D3");
+    expect([head.font, head.fill, head.alignment]).toMatchObject([{ name: "宋体", bold: true }, { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } }, { horizontal: "center", vertical: "middle" }]);
+    expect(head.border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
+    const cell = ws.getCell("B4");
+    expect([cell.font, cell.alignment]).toMatchObject([{ name: "宋体" }, { vertical: "middle", wrapText: true }]);
+    expect(Boolean(cell.font.bold)).toBe(false);
+    expect(cell.border).toMatchObject({ bottom: { style: "thin" } });
+  });
+
+  it("登录码: its own column widths", async () => {
+    const ws = await open(await codesWorkbook([{ unit: "330102001000", name: "青阳镇", code: "K7QM-4TXB" }], ROSTER, new Date("2025-12-01T01:30:00Z"), TZ));
+    expect(ws.columns.map((c) => c.width)).toEqual([20, 18, 14, 16]);
+  });
+
+  it("a unit with no county (the city's own departments) comes first, then by county and code", async () => {
+    const rows = [row("330103001000", {}), { ...row("330102002000", {}), parent: null }, row("330102001000", {})];
+    const ws = sheetOf(await statusWorkbook(PERIOD, rows, ROSTER, new Date("2025-12-20T00:00:00Z"), TZ));
+    expect([4, 5, 6].map((r) => ws.cells[`C${r}`]?.value)).toEqual(["330102002000", "330102001000", "330103001000"]);
   });
 });

@@ -23,7 +23,8 @@ import {
   unitSignin,
   waitBeforeAttempt,
 } from "../functions/service/signin";
-import { FsObjectStore } from "../functions/storage/index";
+import { FsObjectStore, StorageUnavailable } from "../functions/storage/index";
+import { FaultyStore } from "./support/faulty-store";
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 const KEYS = deriveKeys("test secret of the sign-in codes");
@@ -116,6 +117,22 @@ describe("issuing, redeeming, replacing, revoking", () => {
     expect(await redeemCode(store, deriveKeys("another secret, long enough"), "K7QM-4TXB")).toBeNull();
   });
 
+  it("a code whose unit record was never written (the write after the code's entry failed) redeems as nothing", async () => {
+    const faulty = new FaultyStore(store);
+    faulty.inject({ op: "put", fault: "fail", match: (k) => k.includes(UNIT) });
+    await expect(issueCode(faulty, KEYS, UNIT, "330100000000", NOW, "K7QM-4TXB")).rejects.toBeInstanceOf(StorageUnavailable);
+    expect(await redeemCode(store, KEYS, "K7QM-4TXB")).toBeNull();
+  });
+
+  it("a store that fails is the caller's error, not \"no code\"", async () => {
+    await issueCode(store, KEYS, UNIT, "330100000000", NOW, "K7QM-4TXB");
+    const faulty = new FaultyStore(store);
+    faulty.inject({ op: "get", fault: "fail" });
+    await expect(unitSignin(faulty, UNIT)).rejects.toBeInstanceOf(StorageUnavailable);
+    faulty.inject({ op: "get", fault: "fail" });
+    await expect(redeemCode(faulty, KEYS, "K7QM-4TXB")).rejects.toBeInstanceOf(StorageUnavailable);
+  });
+
   it("the code itself is never stored, in any spelling", async () => {
     await issueCode(store, KEYS, UNIT, "330100000000", NOW, "K7QM-4TXB");
     const text = stored();
@@ -187,6 +204,16 @@ describe("slowing down wrong codes", () => {
     expect(waitBeforeAttempt(long, "10.0.0.1", 15 * MIN)).toBe(0);
     expect(waitBeforeAttempt(long, "10.0.0.1", 15 * MIN - 1)).toBe(1);
     expect(waitBeforeAttempt(long, "10.0.0.1", 15 * MIN + 1)).toBe(0);
+  });
+
+  it("a wait imposed late in the window ends with the window: counted from the first failure, not the last", () => {
+    const store = fresh();
+    const t0 = 7_000_000;
+    recordFailure(store, "10.0.0.1", t0);
+    for (let i = 0; i < 15; i++) recordFailure(store, "10.0.0.1", t0 + 10 * MIN);
+    // The 16th failure at minute 10 imposes 15 minutes (to minute 25); the window from the first ends at minute 15.
+    expect(waitBeforeAttempt(store, "10.0.0.1", t0 + 15 * MIN)).toBe(10 * MIN);
+    expect(waitBeforeAttempt(store, "10.0.0.1", t0 + 15 * MIN + 1)).toBe(0);
   });
 
   it("a right code clears the address's failures", () => {

@@ -13,7 +13,8 @@ import { buildTargetWorkbook } from "../templates/targets/workbook";
 import type { Actor } from "../functions/service/reports";
 import type { Roster } from "../functions/service/roster";
 import { loadTargets, saveTargets, targetsOriginal } from "../functions/service/targets";
-import { FsObjectStore } from "../functions/storage/index";
+import { FsObjectStore, StorageUnavailable } from "../functions/storage/index";
+import { FaultyStore } from "./support/faulty-store";
 
 const CITY = { code: "330100000000", name: "示例市" };
 const COUNTY = { code: "330102000000", name: "示例区" };
@@ -93,6 +94,20 @@ describe("the year's target table", () => {
     const r = await saveTargets(store, { year: 2026, bytes: await table({ code: "330200000000", name: "别的市" }), roster: { units: ROSTER.units.slice(1) }, by: BY, now: NOW });
     if (!r.ok) throw new Error(r.message);
     expect(r.stored.table.own.code).toBe("330200000000");
+  });
+
+  it("a unit row with the city's own code is not a unit of the roster", async () => {
+    const bytes = await buildTargetWorkbook({ year: 2026, own: { ...CITY, values: { D01: 700 } }, units: [{ ...CITY, values: { D01: 300 } }] });
+    const r = await saveTargets(store, { year: 2026, bytes, roster: ROSTER, by: BY, now: NOW });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.code}@${p.cell}`)).toEqual(["TARGET_UNIT_UNKNOWN@A6"]);
+  });
+
+  it("a store that fails to answer is the caller's error, not \"no table\"", async () => {
+    const faulty = new FaultyStore(store);
+    faulty.inject({ op: "get", fault: "fail" });
+    await expect(loadTargets(faulty, 2026)).rejects.toBeInstanceOf(StorageUnavailable);
+    faulty.inject({ op: "get", fault: "fail" });
+    await expect(targetsOriginal(faulty, 2026)).rejects.toBeInstanceOf(StorageUnavailable);
   });
 
   it("a file that is no target table: the reader's refusal, nothing stored", async () => {
