@@ -10,7 +10,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BUILTIN, indexOf } from "../templates/catalogue";
+import { BUILTIN, indexOf, type Catalogue } from "../templates/catalogue";
+import { buildTemplate } from "../templates/build";
+import { sampleFill } from "../templates/samples";
+import { rememberLibrary } from "../functions/service/libraries";
 import { growthOf } from "../templates/merge/growth";
 import type { TemplateFill } from "../templates/build";
 import { reportDetail } from "../functions/service/compare";
@@ -147,5 +150,20 @@ describe("last year's report for the same span", () => {
     await submit("2024-H1", await goodReport(U, "2024-H1", 3));
     const d = (await reportDetail(store, "2025-Y", U.code, v))!;
     expect([d.lastYearPeriod, d.figures.every((f) => f.lastYearReported === null)]).toEqual([null, true]);
+  });
+});
+
+describe("a report of another library", () => {
+  it("is listed by its own library's indicators, not the built-in one's", async () => {
+    // The 科协 library: the built-in one without G05 (科技咨询).
+    const kx: Catalogue = { ...structuredClone(BUILTIN), id: "KX-01", version: "2026.1", title: "科协工作情况统计报表", indicators: BUILTIN.indicators.filter((i) => i.code !== "G05") };
+    await rememberLibrary(store, kx);
+    await openPeriod(store, "2026-Y", "市科技局", new Date("2026-01-01T00:00:00Z"), undefined, { id: "KX-01", version: "2026.1" });
+    const fill = sampleFill(U, "2026-Y", 1);
+    const r = await submitReport(store, { periodId: "2026-Y", unitCode: U.code, bytes: await buildTemplate({ fill, catalogue: kx }), by: BY });
+    if (!r.ok) throw new Error(`not taken: ${JSON.stringify(r).slice(0, 300)}`);
+    const d = (await reportDetail(store, "2026-Y", U.code, r.version.version))!;
+    expect(d.figures.map((f) => f.code)).toEqual(indexOf(kx).inputs.map((i) => i.code));
+    expect(d.figures.some((f) => f.code === "G05")).toBe(false);
   });
 });

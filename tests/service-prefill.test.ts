@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TemplateFill } from "../templates/build";
+import { BUILTIN, type Catalogue } from "../templates/catalogue";
+import { rememberLibrary } from "../functions/service/libraries";
 import { inspectWorkbook } from "../templates/inspect";
 import { parsePeriodId, type Period } from "../templates/period";
 import { buildTargetWorkbook } from "../templates/targets/workbook";
@@ -127,6 +129,17 @@ describe("the template's fill", () => {
     const s = r.submission;
     expect([s.cover.unitName.text, s.cover.divisionCode.text, s.cover.preparer.text, s.cover.year.raw, s.cover.periodSpan.text]).toEqual(["青阳镇", U.code, "王晓燕", 2025, "全年"]);
     expect(s.indicators.E02!.prior.raw).toBe(1100);
+  });
+});
+
+describe("a period of another library", () => {
+  it("the template downloaded for it is built in that library", async () => {
+    const kx: Catalogue = { ...structuredClone(BUILTIN), id: "KX-01", version: "2026.1", title: "科协工作情况统计报表", indicators: BUILTIN.indicators.filter((i) => i.code !== "G05") };
+    await rememberLibrary(store, kx);
+    await openPeriod(store, "2026-Y", "市科技局", new Date("2026-01-01T00:00:00Z"), undefined, { id: "KX-01", version: "2026.1" });
+    const r = inspectWorkbook(await prefilledTemplate(store, P("2026-Y"), U));
+    if (!r.ok) throw new Error(r.message);
+    expect([r.catalogue.id, r.catalogue.version, "G05" in r.submission.indicators]).toEqual(["KX-01", "2026.1", false]);
   });
 });
 

@@ -1,0 +1,71 @@
+/**
+ * The plain grid model every reader feeds: a workbook as sheet name → cells.
+ *
+ * Both the server (from an .xlsx file's bytes) and the task pane (through
+ * Office.js) produce a Grid, so the template reader and the checks never
+ * know where the cells came from.
+ */
+// @ts-nocheck
+
+
+/** A cell's value as a spreadsheet shows it after calculation. */
+export type CellValue = string | number | boolean | null;
+
+export interface GridCell {
+  /** Calculated value (cached result for formula cells); null when empty. */
+  value: CellValue;
+  /** Formula text without the leading "=", when the cell holds a formula. */
+  formula?: string;
+  /** Number format code, e.g. "0.00" or "General". */
+  numFmt?: string;
+  /** Error literal such as "#DIV/0!" or "#REF!" when the cell evaluates to an error. */
+  error?: string;
+}
+
+export interface GridSheet {
+  name: string;
+  /** Sheet visibility as stored in the workbook. */
+  state: "visible" | "hidden" | "veryHidden";
+  /** Cells keyed by A1 address ("E7"); absent keys are empty cells. */
+  cells: Record<string, GridCell>;
+  /** Highest used row number (1-based), 0 for an empty sheet. */
+  rowCount: number;
+}
+
+export interface Grid {
+  /** Sheets in workbook order. */
+  sheets: GridSheet[];
+  /** Workbook-level defined names → their reference text (e.g. "'元数据'!$B$2"). */
+  definedNames?: Record<string, string>;
+}
+
+/** Convert a 1-based column number to letters (1 → "A", 28 → "AB"). */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Build an A1 address from a 1-based column and row. */
+export function address(col: number, row: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** Split an A1 address into 1-based column and row; null when malformed. */
+export function parseAddress(addr: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(addr);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col, row: Number(m[2]) };
+}
+
+/** Find a sheet by exact name. */
+export function sheetByName(grid: Grid, name: string): GridSheet | undefined {
+  return grid.sheets.find((s) => s.name === name);
+}

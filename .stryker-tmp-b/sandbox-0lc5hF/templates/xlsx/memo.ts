@@ -1,0 +1,91 @@
+/**
+ * What a batch of reads has already parsed. Every copy of the template has the
+ * same workbook.xml, relationships and styles.xml, byte for byte; a merge of
+ * 1,000 town files inflated and parsed them 1,000 times. A memo remembers, per
+ * part name, the stored (compressed) bytes and what was parsed from them: a
+ * later file whose entry holds exactly those bytes, with the same method,
+ * declared size and CRC, gets the same answer without inflating or parsing.
+ *
+ * Equality of the stored bytes is checked byte for byte, never assumed from a
+ * CRC or a size, so a crafted file cannot borrow another's parse. Only
+ * successes are remembered; a part that fails is read (and refused) afresh.
+ * One memo per thread and batch (the command line's merge); it holds one entry
+ * per part name, a few kilobytes.
+ *
+ * It also remembers the last long shared string it decoded: the indicator library
+ * every template carries is one 18 KB item with ~1,800 entities, the same text in
+ * every file of a period, and decoding it was a twelfth of a file's read. A later
+ * item is given that decoding only when its raw text is equal, character for
+ * character.
+ */
+// @ts-nocheck
+
+import { storedBytes, type ZipDir, type ZipEntry } from "./zip";
+
+interface Remembered {
+  stored: Uint8Array;
+  entry: ZipEntry;
+  value: unknown;
+}
+
+/** Shorter texts are decoded each time: comparing costs about what decoding does. */
+export const LONG_TEXT = 4096;
+
+/** Parsed small parts remembered across reads (see the module note). */
+export class PartMemo {
+  readonly #parts = new Map<string, Remembered>();
+  #long: { raw: string; text: string } | undefined;
+  /** Reads answered from the memo: for tests and the benchmark's curiosity. */
+  hits = 0;
+  /** Long texts answered from the memo. */
+  textHits = 0;
+
+  /**
+   * `raw` decoded by `decode`, or, for a text of LONG_TEXT characters or more equal to the last long
+   * one decoded, that decoding. A failed decoding (null) is not remembered.
+   */
+  text(raw: string, decode: (raw: string) => string | null): string | null {
+    if (raw.length < LONG_TEXT) return decode(raw);
+    if (this.#long !== undefined && this.#long.raw === raw) {
+      this.textHits++;
+      return this.#long.text;
+    }
+    const text = decode(raw);
+    if (text !== null) this.#long = { raw, text };
+    return text;
+  }
+
+  /**
+   * What was parsed, as `kind`, from an entry of `bytes` holding exactly the remembered stored bytes;
+   * undefined when not remembered, or when the entry cannot even be sliced (the read that follows refuses it).
+   */
+  get(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry): unknown {
+    const r = this.#parts.get(`${kind}\0${entry.name}`);
+    if (r === undefined || !sameEntry(r.entry, entry)) return undefined;
+    const stored = storedBytes(bytes, dir, entry);
+    if ("fail" in stored || !sameBytes(r.stored, stored)) return undefined;
+    this.hits++;
+    return r.value;
+  }
+
+  /** Remember a successful parse of an entry of `bytes`; its stored bytes are copied (not a view of the whole file). */
+  set(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, value: unknown): void {
+    const stored = storedBytes(bytes, dir, entry);
+    if (!("fail" in stored)) this.#parts.set(`${kind}\0${entry.name}`, { stored: stored.slice(), entry: { ...entry }, value });
+  }
+}
+
+/**
+ * What else decides a read of the same stored bytes: the method, the declared size and CRC. (The
+ * compressed size is the stored bytes' length; of the flags only encryption matters, and an
+ * encrypted entry is refused before the memo is asked.)
+ */
+function sameEntry(a: ZipEntry, b: ZipEntry): boolean {
+  return a.method === b.method && a.size === b.size && a.crc === b.crc;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,116 @@
+/** XML helpers shared by the part parsers: decoding, the DOCTYPE/ENTITY guard, entities, names. */
+// @ts-nocheck
+
+
+const utf8 = new TextDecoder("utf-8");
+
+/**
+ * Bytes of an XML part → string, the way XML 1.0 appendix F says to find the
+ * encoding: a byte-order mark, else the first bytes of `<?xml` (UTF-16 BE/LE
+ * without a BOM), else the declaration's `encoding="…"` (GB18030, GBK,
+ * windows-1252…, whatever the platform's TextDecoder knows), else UTF-8.
+ * Null when the declared encoding is one no decoder knows.
+ */
+export function decodeXml(bytes: Uint8Array): string | null {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  if (b0 === 0x00 && b1 === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
+  if (b0 === 0x3c && b1 === 0x00) return new TextDecoder("utf-16le").decode(bytes);
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return utf8.decode(bytes);
+  const declared = declaredEncoding(bytes);
+  if (declared === null || /^utf-?8$/i.test(declared)) return utf8.decode(bytes);
+  // "UTF-16" declared over single-byte units cannot be: the bytes themselves are ASCII-compatible.
+  if (/^(utf-?16|ucs-?2|iso-10646-ucs-2)/i.test(declared)) return utf8.decode(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared);
+  } catch {
+    return null;
+  }
+  return decoder.decode(bytes);
+}
+
+/** The `encoding` pseudo-attribute of an ASCII-compatible `<?xml …?>` declaration, if any. */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  if (!(bytes[0] === 0x3c && bytes[1] === 0x3f && bytes[2] === 0x78 && bytes[3] === 0x6d && bytes[4] === 0x6c)) return null;
+  let end = 5;
+  while (end < bytes.length && end < 200 && bytes[end] !== 0x3e) end++;
+  // One string, not one per byte (this runs for every part of every file).
+  const head = String.fromCharCode(...bytes.subarray(0, end));
+  const m = /\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head);
+  return m ? m[1]! : null;
+}
+
+/**
+ * True when the document declares a DOCTYPE or an ENTITY. Checked on the raw
+ * text before any parser sees it: no OOXML writer emits either, and refusing
+ * them outright closes external-entity and billion-laughs attacks.
+ */
+export function hasUnsafeDeclaration(xml: string): boolean {
+  let i = xml.indexOf("<!");
+  while (i >= 0) {
+    const word = xml.slice(i + 2, i + 12).replace(/^\s+/, "").slice(0, 7).toUpperCase();
+    if (word.startsWith("DOCTYPE") || word.startsWith("ENTITY")) return true;
+    i = xml.indexOf("<!", i + 2);
+  }
+  return false;
+}
+
+/** Replace XML entity and character references; null on an unknown or malformed one. */
+export function decodeEntities(s: string): string | null {
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  let out = "";
+  let last = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp + 1);
+    if (semi < 0 || semi - amp > 12) return null;
+    out += s.slice(last, amp);
+    const body = s.slice(amp + 1, semi);
+    switch (body) {
+      case "amp":
+        out += "&";
+        break;
+      case "lt":
+        out += "<";
+        break;
+      case "gt":
+        out += ">";
+        break;
+      case "quot":
+        out += '"';
+        break;
+      case "apos":
+        out += "'";
+        break;
+      default: {
+        let code = NaN;
+        if (/^#x[0-9a-fA-F]{1,6}$/.test(body)) code = parseInt(body.slice(2), 16);
+        else if (/^#[0-9]{1,7}$/.test(body)) code = parseInt(body.slice(1), 10);
+        if (!(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return null;
+        out += String.fromCodePoint(code);
+      }
+    }
+    last = semi + 1;
+    amp = s.indexOf("&", last);
+  }
+  return out + s.slice(last);
+}
+
+/**
+ * OOXML escapes characters XML cannot hold as `_xHHHH_` (e.g. `_x000D_` for CR,
+ * `_x005F_` for a literal underscore before such a sequence) in shared strings,
+ * inline strings and the cached text of formula cells (`t="str"`).
+ */
+export function unescapeOoxml(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Element or attribute name without its namespace prefix (`x:c` → `c`). */
+export function localName(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}

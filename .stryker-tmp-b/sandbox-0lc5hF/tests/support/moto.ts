@@ -1,0 +1,87 @@
+/**
+ * A real moto S3 server on loopback (moto 5.2.1, `python3 -m moto.server`),
+ * the S3 endpoint of the tests that honours conditional writes
+ * (`If-None-Match: *` → 412, `If-Match`), which s3rver does not.
+ *
+ * Started by the tests themselves on a free port (`-p 0`: the server picks
+ * one and prints it); a machine without moto fails the test with the reason,
+ * it does not skip (scripts/setup-test-env.mjs installs it).
+ */
+// @ts-nocheck
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+
+import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+
+export interface RunningMoto {
+  endpoint: string;
+  bucket: string;
+  /** A client wired to this server (path style, dummy credentials). */
+  makeClient(extra?: Partial<ConstructorParameters<typeof S3Client>[0]>): S3Client;
+  stop(): Promise<void>;
+}
+
+export async function startMoto(bucket = "huizong-test"): Promise<RunningMoto> {
+  const child = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const port = await readPort(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const clients: S3Client[] = [];
+  const makeClient = (extra: Partial<ConstructorParameters<typeof S3Client>[0]> = {}) => {
+    const client = new S3Client({
+      endpoint,
+      forcePathStyle: true,
+      region: "us-east-1",
+      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+      ...extra,
+    });
+    clients.push(client);
+    return client;
+  };
+  await makeClient().send(new CreateBucketCommand({ Bucket: bucket }));
+  return {
+    endpoint,
+    bucket,
+    makeClient,
+    async stop() {
+      for (const c of clients) c.destroy();
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+    },
+  };
+}
+
+/** moto (werkzeug) logs `Running on http://127.0.0.1:PORT` on stderr once it listens. */
+function readPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`moto did not start within 120 s: ${seen.slice(-500)}`));
+    }, 120_000); // a safety limit: a loaded machine starts Python slowly
+    child.once("error", (err) => {
+      clearTimeout(timer);
+      reject(new Error(`moto could not be started (python3 -m moto.server; run scripts/setup-test-env.mjs): ${err.message}`));
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`moto exited before listening (code ${code}, signal ${signal}; is moto 5.2.1 installed for python3? run scripts/setup-test-env.mjs): ${seen.slice(-500)}`));
+    });
+    const lines = createInterface({ input: child.stderr! });
+    lines.on("line", (line) => {
+      seen += line + "\n";
+      const m = /Running on http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        child.removeAllListeners("exit");
+        // Keep draining its log so the pipe never fills.
+        child.stdout!.resume();
+        resolve(Number(m[1]));
+      }
+    });
+    child.stdout!.resume();
+  });
+}

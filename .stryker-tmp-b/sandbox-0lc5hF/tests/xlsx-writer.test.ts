@@ -1,0 +1,218 @@
+/**
+ * The direct xlsx writer (templates/xlsx/writer): the exact XML it writes,
+ * escaping, shared strings, style interning, the sheet's bounds, and the
+ * workbook read back by exceljs and by our own reader. LibreOffice's
+ * recalculation of what it writes is xlsx-writer-libreoffice.test.ts (kept
+ * apart so the mutation run, which leaves LibreOffice out, runs this file).
+ */
+// @ts-nocheck
+
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { perMutant } from "./support/per-mutant";
+import { readXlsxGrid } from "../templates/xlsx/index";
+import { esc, escText } from "../templates/xlsx/writer/escape";
+import { Workbook } from "../templates/xlsx/writer/workbook";
+import type { Style } from "../templates/xlsx/writer/types";
+import { nativeZip } from "../functions/service/native-deflate";
+
+const parts = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
+const BORDER: Partial<Style> = { border: { top: { style: "thin", color: { argb: "FF8EA9DB" } } } };
+
+/** A small workbook with one of everything the city workbook uses. */
+async function sample(options?: ConstructorParameters<typeof Workbook>[0]): Promise<Uint8Array> {
+  const wb = new Workbook(options);
+  const ws = wb.addWorksheet("汇总", {
+    views: [{ state: "frozen", xSplit: 2, ySplit: 3, showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, firstPageNumber: 1, printTitlesRow: "1:3", printTitlesColumn: "A:B" },
+    headerFooter: { oddFooter: "&L&A&C第&P页 共&N页" },
+  });
+  ws.columns = [{ width: 6 }, { width: 30 }, { width: 15 }];
+  ws.mergeCells("A1:C1");
+  ws.getCell("A1").value = "标题";
+  ws.getCell("A1").style = { font: { name: "宋体", size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } };
+  ws.getRow(1).height = 30;
+  ws.getCell("A4").value = 12.5;
+  ws.getCell("B4").value = 7;
+  ws.getCell("C4").value = { formula: 'IF(A4>B4,"大","小")', result: "大" };
+  ws.getCell("C5").value = { formula: "SUM(A4:B4)", result: 19.5 };
+  ws.getCell("C6").value = { formula: "A4/B4", result: 12.5 / 7 };
+  ws.getCell("C6").numFmt = "0.0%";
+  ws.getCell("A7").value = new Date(Date.UTC(2025, 11, 20));
+  ws.getCell("A7").numFmt = "yyyy-mm-dd";
+  ws.getCell("B7").value = "标题";
+  ws.getCell("B8").style = BORDER;
+  ws.getCell("C8").style = { ...BORDER };
+  ws.getRow(8).addPageBreak();
+  ws.addConditionalFormatting({ ref: "C4:C6", rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0"], style: { font: { color: { argb: "FFC00000" } } }, priority: 1 }] });
+  ws.commit();
+  const hidden = wb.addWorksheet("模板信息");
+  hidden.state = "veryHidden";
+  hidden.getCell("A1").value = "huizong";
+  const input = hidden.getCell("B2");
+  input.protection = { locked: false };
+  input.dataValidation = { type: "whole", operator: "between", formulae: [2000, 2100], allowBlank: true, showErrorMessage: true, errorTitle: "统计年度", error: "请填写4位年份" };
+  await hidden.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+  wb.definedNames.add("'模板信息'!$A$1", "HZ_ID");
+  return wb.finish();
+}
+
+describe("the XML it writes", () => {
+  // Built in each test (shared while one mutant runs): a build in a hook would run before any mutant is on.
+  const written = perMutant(async () => parts(await sample()));
+
+  it("has the package parts, [Content_Types].xml first", async () => {
+    const xml = await written();
+    expect(Object.keys(xml)).toEqual(["[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels", "docProps/app.xml", "docProps/core.xml"]);
+  });
+
+  it.each([
+    ["frozen pane", `<sheetView workbookViewId="0" tabSelected="1" showGridLines="0"><pane xSplit="2" ySplit="3" topLeftCell="C4" activePane="bottomRight" state="frozen"/>`],
+    ["fit to page", `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`],
+    ["column widths", `<cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="30" customWidth="1"/><col min="3" max="3" width="15" customWidth="1"/></cols>`],
+    ["row height", `<row r="1" ht="30" customHeight="1"><c r="A1" s="1" t="s"><v>0</v></c></row>`],
+    ["numbers", `<c r="A4"><v>12.5</v></c><c r="B4"><v>7</v></c>`],
+    ["a formula with a cached text (quotes and > left plain in element text)", `<c r="C4" t="str"><f>IF(A4>B4,"大","小")</f><v>大</v></c>`],
+    ["a formula with a cached number", `<c r="C5"><f>SUM(A4:B4)</f><v>19.5</v></c>`],
+    ["a date as its serial day", `<c r="A7" s="3"><v>46011</v></c>`],
+    ["a shared string used twice", `<c r="B7" t="s"><v>0</v></c>`],
+    ["merges", `<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>`],
+    ["conditional format", `<conditionalFormatting sqref="C4:C6"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`],
+    ["print options and margins", `<printOptions horizontalCentered="1"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`],
+    ["page setup", `<pageSetup paperSize="9" firstPageNumber="1" fitToWidth="1" fitToHeight="0" orientation="landscape" useFirstPageNumber="1"/>`],
+    ["footer (& is escaped)", `<headerFooter><oddFooter>&amp;L&amp;A&amp;C第&amp;P页 共&amp;N页</oddFooter></headerFooter>`],
+    ["page break", `<rowBreaks count="1" manualBreakCount="1"><brk id="8" max="16383" man="1"/></rowBreaks>`],
+  ])("sheet1: %s", async (_what, piece) => {
+    const xml = await written();
+    expect(xml["xl/worksheets/sheet1.xml"]).toContain(piece);
+  });
+
+  it.each([
+    ["protection: selecting and formatting columns allowed", `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0"/>`],
+    ["validation", `<dataValidations count="1"><dataValidation type="whole" operator="between" allowBlank="1" showErrorMessage="1" errorTitle="统计年度" error="请填写4位年份" sqref="B2"><formula1>2000</formula1><formula2>2100</formula2></dataValidation></dataValidations>`],
+    ["an unlocked cell", `<c r="B2" s="5"/>`],
+  ])("sheet2: %s", async (_what, piece) => {
+    const xml = await written();
+    expect(xml["xl/worksheets/sheet2.xml"]).toContain(piece);
+  });
+
+  it("workbook: very hidden sheet, defined names, print titles of the sheet", async () => {
+    const xml = await written();
+    expect(xml["xl/workbook.xml"]).toContain(`<sheets><sheet name="汇总" sheetId="1" r:id="rId1"/><sheet name="模板信息" sheetId="2" state="veryHidden" r:id="rId2"/></sheets>`);
+    expect(xml["xl/workbook.xml"]).toContain(`<definedNames><definedName name="HZ_ID">'模板信息'!$A$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'汇总'!$A:$B,'汇总'!$1:$3</definedName></definedNames>`);
+  });
+
+  it("shared strings: one entry per distinct text, in first-use order", async () => {
+    const xml = await written();
+    expect(xml["xl/sharedStrings.xml"]).toContain(`count="2" uniqueCount="2"><si><t>标题</t></si><si><t>huizong</t></si></sst>`);
+  });
+
+  it("styles: equal style objects share one xf; custom formats from 164, built-ins by id", async () => {
+    const xml = await written();
+    const styles = xml["xl/styles.xml"]!;
+    // B8 and C8 have equal (not identical) styles: one xf, index 4.
+    expect(xml["xl/worksheets/sheet1.xml"]).toContain(`<c r="B8" s="4"/><c r="C8" s="4"/>`);
+    expect(styles).toContain(`<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts>`);
+    expect(styles).toContain(`<cellXfs count="6">`);
+    expect(styles).toContain(`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf>`);
+    expect(styles).toContain(`<border><left/><right/><top style="thin"><color rgb="FF8EA9DB"/></top><bottom/><diagonal/></border>`);
+    expect(styles).toContain(`<dxfs count="1"><dxf><font><color rgb="FFC00000"/></font></dxf></dxfs>`);
+  });
+});
+
+describe("escaping", () => {
+  it.each([
+    ["markup in text", `a<b>&"c"`, `a&lt;b>&amp;"c"`, `a&lt;b&gt;&amp;&quot;c&quot;`],
+    ["tab, LF and CR are kept", "a\tb\nc\rd", "a\tb\nc\rd", "a\tb\nc\rd"],
+    ["C0 controls as _xHHHH_", "a\u0001b\u001Fc\u000B", "a_x0001_b_x001F_c_x000B_", "a_x0001_b_x001F_c_x000B_"],
+    ["U+FFFE and U+FFFF", "\uFFFE\uFFFF", "_xFFFE__xFFFF_", "_xFFFE__xFFFF_"],
+    ["an escape look-alike keeps its underscore", "_x0041_", "_x005F_x0041_", "_x005F_x0041_"],
+    ["an astral character is kept, a lone surrogate is replaced", "𠀀\uD800x", "𠀀\uFFFDx", "𠀀\uFFFDx"],
+    ["plain text is returned as it is", "青阳镇 2025", "青阳镇 2025", "青阳镇 2025"],
+  ])("%s", (_what, input, text, attr) => {
+    expect(escText(input)).toBe(text);
+    expect(esc(input)).toBe(attr);
+  });
+});
+
+describe("bounds of a sheet", () => {
+  it("the last cell XFD1048576 is written; one past either edge is refused", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getCell("XFD1048576").value = 1;
+    expect(() => ws.getCell("XFE1")).toThrow(RangeError);
+    expect(() => ws.getCell("A1048577")).toThrow(RangeError);
+    expect(() => ws.getRow(0)).toThrow(RangeError);
+    expect(() => ws.getRow(2).getCell(16_385)).toThrow(RangeError);
+    expect(() => ws.mergeCells("A1:XFE2")).toThrow(RangeError);
+    const xml = parts(wb.finish())["xl/worksheets/sheet1.xml"]!;
+    expect(xml).toContain(`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`);
+  });
+
+  it("row.values takes an array as exceljs does (element 0 is column A; a sparse array is indexed by column)", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getRow(1).values = ["青阳镇", "330102001000", null, 7];
+    const sparse: (string | number)[] = [];
+    sparse[2] = "B";
+    ws.getRow(2).values = sparse;
+    const xml = parts(wb.finish())["xl/worksheets/sheet1.xml"]!;
+    expect(xml).toContain(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"/><c r="D1"><v>7</v></c></row><row r="2"><c r="B2" t="s"><v>2</v></c></row>`);
+  });
+
+  it("a committed row cannot be written again", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getRow(3).commit();
+    expect(() => ws.getRow(2)).toThrow("s: row 2 is already written");
+    expect(ws.getRow(4).number).toBe(4);
+  });
+});
+
+describe("read back", () => {
+  const TRICKY = `a<b>&"c" \u0001 _x0041_ 𠀀`;
+  const bytes = perMutant(sample);
+
+  it("exceljs reads cells, cached formula values, formats, views, print setup, states and validations", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await bytes()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("汇总")!;
+    expect(ws.getCell("A1").value).toBe("标题");
+    expect(ws.getCell("A1").font).toMatchObject({ name: "宋体", size: 16, bold: true });
+    expect(ws.getCell("C4").value).toEqual({ formula: 'IF(A4>B4,"大","小")', result: "大" });
+    expect(ws.getCell("C5").value).toEqual({ formula: "SUM(A4:B4)", result: 19.5 });
+    expect(ws.getCell("C6").numFmt).toBe("0.0%");
+    expect(ws.getCell("A7").value).toEqual(new Date(Date.UTC(2025, 11, 20)));
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3, showGridLines: false });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, printTitlesRow: "1:3", printTitlesColumn: "A:B" });
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&C第&P页 共&N页");
+    expect(ws.getColumn(2).width).toBe(30);
+    expect(ws.getRow(1).height).toBe(30);
+    const info = wb.getWorksheet("模板信息")!;
+    expect(info.state).toBe("veryHidden");
+    expect(info.getCell("B2").protection).toMatchObject({ locked: false });
+    expect(info.getCell("B2").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [2000, 2100], errorTitle: "统计年度" });
+  });
+
+  it("text with markup, controls and escape look-alikes comes back as written (exceljs and our reader)", async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getCell("A1").value = TRICKY;
+    ws.getCell("A2").value = { formula: "A1", result: TRICKY };
+    const out = wb.finish();
+    const ej = new ExcelJS.Workbook();
+    await ej.xlsx.load(out as unknown as ArrayBuffer);
+    expect(ej.getWorksheet("s")!.getCell("A1").value).toBe(TRICKY);
+    const g = readXlsxGrid(out);
+    if (!g.ok) throw new Error(g.message);
+    expect(g.grid.sheets[0]!.cells.A1!.value).toBe(TRICKY);
+    expect(g.grid.sheets[0]!.cells.A2).toMatchObject({ value: TRICKY, formula: "A1" });
+  });
+
+  it("native zlib (server, command line) writes the same parts as fflate", async () => {
+    const a = parts(await sample());
+    const b = parts(await sample(nativeZip));
+    expect(b).toEqual(a);
+  });
+});
