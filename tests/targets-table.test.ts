@@ -253,6 +253,8 @@ describe("reading at the edges", () => {
     ["a target of white space only (left blank)", { S7: "  " }, []],
     ["a target of TRUE", { S7: true }, ["TARGET_NOT_NUMBER@S7"]],
     ["a header of the code alone", { S4: "D01" }, []],
+    ["a header with an ideographic space after the code", { S4: "D01　专利申请（件）" }, []],
+    ["a code with a letter before its 12 digits", { A7: "A330102001000" }, ["TARGET_UNIT_CODE_FORMAT@A7"]],
     ["a header with no space after the code", { S4: "D01专利申请（件）" }, ["TARGET_INDICATOR_UNKNOWN@S4"]],
     ["a header with something before the code", { S4: "xD01 专利申请（件）" }, ["TARGET_INDICATOR_UNKNOWN@S4"]],
   ] as const)("%s", async (_what, edits, found) => {
