@@ -214,3 +214,73 @@ describe("read back", () => {
     expect(b).toEqual(a);
   });
 });
+
+/** The package parts of a two-sheet workbook, as Excel and LibreOffice open them. */
+const PACKAGE_PARTS: [string, string][] = [
+  [
+    "[Content_Types].xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/><Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/><Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>"
+  ],
+  [
+    "xl/workbook.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><workbookPr defaultThemeVersion=\"164011\"/><bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"12000\" windowHeight=\"24000\" activeTab=\"0\"/></bookViews><sheets><sheet name=\"汇总\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"模板信息\" sheetId=\"2\" state=\"veryHidden\" r:id=\"rId2\"/></sheets><definedNames><definedName name=\"HZ_ID\">'模板信息'!$A$1</definedName></definedNames><calcPr calcId=\"171027\"/></workbook>"
+  ],
+  [
+    "xl/_rels/workbook.xml.rels",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\"/><Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/><Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+  ],
+  [
+    "_rels/.rels",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/><Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>"
+  ],
+  [
+    "docProps/app.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Microsoft Excel</Application></Properties>"
+  ],
+  [
+    "docProps/core.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:creator>huizong</dc:creator><dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>"
+  ]
+];
+
+describe("the package parts, exactly", () => {
+  /** Two sheets, the second very hidden, one defined name: every part Excel needs to open it. */
+  const written = perMutant(async () => {
+    const wb = new Workbook();
+    wb.addWorksheet("汇总").getCell("A1").value = "标题";
+    const h = wb.addWorksheet("模板信息");
+    h.state = "veryHidden";
+    h.getCell("A1").value = "x";
+    wb.definedNames.add("'模板信息'!$A$1", "HZ_ID");
+    return parts(wb.finish());
+  });
+  it.each(PACKAGE_PARTS)("%s", async (name, xml) => {
+    expect((await written())[name]).toBe(xml);
+  });
+
+  it("the active tab is the first visible sheet (a very hidden first sheet is skipped; none visible: the first)", () => {
+    const active = (states: ("visible" | "hidden" | "veryHidden")[]) => {
+      const wb = new Workbook();
+      states.forEach((state, i) => (wb.addWorksheet(`s${i}`).state = state));
+      return /activeTab="(\d+)"/.exec(parts(wb.finish())["xl/workbook.xml"]!)![1];
+    };
+    expect([active(["visible", "visible"]), active(["veryHidden", "hidden", "visible"]), active(["hidden", "veryHidden"])]).toEqual(["0", "2", "0"]);
+  });
+
+  it("shared strings keep leading and trailing spaces and line breaks (xml:space), not inner spaces", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    [" 前", "后 ", "上\n下", "中 间", "\t制表"].forEach((t, i) => (ws.getCell(i + 1, 1).value = t));
+    expect(parts(wb.finish())["xl/sharedStrings.xml"]).toContain(
+      `<si><t xml:space="preserve"> 前</t></si><si><t xml:space="preserve">后 </t></si><si><t xml:space="preserve">上\n下</t></si><si><t>中 间</t></si><si><t xml:space="preserve">\t制表</t></si>`,
+    );
+  });
+
+  it("a sheet name used twice is refused", () => {
+    const wb = new Workbook();
+    wb.addWorksheet("汇总");
+    expect(() => wb.addWorksheet("汇总")).toThrow("duplicate sheet name 汇总");
+    expect(wb.getWorksheet("汇总")?.name).toBe("汇总");
+    expect(wb.getWorksheet("排名")).toBeUndefined();
+  });
+});
