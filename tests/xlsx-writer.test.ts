@@ -284,3 +284,51 @@ describe("the package parts, exactly", () => {
     expect(wb.getWorksheet("排名")).toBeUndefined();
   });
 });
+
+describe("styles, exactly", () => {
+  /** Every kind of style the writer knows: fonts, fills, borders, alignment, protection, built-in and custom formats, differential styles. */
+  const written = perMutant(async () => {
+  const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    const cells: [string, object][] = [
+      ["A1", { font: { name: "宋体", size: 16, bold: true, italic: true, underline: true, color: { argb: "FFC00000" } } }],
+      ["A2", { font: { bold: true } }],
+      ["A3", { fill: { type: "pattern", pattern: "none" } }],
+      ["A4", { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } } }],
+      ["A5", { border: { left: { style: "thin", color: { argb: "FF8EA9DB" } }, right: { style: "medium" }, top: {}, bottom: { style: "thin" } } }],
+      ["A6", { alignment: { horizontal: "center", vertical: "middle", wrapText: true, shrinkToFit: true, indent: 2 } }],
+      ["A7", { alignment: { vertical: "top" } }],
+      ["A8", { alignment: {} }],
+      ["A9", { protection: { locked: false, hidden: true } }],
+      ["A10", { protection: { locked: true } }],
+      ["A11", { numFmt: "0.00%" }],
+      ["A12", { numFmt: "#,##0.00" }],
+      ["A13", { numFmt: "0.0000" }],
+      ["A14", { numFmt: "0.0000" }],
+    ];
+    for (const [a, style] of cells) { ws.getCell(a).value = 1; ws.getCell(a).style = style as never; }
+    ws.addConditionalFormatting({ ref: "A1:A3", rules: [
+      { type: "cellIs", operator: "lessThan", formulae: ["0"], style: { font: { color: { argb: "FFC00000" } } }, priority: 1 },
+      { type: "cellIs", operator: "greaterThan", formulae: ["100"], style: { font: { bold: true, italic: true, size: 12, name: "宋体" }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } } }, priority: 2 },
+      { type: "cellIs", operator: "equal", formulae: ["5"], style: { font: { color: { argb: "FFC00000" } } }, priority: 3 },
+    ] } as never);
+    const p = parts(wb.finish());
+    return { styles: p["xl/styles.xml"]!, sheet: p["xl/worksheets/sheet1.xml"]! };
+  });
+
+  it("styles.xml: each distinct font, fill, border and format once, in first-use order; defaults take no new entry", async () => {
+    expect((await written()).styles).toBe(STYLES_XML);
+  });
+
+  it("each cell points at its style; an empty alignment, a locked protection and a none fill are the default style", async () => {
+    expect((await written()).sheet).toContain(SHEET_DATA);
+  });
+
+  it("a differential style repeated is one dxf", async () => {
+    expect((await written()).sheet).toContain(CONDITIONAL);
+  });
+});
+
+const STYLES_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0000\"/></numFmts><fonts count=\"3\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><i/><u/><sz val=\"16\"/><color rgb=\"FFC00000\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill><fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFD9E1F2\"/><bgColor indexed=\"64\"/></patternFill></fill></fills><borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style=\"thin\"><color rgb=\"FF8EA9DB\"/></left><right style=\"medium\"></right><top/><bottom style=\"thin\"></bottom><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"11\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\" shrinkToFit=\"1\" indent=\"2\"/></xf><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyProtection=\"1\"><protection locked=\"0\" hidden=\"1\"/></xf><xf numFmtId=\"10\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles><dxfs count=\"2\"><dxf><font><color rgb=\"FFC00000\"/></font></dxf><dxf><font><b/><i/><sz val=\"12\"/><name val=\"宋体\"/></font><fill><patternFill patternType=\"solid\"><bgColor rgb=\"FFFFF2CC\"/></patternFill></fill></dxf></dxfs><tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium2\" defaultPivotStyle=\"PivotStyleLight16\"/></styleSheet>";
+const SHEET_DATA = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\" s=\"2\"><v>1</v></c></row><row r=\"3\"><c r=\"A3\"><v>1</v></c></row><row r=\"4\"><c r=\"A4\" s=\"3\"><v>1</v></c></row><row r=\"5\"><c r=\"A5\" s=\"4\"><v>1</v></c></row><row r=\"6\"><c r=\"A6\" s=\"5\"><v>1</v></c></row><row r=\"7\"><c r=\"A7\" s=\"6\"><v>1</v></c></row><row r=\"8\"><c r=\"A8\"><v>1</v></c></row><row r=\"9\"><c r=\"A9\" s=\"7\"><v>1</v></c></row><row r=\"10\"><c r=\"A10\"><v>1</v></c></row><row r=\"11\"><c r=\"A11\" s=\"8\"><v>1</v></c></row><row r=\"12\"><c r=\"A12\" s=\"9\"><v>1</v></c></row><row r=\"13\"><c r=\"A13\" s=\"10\"><v>1</v></c></row><row r=\"14\"><c r=\"A14\" s=\"10\"><v>1</v></c></row></sheetData>";
+const CONDITIONAL = "<conditionalFormatting sqref=\"A1:A3\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"lessThan\"><formula>0</formula></cfRule><cfRule type=\"cellIs\" dxfId=\"1\" priority=\"2\" operator=\"greaterThan\"><formula>100</formula></cfRule><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"3\" operator=\"equal\"><formula>5</formula></cfRule></conditionalFormatting>";
