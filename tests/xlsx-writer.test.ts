@@ -164,7 +164,44 @@ describe("bounds of a sheet", () => {
     const ws = wb.addWorksheet("s");
     ws.getRow(3).commit();
     expect(() => ws.getRow(2)).toThrow("s: row 2 is already written");
+    expect(() => ws.getRow(3)).toThrow("s: row 3 is already written");
     expect(ws.getRow(4).number).toBe(4);
+  });
+
+  it("rows made out of order are written in order, each once; committing again writes nothing more; a password is refused", async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getCell("A5").value = 5;
+    ws.getCell("A3").value = 3;
+    ws.getCell("A4").value = 4;
+    ws.getRow(4).commit();
+    ws.getCell("A6").value = 6;
+    ws.commit();
+    ws.commit();
+    await expect(ws.protect("secret", {})).rejects.toThrow("password hashing is not supported: protect with an empty password");
+    expect(parts(wb.finish())["xl/worksheets/sheet1.xml"]).toContain(`<sheetData><row r="3"><c r="A3"><v>3</v></c></row><row r="4"><c r="A4"><v>4</v></c></row><row r="5"><c r="A5"><v>5</v></c></row><row r="6"><c r="A6"><v>6</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  });
+
+  it("a cell's style parts set one by one, as exceljs takes them, and read back", () => {
+    const wb = new Workbook();
+    const c = wb.addWorksheet("s").getCell("A1");
+    c.font = { bold: true };
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+    c.border = { top: { style: "thin" } };
+    c.alignment = { wrapText: true };
+    c.numFmt = "0.0%";
+    c.protection = { locked: false };
+    expect([c.font, c.fill, c.border, c.alignment, c.numFmt, c.protection]).toEqual([{ bold: true }, { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } }, { top: { style: "thin" } }, { wrapText: true }, "0.0%", { locked: false }]);
+    expect(c.style).toEqual({ font: { bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } }, border: { top: { style: "thin" } }, alignment: { wrapText: true }, numFmt: "0.0%", protection: { locked: false } });
+    expect(() => wb.addWorksheet("t").getRow(1).getCell(0)).toThrow("column 0 is outside 1…16384");
+    expect(() => wb.addWorksheet("u").getRow(1.5)).toThrow("row 1.5 is outside 1…1048576");
+  });
+
+  it("page setup assigned later refines what the sheet was created with", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s", { pageSetup: { paperSize: 9, orientation: "landscape" } });
+    ws.pageSetup = { fitToPage: true };
+    expect(ws.pageSetup).toEqual({ paperSize: 9, orientation: "landscape", fitToPage: true });
   });
 });
 
@@ -332,3 +369,82 @@ describe("styles, exactly", () => {
 const STYLES_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0000\"/></numFmts><fonts count=\"3\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><i/><u/><sz val=\"16\"/><color rgb=\"FFC00000\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill><fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFD9E1F2\"/><bgColor indexed=\"64\"/></patternFill></fill></fills><borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style=\"thin\"><color rgb=\"FF8EA9DB\"/></left><right style=\"medium\"></right><top/><bottom style=\"thin\"></bottom><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"11\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\" shrinkToFit=\"1\" indent=\"2\"/></xf><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyProtection=\"1\"><protection locked=\"0\" hidden=\"1\"/></xf><xf numFmtId=\"10\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles><dxfs count=\"2\"><dxf><font><color rgb=\"FFC00000\"/></font></dxf><dxf><font><b/><i/><sz val=\"12\"/><name val=\"宋体\"/></font><fill><patternFill patternType=\"solid\"><bgColor rgb=\"FFFFF2CC\"/></patternFill></fill></dxf></dxfs><tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium2\" defaultPivotStyle=\"PivotStyleLight16\"/></styleSheet>";
 const SHEET_DATA = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\" s=\"2\"><v>1</v></c></row><row r=\"3\"><c r=\"A3\"><v>1</v></c></row><row r=\"4\"><c r=\"A4\" s=\"3\"><v>1</v></c></row><row r=\"5\"><c r=\"A5\" s=\"4\"><v>1</v></c></row><row r=\"6\"><c r=\"A6\" s=\"5\"><v>1</v></c></row><row r=\"7\"><c r=\"A7\" s=\"6\"><v>1</v></c></row><row r=\"8\"><c r=\"A8\"><v>1</v></c></row><row r=\"9\"><c r=\"A9\" s=\"7\"><v>1</v></c></row><row r=\"10\"><c r=\"A10\"><v>1</v></c></row><row r=\"11\"><c r=\"A11\" s=\"8\"><v>1</v></c></row><row r=\"12\"><c r=\"A12\" s=\"9\"><v>1</v></c></row><row r=\"13\"><c r=\"A13\" s=\"10\"><v>1</v></c></row><row r=\"14\"><c r=\"A14\" s=\"10\"><v>1</v></c></row></sheetData>";
 const CONDITIONAL = "<conditionalFormatting sqref=\"A1:A3\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"lessThan\"><formula>0</formula></cfRule><cfRule type=\"cellIs\" dxfId=\"1\" priority=\"2\" operator=\"greaterThan\"><formula>100</formula></cfRule><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"3\" operator=\"equal\"><formula>5</formula></cfRule></conditionalFormatting>";
+
+describe("whole sheets, exactly", () => {
+  /** Seven sheets, each showing what the writer does with one set of options (and what it leaves out). */
+  const written = perMutant(async () => {
+  const wb = new Workbook();
+    // 1: a bare sheet, one empty styled-less cell and a number.
+    const bare = wb.addWorksheet("bare");
+    bare.getCell("B2").value = 3;
+    // 2: every value type, as values and as formula results.
+    const values = wb.addWorksheet("values");
+    const row = values.getRow(1);
+    const vs: unknown[] = [null, Number.NaN, Number.POSITIVE_INFINITY, true, false, new Date(Date.UTC(2025, 11, 31, 12)), "文字",
+      { formula: "A1", result: null }, { formula: "A1", result: undefined }, { formula: "1/0", result: Number.NaN }, { formula: "TRUE()", result: true }, { formula: "FALSE()", result: false },
+      { formula: "TODAY()", result: new Date(Date.UTC(2025, 0, 1)) }, { formula: "\"a<b\"", result: "a<b" }, { formula: "1+1", result: 2 }];
+    vs.forEach((v, i) => (row.getCell(i + 1).value = v as never));
+    // 3: frozen columns only; grid lines shown; a gap in the column widths; vertical centring only; a partial page setup.
+    const x = wb.addWorksheet("x", { views: [{ state: "frozen", xSplit: 1, showGridLines: true }], pageSetup: { verticalCentered: true, scale: 80, fitToPage: true } });
+    x.columns = [{ width: 10 }, {}, { width: 12 }];
+    x.getCell("A1").value = 1;
+    // 4: frozen rows only; a view that is not frozen on another sheet; margins; a header only.
+    const y = wb.addWorksheet("y", { views: [{ state: "frozen", ySplit: 2 }], headerFooter: { oddHeader: "&C页眉" }, pageSetup: { margins: { left: 0.5, right: 0.5, top: 1, bottom: 1, header: 0.2, footer: 0.2 }, orientation: "portrait" } });
+    y.getCell("A1").value = 1;
+    const n = wb.addWorksheet("n", { views: [{ state: "normal", xSplit: 2, ySplit: 2 } as never] });
+    n.getCell("A1").value = 1;
+    // 5: protection with every option allowed and none; a list validation; data bar and colour scale.
+    const p = wb.addWorksheet("p");
+    p.getCell("A1").value = 1;
+    p.getCell("A1").dataValidation = { type: "list", operator: "between", formulae: ['"甲,乙"'], allowBlank: false, showErrorMessage: false };
+    p.getCell("B1").value = 2;
+    p.getCell("B1").dataValidation = { type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(2025, 0, 1))], allowBlank: true, showErrorMessage: true, errorTitle: "日期", error: "请填 2025 年以后的日期" };
+    p.addConditionalFormatting({ ref: "A1:A9", rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" }, gradient: true }, { type: "colorScale", priority: 2, cfvo: [{ type: "min" }, { type: "num", value: 0 }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FFFFFFFF" }, { argb: "FF63BE7B" }] }] } as never);
+    void p.protect("", { selectLockedCells: false, selectUnlockedCells: false, formatCells: true, formatColumns: true, formatRows: true, insertColumns: true, insertRows: true, deleteColumns: true, deleteRows: true, sort: true, autoFilter: true });
+    const q = wb.addWorksheet("q");
+    q.getCell("A1").value = 1;
+    void q.protect("", {});
+    return parts(wb.finish());
+  });
+  it.each(WHOLE_SHEETS)("%s", async (_what, name, xml) => {
+    expect((await written())[`xl/worksheets/${name}.xml`]).toBe(xml);
+  });
+});
+
+const WHOLE_SHEETS: [string, string, string][] = [
+ [
+  "a bare sheet: the first is the selected tab; no sheetPr, no cols, default margins, no page setup",
+  "sheet1",
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView workbookViewId=\"0\" tabSelected=\"1\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData><row r=\"2\"><c r=\"B2\"><v>3</v></c></row></sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+ ],
+ [
+  "every value type, as a value and as a formula's cached result (blank, NaN and ∞ left empty; booleans t=\"b\"; dates as serial days; text t=\"s\" or t=\"str\")",
+  "sheet2",
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData><row r=\"1\"><c r=\"A1\"/><c r=\"B1\"/><c r=\"C1\"/><c r=\"D1\" t=\"b\"><v>1</v></c><c r=\"E1\" t=\"b\"><v>0</v></c><c r=\"F1\"><v>46022.5</v></c><c r=\"G1\" t=\"s\"><v>0</v></c><c r=\"H1\"><f>A1</f></c><c r=\"I1\"><f>A1</f></c><c r=\"J1\"><f>1/0</f></c><c r=\"K1\" t=\"b\"><f>TRUE()</f><v>1</v></c><c r=\"L1\" t=\"b\"><f>FALSE()</f><v>0</v></c><c r=\"M1\"><f>TODAY()</f><v>45658</v></c><c r=\"N1\" t=\"str\"><f>\"a&lt;b\"</f><v>a&lt;b</v></c><c r=\"O1\"><f>1+1</f><v>2</v></c></row></sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+ ],
+ [
+  "frozen columns only (topRight), grid lines shown, a gap in the column widths, vertical centring only, scale and fit without a given width",
+  "sheet3",
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><sheetViews><sheetView workbookViewId=\"0\"><pane xSplit=\"1\" topLeftCell=\"B1\" activePane=\"topRight\" state=\"frozen\"/><selection pane=\"topRight\" activeCell=\"B1\" sqref=\"B1\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols><col min=\"1\" max=\"1\" width=\"10\" customWidth=\"1\"/><col min=\"3\" max=\"3\" width=\"12\" customWidth=\"1\"/></cols><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><printOptions verticalCentered=\"1\"/><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/><pageSetup scale=\"80\" fitToWidth=\"1\" fitToHeight=\"1\"/></worksheet>"
+ ],
+ [
+  "frozen rows only (bottomLeft), margins of its own, portrait, a header without a footer",
+  "sheet4",
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A3\" sqref=\"A3\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><pageMargins left=\"0.5\" right=\"0.5\" top=\"1\" bottom=\"1\" header=\"0.2\" footer=\"0.2\"/><pageSetup orientation=\"portrait\"/><headerFooter><oddHeader>&amp;C页眉</oddHeader></headerFooter></worksheet>"
+ ],
+ [
+  "a view that is not frozen writes no pane",
+  "sheet5",
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+ ],
+ [
+  "protection with every action allowed and selection refused; a list validation (no operator) and a dated one; a data bar and a colour scale",
+  "sheet6",
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row></sheetData><sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" selectLockedCells=\"1\" selectUnlockedCells=\"1\" formatCells=\"0\" formatColumns=\"0\" formatRows=\"0\" insertColumns=\"0\" insertRows=\"0\" deleteColumns=\"0\" deleteRows=\"0\" sort=\"0\" autoFilter=\"0\"/><conditionalFormatting sqref=\"A1:A9\"><cfRule type=\"dataBar\" priority=\"1\"><dataBar><cfvo type=\"min\"/><cfvo type=\"max\"/><color rgb=\"FF5B9BD5\"/></dataBar></cfRule><cfRule type=\"colorScale\" priority=\"2\"><colorScale><cfvo type=\"min\"/><cfvo type=\"num\" val=\"0\"/><cfvo type=\"max\"/><color rgb=\"FFF8696B\"/><color rgb=\"FFFFFFFF\"/><color rgb=\"FF63BE7B\"/></colorScale></cfRule></conditionalFormatting><dataValidations count=\"2\"><dataValidation type=\"list\" sqref=\"A1\"><formula1>\"甲,乙\"</formula1></dataValidation><dataValidation type=\"date\" operator=\"greaterThan\" allowBlank=\"1\" showErrorMessage=\"1\" errorTitle=\"日期\" error=\"请填 2025 年以后的日期\" sqref=\"B1\"><formula1>45658</formula1></dataValidation></dataValidations><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+ ],
+ [
+  "protection with the defaults: nothing but sheet, objects and scenarios",
+  "sheet7",
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\"/><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+ ]
+];
