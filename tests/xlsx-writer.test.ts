@@ -127,6 +127,7 @@ describe("escaping", () => {
     ["U+FFFE and U+FFFF", "\uFFFE\uFFFF", "_xFFFE__xFFFF_", "_xFFFE__xFFFF_"],
     ["an escape look-alike keeps its underscore", "_x0041_", "_x005F_x0041_", "_x005F_x0041_"],
     ["an astral character is kept, a lone surrogate is replaced", "𠀀\uD800x", "𠀀\uFFFDx", "𠀀\uFFFDx"],
+    ["a lone low surrogate at the top of the range", "\uDFFF", "\uFFFD", "\uFFFD"],
     ["plain text is returned as it is", "青阳镇 2025", "青阳镇 2025", "青阳镇 2025"],
   ])("%s", (_what, input, text, attr) => {
     expect(escText(input)).toBe(text);
@@ -151,12 +152,12 @@ describe("bounds of a sheet", () => {
   it("row.values takes an array as exceljs does (element 0 is column A; a sparse array is indexed by column)", () => {
     const wb = new Workbook();
     const ws = wb.addWorksheet("s");
-    ws.getRow(1).values = ["青阳镇", "330102001000", null, 7];
+    ws.getRow(1).values = ["青阳镇", "330102001000", null, 7, undefined, "F"];
     const sparse: (string | number)[] = [];
     sparse[2] = "B";
     ws.getRow(2).values = sparse;
     const xml = parts(wb.finish())["xl/worksheets/sheet1.xml"]!;
-    expect(xml).toContain(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"/><c r="D1"><v>7</v></c></row><row r="2"><c r="B2" t="s"><v>2</v></c></row>`);
+    expect(xml).toContain(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"/><c r="D1"><v>7</v></c><c r="F1" t="s"><v>2</v></c></row><row r="2"><c r="B2" t="s"><v>3</v></c></row>`);
   });
 
   it("a committed row cannot be written again", () => {
@@ -172,14 +173,15 @@ describe("bounds of a sheet", () => {
     const wb = new Workbook();
     const ws = wb.addWorksheet("s");
     ws.getCell("A5").value = 5;
-    ws.getCell("A3").value = 3;
     ws.getCell("A4").value = 4;
-    ws.getRow(4).commit();
+    ws.getCell("A3").value = 3;
+    ws.getRow(5).commit();
+    ws.getCell("A7").value = 7;
     ws.getCell("A6").value = 6;
     ws.commit();
     ws.commit();
     await expect(ws.protect("secret", {})).rejects.toThrow("password hashing is not supported: protect with an empty password");
-    expect(parts(wb.finish())["xl/worksheets/sheet1.xml"]).toContain(`<sheetData><row r="3"><c r="A3"><v>3</v></c></row><row r="4"><c r="A4"><v>4</v></c></row><row r="5"><c r="A5"><v>5</v></c></row><row r="6"><c r="A6"><v>6</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+    expect(parts(wb.finish())["xl/worksheets/sheet1.xml"]).toContain(`<sheetData><row r="3"><c r="A3"><v>3</v></c></row><row r="4"><c r="A4"><v>4</v></c></row><row r="5"><c r="A5"><v>5</v></c></row><row r="6"><c r="A6"><v>6</v></c></row><row r="7"><c r="A7"><v>7</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
   });
 
   it("a cell's style parts set one by one, as exceljs takes them, and read back", () => {
@@ -448,3 +450,62 @@ const WHOLE_SHEETS: [string, string, string][] = [
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\"/><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
  ]
 ];
+
+describe("the writer's remaining edges", () => {
+  it("a row longer than a chunk (16,384 numbers, over 1 MiB of XML) is written whole", () => {
+    const wb = new Workbook(nativeZip);
+    const ws = wb.addWorksheet("wide");
+    const row = ws.getRow(1);
+    for (let c = 1; c <= 16_384; c++) row.getCell(c).value = 1_000_000 + c;
+    const g = readXlsxGrid(wb.finish(), { limits: { maxCells: 20_000 } });
+    if (!g.ok) throw new Error(g.message);
+    const cells = g.grid.sheets[0]!.cells;
+    expect([Object.keys(cells).length, cells.A1?.value, cells.XFD1?.value]).toEqual([16_384, 1_000_001, 1_016_384]);
+  });
+
+  it("a runtime's deflate without its own CRC-32 still writes a zip every reader opens", () => {
+    const wb = new Workbook({ deflate: nativeZip.deflate });
+    wb.addWorksheet("s").getCell("A1").value = "青阳镇";
+    const g = readXlsxGrid(wb.finish());
+    expect(g.ok && g.grid.sheets[0]!.cells.A1?.value).toBe("青阳镇");
+  });
+
+  it("a deflate that fails makes finish() throw its error, never a half-written file", () => {
+    const wb = new Workbook({ deflate: () => { throw new Error("deflate failed"); }, crc32: nativeZip.crc32 });
+    wb.addWorksheet("s").getCell("A1").value = 1;
+    expect(() => wb.finish()).toThrow("deflate failed");
+  });
+
+  it("a column given by letters; a frozen view without a split has no pane", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("s", { views: [{ state: "frozen" }] });
+    expect(ws.getRow(1).getCell("C").col).toBe(3);
+    ws.getRow(1).getCell("C").value = 1;
+    expect(parts(wb.finish())["xl/worksheets/sheet1.xml"]).toContain(`<sheetView workbookViewId="0" tabSelected="1"/>`);
+  });
+
+  it("two merges, two page breaks, a between rule with two formulae; print titles of a sheet whose name has a quote", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("县'市", { pageSetup: { printTitlesRow: "1:2" } });
+    ws.mergeCells("A1:B1");
+    ws.mergeCells("A2:B2");
+    ws.getRow(3).addPageBreak();
+    ws.getRow(5).addPageBreak();
+    ws.getCell("A9").value = 1;
+    ws.addConditionalFormatting({ ref: "A1:A9", rules: [{ type: "cellIs", operator: "between", formulae: ["1", "5"], style: { font: { bold: true } }, priority: 1 }] });
+    const p = parts(wb.finish());
+    const xml = p["xl/worksheets/sheet1.xml"]!;
+    expect(xml).toContain(`<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>`);
+    expect(xml).toContain(`<rowBreaks count="2" manualBreakCount="2"><brk id="3" max="16383" man="1"/><brk id="5" max="16383" man="1"/></rowBreaks>`);
+    expect(xml).toContain(`<cfRule type="cellIs" dxfId="0" priority="1" operator="between"><formula>1</formula><formula>5</formula></cfRule>`);
+    expect(p["xl/workbook.xml"]).toContain(`<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'县''市'!$1:$2</definedName></definedNames>`);
+  });
+
+  it("a workbook with no defined names and no custom formats writes neither element", () => {
+    const wb = new Workbook();
+    wb.addWorksheet("s").getCell("A1").value = 1;
+    const p = parts(wb.finish());
+    expect(p["xl/workbook.xml"]).toContain(`</sheets><calcPr calcId="171027"/></workbook>`);
+    expect(p["xl/styles.xml"]).toContain(`<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1">`);
+  });
+});
