@@ -1,6 +1,7 @@
 /**
- * A read worker of `huizong merge`: reads the input files it takes from the
- * shared counter (read-pool.ts) and posts back each outcome. Its heap (all the XML text it parsed) dies with it.
+ * A read worker of `huizong merge --jobs N`: reads the input files it takes
+ * from the shared counter (read-pool.ts) and posts back each outcome. Its
+ * heap (all the XML text it parsed) dies with it.
  * A library goes over once: later outcomes read with the same one name it by
  * number (every file of a period carries the same library, and cloning it
  * across threads for each of 1,000 files cost more than reading them).

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readTargetWorkbook, type TargetProblem } from "../../templates/targets/read";
 import type { TargetTable } from "../../templates/targets/table";
+import { CODE_COL, OWN_ROW, TARGET_SHEET } from "../../templates/targets/layout";
 import { StorageNotFound, targetsKeys, type ObjectStore } from "../storage/index";
 import type { Actor } from "./reports";
 import type { Roster } from "./roster";
@@ -37,7 +38,8 @@ export async function saveTargets(store: ObjectStore, input: { year: number; byt
   const table = r.table;
   if (city && table.own.code === "") table.own = { ...table.own, code: city.code, name: table.own.name || city.name };
   if (city && table.own.code !== city.code) {
-    const problem: TargetProblem = { code: "TARGET_UNIT_UNKNOWN", sheet: "目标任务分解", cell: "A5", message: `目标任务分解!A5的区划代码为 ${table.own.code}，但第5行应为本级（${city.name}，${city.code}）的目标。请改为本市的区划代码。` };
+    const cell = `${CODE_COL}${OWN_ROW}`;
+    const problem: TargetProblem = { code: "TARGET_UNIT_UNKNOWN", sheet: TARGET_SHEET, cell, message: `${TARGET_SHEET}!${cell}的区划代码为 ${table.own.code}，但第${OWN_ROW}行应为本级（${city.name}，${city.code}）的目标。请改为本市的区划代码。` };
     return { ok: false, code: "TARGETS_INVALID", message: `目标任务分解表有 1 处问题，未采用：${problem.message}`, problems: [problem] };
   }
   const keys = targetsKeys(String(input.year));
