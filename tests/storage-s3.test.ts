@@ -6,6 +6,7 @@
  * 403 for a missing key, and the environment wiring. The mutation run uses this file.
  */
 import { createServer } from "node:net";
+import { Readable } from "node:stream";
 
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,23 +149,9 @@ describe("S3 adapter on moto", () => {
 
   it("a 403 on a read: a missing key when a listing shows it absent, the 403 when present or the listing is refused too", async () => {
     // The deployment's ListBucket right is limited by prefix, so S3 answers a read of a missing key with 403.
-    // Here moto's real answers are turned into 403 Access Denied on the wire for chosen requests.
     let denyLists = false;
-    const denied = moto.makeClient({ maxAttempts: 1 });
-    denied.middlewareStack.add(
-      (next, context) => async (args) => {
-        const out = await next(args);
-        const name = context.commandName;
-        const response = (out as { response: { statusCode: number; headers: Record<string, string>; body: unknown } }).response;
-        if ((name === "GetObjectCommand" || name === "HeadObjectCommand") || (denyLists && name === "ListObjectsV2Command")) {
-          response.statusCode = 403;
-          response.headers = { "content-type": "application/xml" };
-          const { Readable } = await import("node:stream");
-          response.body = Readable.from([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>')]);
-        }
-        return out;
-      },
-      { step: "deserialize", name: "denyReads", priority: "low" },
+    const denied = answering((name) =>
+      name === "GetObjectCommand" || name === "HeadObjectCommand" || (denyLists && name === "ListObjectsV2Command") ? { status: 403, code: "AccessDenied" } : null,
     );
     const plain = new S3ObjectStore({ bucket: moto.bucket, prefix: "deny", client });
     const store = new S3ObjectStore({ bucket: moto.bucket, prefix: "deny", client: denied });
@@ -180,7 +167,53 @@ describe("S3 adapter on moto", () => {
     expect(await caught(store.get("gone.json"))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "AccessDenied" });
     expect(await caught(store.exists("gone.json"))).toMatchObject({ code: "STORAGE_UNAVAILABLE" });
   });
+
+  it("answers S3 gives besides the usual ones: 409 on a create-only write, 5xx on a read, 404 on a delete, a gateway's page and other 404s", async () => {
+    const plain = new S3ObjectStore({ bucket: moto.bucket, prefix: "odd", client });
+    await plain.put("here.json", bytes(1));
+    // A concurrent conditional write to the same key may get 409 ConditionalRequestConflict instead of 412.
+    const conflicting = new S3ObjectStore({ bucket: moto.bucket, prefix: "odd", client: answering((n) => (n === "PutObjectCommand" ? { status: 409, code: "ConditionalRequestConflict" } : null)) });
+    expect(await caught(conflicting.put("new.json", bytes(1), { ifAbsent: true }))).toMatchObject({ name: "StorageConflict", code: "STORAGE_CONFLICT", key: "new.json" });
+    // A 5xx is the server failing, never "no such report", even when the key is in fact absent (no listing is asked).
+    const failing = new S3ObjectStore({ bucket: moto.bucket, prefix: "odd", client: answering((n) => (n === "GetObjectCommand" || n === "HeadObjectCommand" ? { status: 500, code: "InternalError" } : null)) });
+    expect(await caught(failing.get("gone.json"))).toMatchObject({ code: "STORAGE_UNAVAILABLE", vendorCode: "InternalError", key: "gone.json" });
+    expect(await caught(failing.exists("gone.json"))).toMatchObject({ code: "STORAGE_UNAVAILABLE", key: "gone.json" });
+    // Deleting what is already gone is done, whether the server says 204 or 404.
+    const gone = new S3ObjectStore({ bucket: moto.bucket, prefix: "odd", client: answering((n) => (n === "DeleteObjectCommand" ? { status: 404, code: "NoSuchKey" } : null)) });
+    await expect(gone.delete("here.json")).resolves.toBeUndefined();
+    // A gateway's 404 page (no S3 error code) on a read: a missing key.
+    const proxied = new S3ObjectStore({ bucket: moto.bucket, prefix: "odd", client: answering((n) => (n === "GetObjectCommand" ? { status: 404, body: "<html><body>404 Not Found</body></html>", type: "text/html" } : null)) });
+    expect(await caught(proxied.get("here.json"))).toMatchObject({ code: "STORAGE_NOT_FOUND", key: "here.json" });
+    // Any other 404 (here NoSuchVersion) is a missing key too; only NoSuchBucket is the deployment's fault.
+    const versioned = new S3ObjectStore({ bucket: moto.bucket, prefix: "odd", client: answering((n) => (n === "GetObjectCommand" ? { status: 404, code: "NoSuchVersion" } : null)) });
+    expect(await caught(versioned.get("here.json"))).toMatchObject({ code: "STORAGE_NOT_FOUND", key: "here.json" });
+  });
 });
+
+/**
+ * A client whose chosen commands get another answer on the wire: moto answers as usual, then the
+ * status and body are replaced before the SDK reads them (a 403 of a prefix-limited ListBucket
+ * right, a 409 of a conditional-write race, a 5xx, a gateway's page), which moto cannot be told to give.
+ */
+function answering(rule: (commandName: string) => { status: number; code?: string; body?: string; type?: string } | null): S3Client {
+  const c = moto.makeClient({ maxAttempts: 1 });
+  c.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      const answer = rule(context.commandName ?? "");
+      if (answer) {
+        const response = (out as { response: { statusCode: number; headers: Record<string, string>; body: unknown } }).response;
+        response.statusCode = answer.status;
+        response.headers = { "content-type": answer.type ?? "application/xml" };
+        const body = answer.body ?? `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${answer.code}</Code><Message>${answer.code}</Message></Error>`;
+        response.body = Readable.from([Buffer.from(body)]);
+      }
+      return out;
+    },
+    { step: "deserialize", name: "answering", priority: "low" },
+  );
+  return c;
+}
 
 function refusalField(build: () => unknown): string {
   try {

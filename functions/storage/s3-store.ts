@@ -70,7 +70,7 @@ export class S3ObjectStore extends BaseObjectStore {
       );
     } catch (err) {
       const status = httpStatus(err);
-      if (status === 412 || status === 409 || vendorName(err) === "PreconditionFailed") {
+      if (status === 412 || status === 409) {
         throw new StorageConflict(key, err);
       }
       throw unavailable(key, err);
@@ -195,7 +195,6 @@ function isNotFound(err: unknown): boolean {
 }
 
 function unavailable(key: string | undefined, err: unknown): Error {
-  if (err instanceof InvalidKeyInput) return err;
   const errno = typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : undefined;
   return new StorageUnavailable(key, errno ?? vendorName(err), err);
 }

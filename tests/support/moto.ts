@@ -6,11 +6,17 @@
  * Started by the tests themselves on a free port (`-p 0`: the server picks
  * one and prints it); a machine without moto fails the test with the reason,
  * it does not skip (scripts/setup-test-env.mjs installs it).
+ *
+ * HZ_MOTO_ENDPOINT (mutation runs only, docs/mutation.md) names a moto already
+ * listening, so a rerun per mutant does not pay Python's start-up: each start
+ * then gets a bucket of its own on that server, and stopping leaves it running.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+
+let sharedStarts = 0;
 
 export interface RunningMoto {
   endpoint: string;
@@ -21,9 +27,10 @@ export interface RunningMoto {
 }
 
 export async function startMoto(bucket = "huizong-test"): Promise<RunningMoto> {
-  const child = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-  const port = await readPort(child);
-  const endpoint = `http://127.0.0.1:${port}`;
+  const shared = process.env.HZ_MOTO_ENDPOINT;
+  const child = shared ? null : spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const endpoint = child ? `http://127.0.0.1:${await readPort(child)}` : shared!;
+  if (shared) bucket = `${bucket}-${process.pid}-${++sharedStarts}`;
   const clients: S3Client[] = [];
   const makeClient = (extra: Partial<ConstructorParameters<typeof S3Client>[0]> = {}) => {
     const client = new S3Client({
@@ -43,7 +50,7 @@ export async function startMoto(bucket = "huizong-test"): Promise<RunningMoto> {
     makeClient,
     async stop() {
       for (const c of clients) c.destroy();
-      if (child.exitCode === null && child.signalCode === null) {
+      if (child && child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
         await exited;
