@@ -73,6 +73,8 @@ export default defineConfig({
       "tests/service-libraries.test.ts",
       "tests/service-peer-slips.test.ts",
       "tests/targets-history-units.test.ts",
+      "tests/draft-phrasing.test.ts",
+      "tests/draft-docx.test.ts",
     ],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },

@@ -74,7 +74,7 @@ export const SHARDS = [
   {
     name: "draft",
     mutate: ["templates/draft"],
-    tests: ["tests/draft-phrasing.test.ts"],
+    tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts"],
   },
   {
     name: "library",

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildTemplate } from "../templates/build";
 import { INDICATORS, TEMPLATE_ID, TEMPLATE_VERSION } from "../templates/catalog";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import type { Grid } from "../templates/grid";
+import { perMutant } from "./support/per-mutant";
 
-let bytes: Uint8Array;
 let parts: Record<string, string>;
 let grid: Grid;
 
@@ -35,16 +35,21 @@ function styleOf(xml: string, cell: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-beforeAll(async () => {
-  bytes = await buildTemplate();
-  parts = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
-  const g = readXlsxGrid(bytes);
+/** Built inside each case (once per mutant under Stryker: tests/support/per-mutant.ts), so the mutation run sees the build. */
+const built = perMutant(async () => {
+  const b = await buildTemplate();
+  const g = readXlsxGrid(b);
   if (!g.ok) throw new Error(g.message);
-  grid = g.grid;
+  return { parts: Object.fromEntries(Object.entries(unzipSync(b)).map(([k, v]) => [k, strFromU8(v)])), grid: g.grid };
 });
 
+async function load(): Promise<void> {
+  ({ parts, grid } = await built());
+}
+
 describe("the template workbook", () => {
-  it("has the four clerk sheets and a very hidden info sheet with id and version", () => {
+  it("has the four clerk sheets and a very hidden info sheet with id and version", async () => {
+    await load();
     expect(grid.sheets.map((s) => [s.name, s.state])).toEqual([
       ["封面", "visible"],
       ["指标", "visible"],
@@ -58,7 +63,8 @@ describe("the template workbook", () => {
     expect(grid.definedNames).toMatchObject({ HZ_TEMPLATE_ID: "'模板信息'!$B$1", HZ_TEMPLATE_VERSION: "'模板信息'!$B$2", 报告期清单: "'模板信息'!$D$1:$D$18" });
   });
 
-  it("lists every indicator once, in catalogue order, with code, name and unit", () => {
+  it("lists every indicator once, in catalogue order, with code, name and unit", async () => {
+    await load();
     const ind = grid.sheets[1]!;
     const rows = Object.entries(ind.cells).filter(([a, c]) => a.startsWith("B") && /^[A-G]\d\d$/.test(String(c.value)));
     expect(rows.map(([, c]) => c.value)).toEqual(INDICATORS.map((i) => i.code));
@@ -75,7 +81,8 @@ describe("the template workbook", () => {
     expect(ind.cells.A2!.value).toContain("有效期至");
   });
 
-  it("computes ratios with live formulas over their components", () => {
+  it("computes ratios with live formulas over their components", async () => {
+    await load();
     const ind = grid.sheets[1]!;
     expect(ind.cells.E9!.formula).toBe('IF(AND(ISNUMBER(E7),ISNUMBER(E8),E8>0),E7/E8,"")');
     expect(ind.cells.F15!.formula).toBe('IF(AND(ISNUMBER(F13),ISNUMBER(F14),F14>0),F13/F14,"")');
@@ -85,7 +92,8 @@ describe("the template workbook", () => {
     expect(parts["xl/styles.xml"]).toMatch(/numFmtId="3"[^>]*applyProtection="1"><protection locked="0"\/>/); // #,##0 counts, unlocked
   });
 
-  it("protects every visible sheet and unlocks exactly the input cells (in the written file)", () => {
+  it("protects every visible sheet and unlocks exactly the input cells (in the written file)", async () => {
+    await load();
     const unlocked = unlockedStyles();
     for (const name of ["封面", "指标", "文字材料", "填表说明"]) expect(sheetXml(name)).toMatch(/<sheetProtection [^>]*sheet="1"/);
     const ind = sheetXml("指标");
@@ -97,7 +105,8 @@ describe("the template workbook", () => {
     expect(unlocked.has(styleOf(sheetXml("文字材料"), "A4"))).toBe(true);
   });
 
-  it("validates input cells: whole ≥ 0 for counts, decimal ≥ 0 for amounts, pick-lists from a hidden range", () => {
+  it("validates input cells: whole ≥ 0 for counts, decimal ≥ 0 for amounts, pick-lists from a hidden range", async () => {
+    await load();
     const ind = sheetXml("指标");
     expect(ind).toMatch(/<dataValidation type="whole" operator="greaterThanOrEqual"[^>]*sqref="E37:G37"><formula1>0<\/formula1>/);
     expect(ind).toMatch(/<dataValidation type="decimal" operator="greaterThanOrEqual"[^>]*sqref="E7:G7"><formula1>0<\/formula1>/);
@@ -107,14 +116,25 @@ describe("the template workbook", () => {
     expect(cover).toMatch(/<dataValidation type="textLength" operator="equal"[^>]*sqref="C6"><formula1>12<\/formula1>/);
   });
 
-  it("prints on A4 with the title rows repeated", () => {
+  it("prints on A4 with the title rows repeated", async () => {
+    await load();
     expect(sheetXml("指标")).toMatch(/<pageSetup [^>]*paperSize="9"/);
     expect(parts["xl/workbook.xml"]).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$1:$5</definedName>`);
   });
 
-  it("the checked-in templates/huizong-template.xlsx matches the catalogue (run `npm run template:update` when it does not)", () => {
+  it("the checked-in templates/huizong-template.xlsx matches the catalogue (run `npm run template:update` when it does not)", async () => {
+    await load();
     const checkedIn = readXlsxGrid(new Uint8Array(readFileSync(new URL("../templates/huizong-template.xlsx", import.meta.url))));
     if (!checkedIn.ok) throw new Error(checkedIn.message);
     expect(checkedIn.grid).toEqual(grid);
+  });
+
+  it("the build writes the shipped templates/huizong-template.xlsx part for part: styles, validation, protection, print setup and all", async () => {
+    await load();
+    const shipped = Object.fromEntries(
+      Object.entries(unzipSync(new Uint8Array(readFileSync(new URL("../templates/huizong-template.xlsx", import.meta.url))))).map(([k, v]) => [k, strFromU8(v)]),
+    );
+    expect(Object.keys(parts).sort()).toEqual(Object.keys(shipped).sort());
+    for (const name of Object.keys(shipped)) expect({ name, xml: parts[name] }).toEqual({ name, xml: shipped[name] });
   });
 });
