@@ -13,8 +13,8 @@
  * the compiler would refuse still runs under vitest and is counted as it behaves) writing
  * reports/mutation/shards/NAME.json, with Stryker's incremental file beside it, so a shard re-run
  * after a change tests only the mutants and tests that changed. A shard's report is current when
- * its stamp (a hash of the code in scope, the shard's tests, the test support and the configs)
- * matches the tree; so an interrupted run resumes where it stopped, and a report never mixes two states of
+ * its stamp (a hash of the files it mutates, its tests, the test support and the configs) matches
+ * the tree; so an interrupted run resumes where it stopped, and a report never mixes two states of
  * the code without saying so. The merged report is reports/mutation/mutation.{json,html}
  * (Stryker's schema and its HTML elements) and summary.md, the scores per folder and per file.
  */
@@ -77,13 +77,13 @@ function assign() {
 }
 
 /**
- * What a shard's report depends on: all the code in scope (a mutant's fate depends on code it does
- * not mutate), the shard's own test files, the tests' support code and the configs. Tests of other
- * shards are left out, so adding a case for one folder does not make every other report stale.
+ * What a shard's report depends on: the files it mutates, its own test files, the tests' support
+ * code and the configs. Code outside the shard's files can change a mutant's fate too, but rarely
+ * (Stryker's incremental mode makes the same bet); `--only NAME` re-runs a shard regardless.
  */
 function stamp(shard, files) {
   const h = createHash("sha256").update(JSON.stringify({ shard, files }));
-  const inputs = [...SCOPE.flatMap(tsFiles), ...shard.tests, ...tsFiles("tests/support"), "stryker.config.mjs", "vitest.stryker.config.ts", "package-lock.json"];
+  const inputs = [...files, ...shard.tests, ...tsFiles("tests/support"), "stryker.config.mjs", "vitest.stryker.config.ts", "package-lock.json"];
   for (const f of [...new Set(inputs)].sort()) h.update(f).update(readFileSync(join(ROOT, f)));
   return h.digest("hex").slice(0, 16);
 }

@@ -20,16 +20,9 @@ export const SHARDS = [
     tests: ["tests/core-template.test.ts"],
   },
   {
-    name: "service-reports",
-    mutate: ["functions/service/reports.ts", "functions/service/unit-log.ts", "functions/service/merge-engine.ts", "functions/service/native-deflate.ts"],
-    tests: [
-      "tests/service-reports.test.ts",
-      "tests/commit-protocol.test.ts",
-      "tests/service-consolidate.test.ts",
-      "tests/functions-merge-engine.test.ts",
-      "tests/service-prefill.test.ts",
-      "tests/xlsx-zip-entry.test.ts",
-    ],
+    name: "draft",
+    mutate: ["templates/draft"],
+    tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts"],
   },
   // One moto for the whole run (HZ_MOTO_ENDPOINT, tests/support/moto.ts): a start per mutant costs seconds.
   { name: "storage-s3", mutate: ["functions/storage"], tests: ["tests/storage-s3.test.ts"], moto: true },
@@ -72,16 +65,6 @@ export const SHARDS = [
     tests: ["tests/xlsx-writer.test.ts", "tests/xlsx-writer-refs.test.ts", "tests/xlsx-writer-chunks.test.ts"],
   },
   {
-    name: "draft",
-    mutate: ["templates/draft"],
-    tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts"],
-  },
-  {
-    name: "library",
-    mutate: ["templates/library"],
-    tests: ["tests/library-grid.test.ts", "tests/library-embedded-shape.test.ts", "tests/library-workbook.test.ts"],
-  },
-  {
     name: "checks",
     mutate: ["templates/checks.ts", "templates/checks", "templates/rules", "templates/rule-names.ts"],
     tests: [
@@ -118,6 +101,23 @@ export const SHARDS = [
       "tests/xlsx-read-cells.test.ts",
       "tests/xlsx-read-parts.test.ts",
       "tests/xlsx-scan-messages.test.ts",
+    ],
+  },
+  {
+    name: "library",
+    mutate: ["templates/library"],
+    tests: ["tests/library-grid.test.ts", "tests/library-embedded-shape.test.ts", "tests/library-workbook.test.ts"],
+  },
+  {
+    name: "service-reports",
+    mutate: ["functions/service/reports.ts", "functions/service/unit-log.ts", "functions/service/merge-engine.ts", "functions/service/native-deflate.ts"],
+    tests: [
+      "tests/service-reports.test.ts",
+      "tests/commit-protocol.test.ts",
+      "tests/service-consolidate.test.ts",
+      "tests/functions-merge-engine.test.ts",
+      "tests/service-prefill.test.ts",
+      "tests/xlsx-zip-entry.test.ts",
     ],
   },
 ];
