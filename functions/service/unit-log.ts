@@ -46,7 +46,7 @@ export const SWEEP_AFTER_MS = 60 * 60 * 1000;
  * calls then read only what is new. Kept per store, bounded.
  */
 const immutableCache = new WeakMap<ObjectStore, Map<string, unknown>>();
-const CACHE_LIMIT = 20_000;
+export const CACHE_LIMIT = 20_000;
 
 export async function cached<T>(store: ObjectStore, key: string, load: () => Promise<T>): Promise<T> {
   let cache = immutableCache.get(store);
