@@ -12,70 +12,19 @@
  * a server). The storage contract runs here on the filesystem (storage-fs.test.ts); the
  * S3 adapter is measured with HZ_MUTATE_TESTS=tests/storage-s3.test.ts; see
  * docs/mutation.md. `npm test` still runs everything.
+ * The set is the shards' test files (scripts/mutation-shards.mjs), so it is written in one place;
+ * `npm run mutate` hands each shard its own through HZ_MUTATE_TESTS.
  */
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+import { SHARDS } from "./scripts/mutation-shards.mjs";
 
 /** HZ_MUTATE_TESTS="tests/checks-*.test.ts,..." narrows the set further for a run on one file. */
 const only = process.env.HZ_MUTATE_TESTS?.split(",").map((s) => s.trim()).filter(Boolean);
 
 export default defineConfig({
   test: {
-    include: only?.length ? only : [
-      "tests/checks-*.test.ts",
-      "tests/core-checks.test.ts",
-      "tests/rules-table.test.ts",
-      "tests/rule-wording.test.ts",
-      "tests/core-template.test.ts",
-      "tests/core-helpers.test.ts",
-      "tests/xlsx-shared-strings.test.ts",
-      "tests/xlsx-memo.test.ts",
-      "tests/xlsx-zip.test.ts",
-      "tests/xlsx-zip-entry.test.ts",
-      "tests/xlsx-read-units.test.ts",
-      "tests/xlsx-read-edges.test.ts",
-      "tests/xlsx-read-cells.test.ts",
-      "tests/xlsx-read-parts.test.ts",
-      "tests/xlsx-scan-messages.test.ts",
-      "tests/merge.test.ts",
-      "tests/merge-multilevel.test.ts",
-      "tests/merge-figures.test.ts",
-      "tests/city-workbook.test.ts",
-      "tests/city-workbook-sheets.test.ts",
-      "tests/city-workbook-cells.test.ts",
-      "tests/merge-inputs.test.ts",
-      "tests/roster-workbook.test.ts",
-      "tests/time.test.ts",
-      "tests/commit-protocol.test.ts",
-      "tests/functions-auth.test.ts",
-      "tests/storage-keys.test.ts",
-      "tests/storage-fs.test.ts",
-      "tests/service-reports.test.ts",
-      "tests/service-periods.test.ts",
-      "tests/service-roster.test.ts",
-      "tests/read-grid.test.ts",
-      "tests/core-period-numbers.test.ts",
-      "tests/library-grid.test.ts",
-      "tests/library-embedded-shape.test.ts",
-      "tests/library-workbook.test.ts",
-      "tests/catalogue-values.test.ts",
-      "tests/xlsx-writer-chunks.test.ts",
-      "tests/xlsx-writer.test.ts",
-      "tests/targets-model.test.ts",
-      "tests/targets-table.test.ts",
-      "tests/service-reminders.test.ts",
-      "tests/service-compare.test.ts",
-      "tests/service-consolidate.test.ts",
-      "tests/service-signin.test.ts",
-      "tests/service-targets.test.ts",
-      "tests/service-sheets.test.ts",
-      "tests/service-prefill.test.ts",
-      "tests/service-libraries.test.ts",
-      "tests/service-peer-slips.test.ts",
-      "tests/targets-history-units.test.ts",
-      "tests/draft-phrasing.test.ts",
-      "tests/draft-docx.test.ts",
-    ],
+    include: only?.length ? only : [...new Set(SHARDS.flatMap((s) => s.tests))],
     // LibreOffice conversions kept for the run (tests/fixtures/bad-files.ts): a file's beforeAll reruns per mutant.
     env: { HZ_LO_CACHE: resolve(import.meta.dirname, ".tmp", "lo-cache") },
     testTimeout: 60_000,

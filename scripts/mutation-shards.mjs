@@ -118,6 +118,8 @@ export const SHARDS = [
       "tests/functions-merge-engine.test.ts",
       "tests/service-prefill.test.ts",
       "tests/xlsx-zip-entry.test.ts",
+      "tests/service-unit-log.test.ts",
+      "tests/service-merge-engine.test.ts",
     ],
   },
 ];
