@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openPeriod, type PeriodInfo } from "../functions/service/periods";
 import type { RosterUnit } from "../functions/service/roster";
 import {
@@ -27,6 +27,7 @@ import {
   submitReport,
   sweepUncommitted,
   SWEEP_AFTER_MS,
+  COMMIT_WINDOW_MS,
   type Actor,
   type Review,
 } from "../functions/service/reports";
@@ -41,6 +42,7 @@ import {
   versionKeys,
   type ObjectStore,
 } from "../functions/storage/index";
+import { CommitWindowPassed } from "../functions/service/unit-log";
 import { FaultyStore, RetryOnceStore, type Fault, type FaultHandle, type FaultRule } from "./support/faulty-store";
 import { goodWorkbook, PERIOD, TOWN } from "./support/workbooks";
 
@@ -288,6 +290,39 @@ describe("a submission whose write hangs", () => {
     expect(await objects()).toEqual(w === "log" ? sorted(keysOf(v, ["xlsx", "json"], 1)) : []);
     expect(store.log.filter((c) => c.op === "delete").map((c) => c.key)).toEqual(w === "log" ? [] : keysOf(v, ["json", "xlsx"], 1));
     expect(await visible()).toEqual([]);
+  });
+});
+
+describe("the commit window", () => {
+  // The envelope's write is held until the clock stands exactly at the window's end, or 1 ms past it.
+  it.each([
+    [0, "commits"],
+    [1, "is refused as too late, and the original and envelope stay (the slot may yet be written)"],
+  ] as const)("a commit %i ms past COMMIT_WINDOW_MS after the version's time %s", async (past) => {
+    const h = hang(IS.json);
+    const pending = settle(submit());
+    await reached(h, pending);
+    const v = writingVersion();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(versionIdTime(v).getTime() + COMMIT_WINDOW_MS + past);
+      h.release();
+      const outcome = await pending;
+      if (past === 0) {
+        expect("value" in outcome && outcome.value.ok).toBe(true);
+        expect(await objects()).toEqual(sorted(keysOf(v, ORDER, 1)));
+        expect(await visible()).toEqual([v]);
+      } else {
+        if (!("error" in outcome)) throw new Error("the late commit was not refused");
+        expect(outcome.error).toBeInstanceOf(CommitWindowPassed);
+        expect((outcome.error as CommitWindowPassed).key).toBe(keysOf(v, ["json"], 1)[0]);
+        expect(await objects()).toEqual(sorted(keysOf(v, ["xlsx", "json"], 1)));
+        expect(store.log.filter((c) => c.op === "delete")).toEqual([]);
+        expect(await visible()).toEqual([]);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

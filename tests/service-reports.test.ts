@@ -295,4 +295,18 @@ describe("status, reviews and what a merge takes", () => {
     expect(held.map((r) => r.unit.code).sort()).toEqual([A.code, B.code]);
     expect(held.find((r) => r.unit.code === A.code)).toEqual((await getVersion(store, PERIOD, A.code, a2.version))!.record);
   });
+
+  it("of two accepted versions the later one is merged, not the first; a newer unreviewed one is not", async () => {
+    await open();
+    const a1 = await accepted(A, good[A.code]!);
+    expect(await review(A, a1.version, "accept")).toMatchObject({ ok: true });
+    const a2 = await accepted(A, good2);
+    expect(await review(A, a2.version, "accept")).toMatchObject({ ok: true });
+    const a3 = await accepted(A, good[A.code]!);
+    expect((await newestVersion(store, PERIOD, A.code, true))!.version).toBe(a2.version);
+    expect((await newestVersion(store, PERIOD, A.code))!.version).toBe(a3.version);
+    const acc = await recordsForMerge(store, PERIOD, [A], "accepted");
+    expect(acc.map((x) => x.stored.version)).toEqual([a2.version]);
+    expect(await mergeableCounts(store, PERIOD, [A, B])).toEqual({ submitted: 1, accepted: 1 });
+  });
 });
