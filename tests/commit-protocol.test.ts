@@ -298,7 +298,7 @@ describe("the commit window", () => {
   it.each([
     [0, "commits"],
     [1, "is refused as too late, and the original and envelope stay (the slot may yet be written)"],
-  ] as const)("a commit %i ms past COMMIT_WINDOW_MS after the version's time %s", async (past) => {
+  ] as const)("a commit %i ms past COMMIT_WINDOW_MS after the version's time %s", async (past, _what) => {
     const h = hang(IS.json);
     const pending = settle(submit());
     await reached(h, pending);
