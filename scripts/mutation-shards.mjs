@@ -8,7 +8,7 @@
  * shard reruns only the in-process tests written for its code (vitest.stryker.config.ts holds
  * the reasons some test files are never in a run). Entries are files or folders (subfolders
  * included); a file named by two shards belongs to the more specific entry (a file over its
- * folder, a folder over its parent). The order is the order of the runs: the cheapest first.
+ * folder, a folder over its parent). The order is the order of the runs: the cheaper first, the reader (3,300 mutants) last.
  *
  * @typedef {{ name: string, mutate: string[], tests: string[], moto?: boolean }} Shard
  * @type {Shard[]}
@@ -89,21 +89,6 @@ export const SHARDS = [
     tests: ["tests/city-workbook.test.ts", "tests/city-workbook-sheets.test.ts", "tests/city-workbook-cells.test.ts", "tests/roster-workbook.test.ts"],
   },
   {
-    name: "xlsx-reader",
-    mutate: ["templates/xlsx"],
-    tests: [
-      "tests/xlsx-shared-strings.test.ts",
-      "tests/xlsx-memo.test.ts",
-      "tests/xlsx-zip.test.ts",
-      "tests/xlsx-zip-entry.test.ts",
-      "tests/xlsx-read-units.test.ts",
-      "tests/xlsx-read-edges.test.ts",
-      "tests/xlsx-read-cells.test.ts",
-      "tests/xlsx-read-parts.test.ts",
-      "tests/xlsx-scan-messages.test.ts",
-    ],
-  },
-  {
     name: "library",
     mutate: ["templates/library"],
     tests: ["tests/library-grid.test.ts", "tests/library-embedded-shape.test.ts", "tests/library-workbook.test.ts"],
@@ -120,6 +105,21 @@ export const SHARDS = [
       "tests/xlsx-zip-entry.test.ts",
       "tests/service-unit-log.test.ts",
       "tests/service-merge-engine.test.ts",
+    ],
+  },
+  {
+    name: "xlsx-reader",
+    mutate: ["templates/xlsx"],
+    tests: [
+      "tests/xlsx-shared-strings.test.ts",
+      "tests/xlsx-memo.test.ts",
+      "tests/xlsx-zip.test.ts",
+      "tests/xlsx-zip-entry.test.ts",
+      "tests/xlsx-read-units.test.ts",
+      "tests/xlsx-read-edges.test.ts",
+      "tests/xlsx-read-cells.test.ts",
+      "tests/xlsx-read-parts.test.ts",
+      "tests/xlsx-scan-messages.test.ts",
     ],
   },
 ];
