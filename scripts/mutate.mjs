@@ -15,7 +15,8 @@
  * after a change tests only the mutants and tests that changed. A shard's report is current when
  * its stamp (a hash of the files it mutates, its tests, the test support and the configs) matches
  * the tree; so an interrupted run resumes where it stopped, and a report never mixes two states of
- * the code without saying so. The merged report is reports/mutation/mutation.{json,html}
+ * the code without saying so. Each shard's result is also kept, compact, in docs/mutation-results/
+ * (in git): a fresh clone resumes from those, running only the shards whose stamp differs. The merged report is reports/mutation/mutation.{json,html}
  * (Stryker's schema and its HTML elements) and summary.md, the scores per folder and per file.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -30,6 +31,8 @@ import { SHARDS } from "./mutation-shards.mjs";
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "reports", "mutation");
 const SHARD_DIR = join(OUT, "shards");
+/** The shards' results kept in git, so a fresh clone resumes (readRecorded). */
+const RECORDED = join(ROOT, "docs", "mutation-results");
 /** The scope, as stryker.config.mjs states it: these folders' .ts files, but the sample figures. */
 const SCOPE = ["templates", "functions/service", "functions/auth", "functions/storage"];
 const NOT_IN_SCOPE = new Set(["templates/samples.ts"]);
@@ -77,23 +80,106 @@ function assign() {
 }
 
 /**
- * What a shard's report depends on: the files it mutates, its own test files, the tests' support
- * code and the configs. Code outside the shard's files can change a mutant's fate too, but rarely
- * (Stryker's incremental mode makes the same bet); `--only NAME` re-runs a shard regardless.
+ * The test files a shard's tests import, themselves included: relative imports followed within
+ * tests/ (the support code and fixtures), so a change to a helper only one shard uses leaves the
+ * other shards' reports current.
+ * @param {string[]} tests @returns {string[]}
+ */
+function testClosure(tests) {
+  const seen = new Set();
+  const todo = [...tests];
+  while (todo.length) {
+    const f = /** @type {string} */ (todo.pop());
+    if (seen.has(f) || !existsSync(join(ROOT, f))) continue;
+    seen.add(f);
+    for (const m of readFileSync(join(ROOT, f), "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g)) {
+      const target = relative(ROOT, resolve(ROOT, f, "..", /** @type {string} */ (m[1]))).split("\\").join("/");
+      if (!target.startsWith("tests/")) continue;
+      for (const candidate of [target, `${target}.ts`, `${target.replace(/\.js$/, "")}.ts`]) {
+        if (existsSync(join(ROOT, candidate)) && statSync(join(ROOT, candidate)).isFile()) {
+          todo.push(candidate);
+          break;
+        }
+      }
+    }
+  }
+  return [...seen].sort();
+}
+
+/**
+ * What a shard's report depends on: the files it mutates, its own test files and the test code they
+ * import (testClosure), and the configs. Code outside the shard's files can change a mutant's fate
+ * too, but rarely (Stryker's incremental mode makes the same bet); `--only NAME` re-runs a shard
+ * regardless.
  */
 function stamp(shard, files) {
   const h = createHash("sha256").update(JSON.stringify({ shard, files }));
-  const inputs = [...files, ...shard.tests, ...tsFiles("tests/support"), "stryker.config.mjs", "vitest.stryker.config.ts", "package-lock.json"];
+  const inputs = [...files, ...testClosure(shard.tests), "stryker.config.mjs", "vitest.stryker.config.ts", "package-lock.json"];
   for (const f of [...new Set(inputs)].sort()) h.update(f).update(readFileSync(join(ROOT, f)));
   return h.digest("hex").slice(0, 16);
 }
 
 /** @param {string} name */
-function readShard(name) {
+function readLocal(name) {
   const file = join(SHARD_DIR, `${name}.json`);
   const meta = join(SHARD_DIR, `${name}.meta.json`);
   if (!existsSync(file) || !existsSync(meta)) return null;
   return { report: JSON.parse(readFileSync(file, "utf8")), meta: JSON.parse(readFileSync(meta, "utf8")) };
+}
+
+/**
+ * A shard's recorded result (RECORDED/NAME.json, kept in git): each mutant's place, mutator,
+ * replacement and status, with the stamp of the tree it was measured on. A fresh clone resumes
+ * from these, as Stryker's incremental mode resumes from its own file; the full reports and
+ * Stryker's incremental files stay under reports/ (too large to keep).
+ * @param {string} name
+ */
+function readRecorded(name) {
+  const file = join(RECORDED, `${name}.json`);
+  if (!existsSync(file)) return null;
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  /** @type {Record<string, any>} */
+  const files = {};
+  for (const [path, mutants] of Object.entries(r.files)) {
+    const source = existsSync(join(ROOT, path)) ? readFileSync(join(ROOT, path), "utf8") : "";
+    files[path] = {
+      language: "typescript",
+      source,
+      mutants: /** @type {any[]} */ (mutants).map(([line, column, endLine, endColumn, mutatorName, replacement, status], i) => ({
+        id: `${name}-${i}`,
+        mutatorName,
+        replacement,
+        status,
+        location: { start: { line, column }, end: { line: endLine, column: endColumn } },
+      })),
+    };
+  }
+  return { report: { schemaVersion: "1", thresholds: { high: 90, low: 85 }, files }, meta: { stamp: r.stamp, seconds: r.seconds, finished: r.finished, commit: r.commit, recorded: true } };
+}
+
+/** Write a shard's full report as its recorded result. @param {string} name @param {{ report: any, meta: any }} got */
+function record(name, got) {
+  /** @type {Record<string, unknown[]>} */
+  const files = {};
+  for (const [path, f] of Object.entries(got.report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    files[path] = /** @type {any[]} */ (f.mutants).map((m) => [m.location.start.line, m.location.start.column, m.location.end.line, m.location.end.column, m.mutatorName, m.replacement ?? "", m.status]);
+  }
+  mkdirSync(RECORDED, { recursive: true });
+  const { stamp: st, seconds, finished, commit } = got.meta;
+  const body = Object.entries(files).map(([path, ms]) => `  ${JSON.stringify(path)}: [\n${ms.map((m) => `   ${JSON.stringify(m)}`).join(",\n")}\n  ]`).join(",\n");
+  writeFileSync(join(RECORDED, `${name}.json`), `{"shard": ${JSON.stringify(name)}, "stamp": ${JSON.stringify(st)}, "seconds": ${seconds}, "finished": ${JSON.stringify(finished)}, "commit": ${JSON.stringify(commit)},\n "files": {\n${body}\n }\n}\n`);
+}
+
+/**
+ * A shard's result: the local full report or the recorded one, whichever is current (the local
+ * one when both are, or neither).
+ * @param {string} name @param {string} [currentStamp]
+ */
+function readShard(name, currentStamp) {
+  const local = readLocal(name);
+  const recorded = readRecorded(name);
+  if (local && recorded && currentStamp && recorded.meta.stamp === currentStamp && local.meta.stamp !== currentStamp) return recorded;
+  return local ?? recorded;
 }
 
 /** A moto server for the S3 shard, on a free port (moto prints it). */
@@ -132,6 +218,8 @@ async function runShard(shard, files, currentStamp) {
   const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
   const dirty = spawnSync("git", ["status", "--porcelain", "--", ...SCOPE, "tests"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() !== "";
   writeFileSync(join(SHARD_DIR, `${shard.name}.meta.json`), JSON.stringify({ stamp: currentStamp, seconds, finished: new Date().toISOString(), commit: dirty ? `${commit}+changes` : commit }, null, 1));
+  const got = readLocal(shard.name);
+  if (got) record(shard.name, got);
 }
 
 const pct = (m) => (Number.isNaN(m.mutationScore) ? "—" : `${m.mutationScore.toFixed(1)} %`);
@@ -142,16 +230,18 @@ function report(files) {
   const merged = { schemaVersion: "1", thresholds: { high: 90, low: 85 }, projectRoot: ROOT, files: {}, testFiles: {} };
   const rows = [];
   for (const shard of SHARDS) {
-    const got = readShard(shard.name);
+    const now = stamp(shard, files.get(shard.name));
+    const got = readShard(shard.name, now);
     if (!got) {
       rows.push(`| ${shard.name} | not run | | |`);
       continue;
     }
+    if (!got.meta.recorded) record(shard.name, got);
     Object.assign(merged.files, got.report.files);
     Object.assign(merged.testFiles, got.report.testFiles ?? {});
-    const current = got.meta.stamp === stamp(shard, files.get(shard.name));
+    const current = got.meta.stamp === now;
     const m = calculateMutationTestMetrics({ ...got.report, files: got.report.files }).systemUnderTestMetrics.metrics;
-    rows.push(`| ${shard.name} | ${pct(m)} (${m.totalDetected}/${m.totalValid}) | ${Math.round(got.meta.seconds / 60)} min, ${got.meta.finished.slice(0, 16)}Z at ${got.meta.commit} | ${current ? "current" : "**stale**: code or tests changed since"} |`);
+    rows.push(`| ${shard.name} | ${pct(m)} (${m.totalDetected}/${m.totalValid}) | ${Math.round(got.meta.seconds / 60)} min, ${got.meta.finished.slice(0, 16)}Z at ${got.meta.commit}${got.meta.recorded ? " (recorded)" : ""} | ${current ? "current" : "**stale**: code or tests changed since"} |`);
   }
   const tree = calculateMutationTestMetrics(merged).systemUnderTestMetrics;
   const lines = [];
@@ -203,8 +293,9 @@ async function main() {
   for (const name of only ?? []) if (!SHARDS.some((s) => s.name === name)) throw new Error(`no shard named ${name}; npm run mutate -- --list`);
   if (args.includes("--list")) {
     for (const shard of SHARDS) {
-      const got = readShard(shard.name);
-      const state = !got ? "not run" : got.meta.stamp === stamp(shard, files.get(shard.name)) ? "current" : "stale";
+      const now = stamp(shard, files.get(shard.name));
+      const got = readShard(shard.name, now);
+      const state = !got ? "not run" : `${got.meta.stamp === now ? "current" : "stale"}${got.meta.recorded ? "*" : ""}`;
       console.log(`${shard.name.padEnd(16)} ${String(files.get(shard.name)?.length).padStart(3)} files  ${state.padEnd(8)} ${files.get(shard.name)?.join(" ")}`);
     }
     return;
@@ -214,7 +305,7 @@ async function main() {
       if (only && !only.has(shard.name)) continue;
       const mine = /** @type {string[]} */ (files.get(shard.name));
       const now = stamp(shard, mine);
-      if (!only && readShard(shard.name)?.meta.stamp === now) {
+      if (!only && readShard(shard.name, now)?.meta.stamp === now) {
         console.log(`shard ${shard.name}: report current, not re-run`);
         continue;
       }
