@@ -81,7 +81,7 @@ export const SHARDS = [
   {
     name: "merge-model",
     mutate: ["templates/merge/merge.ts", "templates/merge/growth.ts", "templates/merge/slips.ts", "templates/merge/inputs.ts", "templates/merge/json.ts", "templates/merge/roster.ts"],
-    tests: ["tests/merge.test.ts", "tests/merge-multilevel.test.ts", "tests/merge-figures.test.ts", "tests/merge-inputs.test.ts", "tests/roster-workbook.test.ts"],
+    tests: ["tests/merge.test.ts", "tests/merge-multilevel.test.ts", "tests/merge-figures.test.ts", "tests/merge-inputs.test.ts", "tests/roster-workbook.test.ts", "tests/merge-growth-json.test.ts"],
   },
   {
     name: "city-workbook",
