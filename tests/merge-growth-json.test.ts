@@ -81,10 +81,10 @@ describe("versionNoteText", () => {
 });
 
 describe("consolidationJson", () => {
-  const A = { name: "青阳镇", code: "330102001000", type: "乡镇" };
-  const B = { name: "清河街道", code: "330102002000", type: "街道" };
-  const C = { name: "南山镇", code: "330102003000", type: "乡镇" };
-  const D = { name: "北湖镇", code: "330102004000", type: "乡镇" };
+  const A = { name: "青阳镇", code: "330102001000", type: "乡镇" } as const;
+  const B = { name: "清河街道", code: "330102002000", type: "街道" } as const;
+  const C = { name: "南山镇", code: "330102003000", type: "乡镇" } as const;
+  const D = { name: "北湖镇", code: "330102004000", type: "乡镇" } as const;
   const roster = [A, B, C].map((u) => ({ name: u.name, code: u.code, parent: "330102000000" }));
   const warning = { severity: "warning", rule: "GROWTH_IMPLAUSIBLE", sheet: "指标", cell: "E7", message: "增长过快", indicator: "D01", explained: true } as const;
 
