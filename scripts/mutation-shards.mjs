@@ -8,8 +8,9 @@
  * shard reruns only the in-process tests written for its code (vitest.stryker.config.ts holds
  * the reasons some test files are never in a run). Entries are files or folders (subfolders
  * included); a file named by two shards belongs to the more specific entry (a file over its
- * folder, a folder over its parent). The order is the order of the runs: the checks and the merge first (the issue's bar for them is
- * the highest), then the shards measured least so far, the reader (3,300 mutants) last.
+ * folder, a folder over its parent). The order is the order of the runs: the checks and the merge
+ * first (the issue's bar for them is the highest), then the shards measured least so far, the
+ * reader (3,300 mutants) last.
  *
  * @typedef {{ name: string, mutate: string[], tests: string[], moto?: boolean }} Shard
  * @type {Shard[]}
@@ -49,7 +50,6 @@ export const SHARDS = [
     mutate: ["templates/draft"],
     tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts"],
   },
-  // One moto for the whole run (HZ_MOTO_ENDPOINT, tests/support/moto.ts): a start per mutant costs seconds.
   {
     name: "service-reports",
     mutate: ["functions/service/reports.ts", "functions/service/unit-log.ts", "functions/service/merge-engine.ts", "functions/service/native-deflate.ts"],
@@ -69,6 +69,7 @@ export const SHARDS = [
     mutate: ["templates/build.ts", "templates/layout.ts"],
     tests: ["tests/core-template.test.ts"],
   },
+  // One moto for the whole run (HZ_MOTO_ENDPOINT, tests/support/moto.ts): a start per mutant costs seconds.
   { name: "storage-s3", mutate: ["functions/storage"], tests: ["tests/storage-s3.test.ts"], moto: true },
   {
     name: "service",
