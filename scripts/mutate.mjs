@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { calculateMutationTestMetrics } from "mutation-testing-metrics";
 import { SHARDS } from "./mutation-shards.mjs";
 
@@ -186,7 +187,7 @@ function readShard(name, currentStamp) {
 
 /** A moto server for the S3 shard, on a free port (moto prints it). */
 async function startMoto() {
-  const child = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("python3", [fileURLToPath(new URL("./moto_server.py", import.meta.url)), "127.0.0.1", "0"], { stdio: ["ignore", "ignore", "pipe"] });
   const port = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error("moto did not start within 120 s (scripts/setup-test-env.mjs installs it)")), 120_000);
     child.once("exit", (code) => fail(new Error(`moto exited (${code}); is moto installed for python3? run scripts/setup-test-env.mjs`)));

@@ -18,7 +18,7 @@ const needs = [
 // Python tools the service tests start themselves; they come with the machine image (pip), not from Debian,
 // so they are checked here and reported clearly rather than installed.
 const python = [
-  { ok: () => run("python3", ["-c", "import moto, sys; sys.stdout.write(moto.__version__)"]) === "5.2.1", what: "moto 5.2.1 (python3 -m moto.server: the S3 server with conditional writes for the storage and commit tests)" },
+  { ok: () => run("python3", ["-c", "import moto, sys; sys.stdout.write(moto.__version__)"]) === "5.2.1", what: "moto 5.2.1 (scripts/moto_server.py serves it: the S3 server with conditional writes for the storage and commit tests)" },
   { ok: () => /^cfn-lint 1\./.test(run("cfn-lint", ["--version"]) ?? ""), what: "cfn-lint 1.x (template.yaml lint in tests/functions-deploy.test.ts)" },
 ];
 function run(cmd, args) {

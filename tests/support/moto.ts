@@ -1,5 +1,5 @@
 /**
- * A real moto S3 server on loopback (moto 5.2.1, `python3 -m moto.server`),
+ * A real moto S3 server on loopback (moto 5.2.1, scripts/moto_server.py),
  * the S3 endpoint of the tests that honours conditional writes
  * (`If-None-Match: *` → 412, `If-Match`), which s3rver does not.
  *
@@ -13,8 +13,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+
+/** moto's app served one request at a time, so create-only PUTs are atomic as on S3 (see the script's note). */
+const MOTO_SERVER = fileURLToPath(new URL("../../scripts/moto_server.py", import.meta.url));
 
 let sharedStarts = 0;
 
@@ -28,7 +32,7 @@ export interface RunningMoto {
 
 export async function startMoto(bucket = "huizong-test"): Promise<RunningMoto> {
   const shared = process.env.HZ_MOTO_ENDPOINT;
-  const child = shared ? null : spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = shared ? null : spawn("python3", [MOTO_SERVER, "127.0.0.1", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   const endpoint = child ? `http://127.0.0.1:${await readPort(child)}` : shared!;
   if (shared) bucket = `${bucket}-${process.pid}-${++sharedStarts}`;
   const clients: S3Client[] = [];
@@ -69,7 +73,7 @@ function readPort(child: ChildProcess): Promise<number> {
     }, 120_000); // a safety limit: a loaded machine starts Python slowly
     child.once("error", (err) => {
       clearTimeout(timer);
-      reject(new Error(`moto could not be started (python3 -m moto.server; run scripts/setup-test-env.mjs): ${err.message}`));
+      reject(new Error(`moto could not be started (python3 scripts/moto_server.py; run scripts/setup-test-env.mjs): ${err.message}`));
     });
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
