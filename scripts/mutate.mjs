@@ -214,9 +214,11 @@ async function runShard(shard, files, currentStamp) {
   const started = Date.now();
   const env = { ...process.env, HZ_MUTATE_TESTS: shard.tests.join(","), ...(moto ? { HZ_MOTO_ENDPOINT: moto.endpoint } : {}) };
   console.log(`\n== shard ${shard.name}: ${files.length} files, ${shard.tests.length} test files`);
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", config], { cwd: ROOT, env, stdio: "inherit" });
+  // Not spawnSync: this process must keep draining moto's request log, or its pipe fills and every S3 call hangs.
+  const stryker = spawn(process.execPath, [join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", config], { cwd: ROOT, env, stdio: "inherit" });
+  const [code, signal] = await new Promise((done) => stryker.once("exit", (c, s) => done([c, s])));
   moto?.stop();
-  if (r.status !== 0) throw new Error(`shard ${shard.name}: Stryker exited with ${r.status ?? r.signal}`);
+  if (code !== 0) throw new Error(`shard ${shard.name}: Stryker exited with ${code ?? signal}`);
   const seconds = Math.round((Date.now() - started) / 1000);
   const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
   const dirty = spawnSync("git", ["status", "--porcelain", "--", ...SCOPE, "tests"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() !== "";
@@ -289,8 +291,13 @@ async function main() {
     const r = spawnSync(process.execPath, [join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", ...args], { cwd: ROOT, stdio: "inherit" });
     process.exit(r.status ?? 1);
   }
-  const files = assign();
   const onlyAt = args.indexOf("--only");
+  const unknown = args.filter((a, i) => !["--only", "--list", "--report"].includes(a) && (onlyAt < 0 || i !== onlyAt + 1));
+  if (unknown.length || (onlyAt >= 0 && !args[onlyAt + 1])) {
+    console.error(`npm run mutate: unknown arguments ${unknown.join(" ") || "(--only needs shard names)"}; see the usage at the top of scripts/mutate.mjs`);
+    process.exit(2);
+  }
+  const files = assign();
   const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? "").split(",").filter(Boolean)) : null;
   for (const name of only ?? []) if (!SHARDS.some((s) => s.name === name)) throw new Error(`no shard named ${name}; npm run mutate -- --list`);
   if (args.includes("--list")) {

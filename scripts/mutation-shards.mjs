@@ -48,7 +48,7 @@ export const SHARDS = [
   {
     name: "draft",
     mutate: ["templates/draft"],
-    tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts"],
+    tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts", "tests/draft-table.test.ts", "tests/draft-layout.test.ts"],
   },
   {
     name: "service-reports",
@@ -67,7 +67,7 @@ export const SHARDS = [
   {
     name: "template-build",
     mutate: ["templates/build.ts", "templates/layout.ts"],
-    tests: ["tests/core-template.test.ts"],
+    tests: ["tests/core-template.test.ts", "tests/template-build-edges.test.ts"],
   },
   // One moto for the whole run (HZ_MOTO_ENDPOINT, tests/support/moto.ts): a start per mutant costs seconds.
   { name: "storage-s3", mutate: ["functions/storage"], tests: ["tests/storage-s3.test.ts"], moto: true },

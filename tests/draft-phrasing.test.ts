@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { indicator, type Indicator } from "../templates/catalog";
-import { baseSentence, leadersSentence, ratioSentence, sumSentence, targetSentences } from "../templates/draft/figures";
+import { baseSentence, figureGroups, leadersSentence, ratioSentence, scheduleOf, sumSentence, targetSentences } from "../templates/draft/figures";
 import { formatFigure, formatPercent, formatPoints } from "../templates/draft/format";
 import { figuresIn, narrativeSections, similarity, splitPoints, themeOf } from "../templates/draft/narrative";
 import { mergeReports, type Consolidation, type Total } from "../templates/merge/merge";
@@ -56,33 +56,38 @@ describe("numbers as official documents write them", () => {
 });
 
 describe("a summed indicator's sentence, per case", () => {
-  const cases: { name: string; code: string; t: [number | null, number | null, number | null]; parts?: Total[]; period?: string; text: string; refs: string[] }[] = [
-    { name: "growth", code: "D05", t: [1050, 1000, null], text: "全市专利授权1050件，同比增长5%。", refs: ["汇总!E40", "汇总!H40"] },
-    { name: "decline", code: "A01", t: [900, 1000, null], text: "全市财政科技拨款900万元，同比下降10%。", refs: ["汇总!E6", "汇总!H6"] },
-    { name: "flat", code: "D05", t: [1000, 1000, null], text: "全市专利授权1000件，与上年同期持平。", refs: ["汇总!E40", "汇总!H40"] },
-    { name: "flat when the change rounds to 0.0%", code: "D05", t: [10_000, 10_001, null], text: "全市专利授权10000件，与上年同期持平。", refs: ["汇总!E40", "汇总!H40"] },
-    { name: "decline at the edge of rounding", code: "D05", t: [9_995, 10_000, null], text: "全市专利授权9995件，同比下降0.1%。", refs: ["汇总!E40", "汇总!H40"] },
-    { name: "new from a zero base", code: "C12", t: [3, 0, null], text: "全市科技企业孵化器/众创空间3家，上年同期为零，均为新增。", refs: ["汇总!E34", "汇总!F34"] },
-    { name: "zero on zero is flat", code: "C12", t: [0, 0, null], text: "全市科技企业孵化器/众创空间0家，与上年同期持平。", refs: ["汇总!E34", "汇总!F34"] },
-    { name: "unknown base: nothing claimed", code: "D05", t: [1050, null, null], text: "全市专利授权1050件。", refs: ["汇总!E40"] },
+  // figures: each figure's label and text as its footnote lists them; growthCase: what the sentence says of 同比.
+  const cases: { name: string; figures: string[]; growthCase: string; code: string; t: [number | null, number | null, number | null]; parts?: Total[]; period?: string; text: string; refs: string[] }[] = [
+    { name: "growth", figures: ["专利授权|1050件", "同比增长|5%"], growthCase: "growth", code: "D05", t: [1050, 1000, null], text: "全市专利授权1050件，同比增长5%。", refs: ["汇总!E40", "汇总!H40"] },
+    { name: "decline", figures: ["财政科技拨款|900万元", "同比下降|10%"], growthCase: "decline", code: "A01", t: [900, 1000, null], text: "全市财政科技拨款900万元，同比下降10%。", refs: ["汇总!E6", "汇总!H6"] },
+    { name: "flat", figures: ["专利授权|1000件", "同比|0%"], growthCase: "flat", code: "D05", t: [1000, 1000, null], text: "全市专利授权1000件，与上年同期持平。", refs: ["汇总!E40", "汇总!H40"] },
+    { name: "flat when the change rounds to 0.0%", figures: ["专利授权|10000件", "同比|0%"], growthCase: "flat", code: "D05", t: [10_000, 10_001, null], text: "全市专利授权10000件，与上年同期持平。", refs: ["汇总!E40", "汇总!H40"] },
+    { name: "decline at the edge of rounding", figures: ["专利授权|9995件", "同比下降|0.1%"], growthCase: "decline", code: "D05", t: [9_995, 10_000, null], text: "全市专利授权9995件，同比下降0.1%。", refs: ["汇总!E40", "汇总!H40"] },
+    { name: "new from a zero base", figures: ["科技企业孵化器/众创空间|3家", "上年同期|0家"], growthCase: "new", code: "C12", t: [3, 0, null], text: "全市科技企业孵化器/众创空间3家，上年同期为零，均为新增。", refs: ["汇总!E34", "汇总!F34"] },
+    { name: "zero on zero is flat", figures: ["科技企业孵化器/众创空间|0家", "上年同期|0家"], growthCase: "flat", code: "C12", t: [0, 0, null], text: "全市科技企业孵化器/众创空间0家，与上年同期持平。", refs: ["汇总!E34", "汇总!F34"] },
+    { name: "unknown base: nothing claimed", figures: ["专利授权|1050件"], growthCase: "unknown", code: "D05", t: [1050, null, null], text: "全市专利授权1050件。", refs: ["汇总!E40"] },
     {
       name: "其中 items and completion",
+      figures: ["专利申请|1050件", "其中发明专利|130件", "其中实用新型专利|800件", "其中外观设计专利|120件", "同比增长|5%", "全年目标|700件", "完成率|150%"],
+      growthCase: "growth",
       code: "D01",
       t: [1050, 1000, 700],
       parts: [total("D02", 130, 100), total("D03", 800, 800), total("D04", 120, 100)],
       text: "全市专利申请1050件，其中发明专利130件、实用新型专利800件、外观设计专利120件，同比增长5%，完成全年目标（700件）的150%。",
       refs: ["汇总!E36", "汇总!E37", "汇总!E38", "汇总!E39", "汇总!H36", "汇总!I36", "汇总!J36"],
     },
-    { name: "behind 序时进度 (1—10月)", code: "D01", t: [500, 450, 700], period: "2025-M10", text: "全市专利申请500件，同比增长11.1%，完成全年目标（700件）的71.4%，落后序时进度11.9个百分点。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36", "汇总!J36与序时进度83.3%（10/12）之差"] },
-    { name: "ahead of 序时进度 (上半年)", code: "D01", t: [400, 450, 700], period: "2025-H1", text: "全市专利申请400件，同比下降11.1%，完成全年目标（700件）的57.1%，超过序时进度7.1个百分点。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36", "汇总!J36与序时进度50%（6/12）之差"] },
-    { name: "on 序时进度 (1—6月)", code: "D01", t: [350, 350, 700], period: "2025-M06", text: "全市专利申请350件，与上年同期持平，完成全年目标（700件）的50%，与序时进度持平。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36", "汇总!J36与序时进度50%（6/12）之差"] },
-    { name: "no 序时进度 for a single quarter", code: "D01", t: [350, 350, 700], period: "2025-Q3", text: "全市专利申请350件，与上年同期持平，完成全年目标（700件）的50%。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36"] },
-    { name: "a zero target says no completion", code: "D05", t: [10, 8, 0], text: "全市专利授权10件，同比增长25%。", refs: ["汇总!E40", "汇总!H40"] },
+    { name: "behind 序时进度 (1—10月)", figures: ["专利申请|500件", "同比增长|11.1%", "全年目标|700件", "完成率|71.4%", "落后序时进度|11.9个百分点"], growthCase: "growth", code: "D01", t: [500, 450, 700], period: "2025-M10", text: "全市专利申请500件，同比增长11.1%，完成全年目标（700件）的71.4%，落后序时进度11.9个百分点。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36", "汇总!J36与序时进度83.3%（10/12）之差"] },
+    { name: "ahead of 序时进度 (上半年)", figures: ["专利申请|400件", "同比下降|11.1%", "全年目标|700件", "完成率|57.1%", "超过序时进度|7.1个百分点"], growthCase: "decline", code: "D01", t: [400, 450, 700], period: "2025-H1", text: "全市专利申请400件，同比下降11.1%，完成全年目标（700件）的57.1%，超过序时进度7.1个百分点。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36", "汇总!J36与序时进度50%（6/12）之差"] },
+    { name: "on 序时进度 (1—6月)", figures: ["专利申请|350件", "同比|0%", "全年目标|700件", "完成率|50%", "与序时进度之差|0个百分点"], growthCase: "flat", code: "D01", t: [350, 350, 700], period: "2025-M06", text: "全市专利申请350件，与上年同期持平，完成全年目标（700件）的50%，与序时进度持平。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36", "汇总!J36与序时进度50%（6/12）之差"] },
+    { name: "no 序时进度 for a single quarter", figures: ["专利申请|350件", "同比|0%", "全年目标|700件", "完成率|50%"], growthCase: "flat", code: "D01", t: [350, 350, 700], period: "2025-Q3", text: "全市专利申请350件，与上年同期持平，完成全年目标（700件）的50%。", refs: ["汇总!E36", "汇总!H36", "汇总!I36", "汇总!J36"] },
+    { name: "a zero target says no completion", figures: ["专利授权|10件", "同比增长|25%"], growthCase: "growth", code: "D05", t: [10, 8, 0], text: "全市专利授权10件，同比增长25%。", refs: ["汇总!E40", "汇总!H40"] },
   ];
-  it.each(cases)("$name", ({ code, t, parts, period, text, refs }) => {
+  it.each(cases)("$name", ({ code, t, parts, period, text, refs, figures, growthCase }) => {
     const s = sumSentence(ind(code), totals(total(code, ...t), ...(parts ?? [])), "全市", (period ? parsePeriodId(period) : Y) as Period)!;
     expect(s.text).toBe(text);
     expect(s.figures.map((f) => f.ref)).toEqual(refs);
+    expect(s.figures.map((f) => `${f.label}|${f.text}`)).toEqual(figures);
+    expect(s).toMatchObject({ code, growthCase });
     // Every number the sentence states is one of its figures, as written.
     for (const n of s.text.match(/\d+(?:\.\d+)?/g) ?? []) expect(s.figures.some((f) => f.text.includes(n))).toBe(true);
   });
@@ -93,14 +98,16 @@ describe("a summed indicator's sentence, per case", () => {
 
 describe("a ratio's sentence, in 个百分点", () => {
   it.each([
-    { name: "up (seed 002)", t: [0.38, 0.365], text: "全市高新技术产业产值占规模以上工业产值比重达38%，比上年增长1.5个百分点。", refs: ["汇总!E32", "汇总!G32"] },
-    { name: "down", t: [0.2, 0.215], text: "全市高新技术产业产值占规模以上工业产值比重达20%，比上年下降1.5个百分点。", refs: ["汇总!E32", "汇总!G32"] },
-    { name: "flat", t: [0.2, 0.2004], text: "全市高新技术产业产值占规模以上工业产值比重达20%，与上年持平。", refs: ["汇总!E32", "汇总!G32"] },
-    { name: "unknown prior", t: [0.381, null], text: "全市高新技术产业产值占规模以上工业产值比重达38.1%。", refs: ["汇总!E32"] },
-  ] as const)("$name", ({ t, text, refs }) => {
+    { name: "up (seed 002)", figures: ["高新技术产业产值占规模以上工业产值比重|38%", "比上年增长|1.5个百分点"], growthCase: "growth", t: [0.38, 0.365], text: "全市高新技术产业产值占规模以上工业产值比重达38%，比上年增长1.5个百分点。", refs: ["汇总!E32", "汇总!G32"] },
+    { name: "down", figures: ["高新技术产业产值占规模以上工业产值比重|20%", "比上年下降|1.5个百分点"], growthCase: "decline", t: [0.2, 0.215], text: "全市高新技术产业产值占规模以上工业产值比重达20%，比上年下降1.5个百分点。", refs: ["汇总!E32", "汇总!G32"] },
+    { name: "flat", figures: ["高新技术产业产值占规模以上工业产值比重|20%", "比上年增减|0个百分点"], growthCase: "flat", t: [0.2, 0.2004], text: "全市高新技术产业产值占规模以上工业产值比重达20%，与上年持平。", refs: ["汇总!E32", "汇总!G32"] },
+    { name: "unknown prior", figures: ["高新技术产业产值占规模以上工业产值比重|38.1%"], growthCase: "unknown", t: [0.381, null], text: "全市高新技术产业产值占规模以上工业产值比重达38.1%。", refs: ["汇总!E32"] },
+  ] as const)("$name", ({ t, text, refs, figures, growthCase }) => {
     const s = ratioSentence(ind("C10"), totals(total("C10", t[0], t[1])), "全市")!;
     expect(s.text).toBe(text);
     expect(s.figures.map((f) => f.ref)).toEqual(refs);
+    expect(s.figures.map((f) => `${f.label}|${f.text}`)).toEqual(figures);
+    expect(s).toMatchObject({ code: "C10", growthCase });
   });
 });
 
@@ -148,6 +155,91 @@ describe("leading units", () => {
   });
   it("says nothing with fewer than four units", () => {
     expect(leadersSentence("D01", "专利申请量", consolidate([1, 2, 3].map((n) => ({ D01: v(n) }))))).toBeNull();
+  });
+});
+
+describe("序时进度: the share of the year a cumulative period covers", () => {
+  it.each([
+    ["2025-Y", null],
+    ["2025-H1", [6, 0.5]],
+    ["2025-H2", null],
+    ["2025-Q1", [3, 0.25]],
+    ["2025-Q2", null],
+    ["2025-Q4", null],
+    ["2025-M01", [1, 1 / 12]],
+    ["2025-M06", [6, 0.5]],
+    ["2025-M11", [11, 11 / 12]],
+  ] as const)("%s → %j", (id, expected) => {
+    expect(scheduleOf(parsePeriodId(id)!)).toEqual(expected && { months: expected[0], share: expected[1] });
+  });
+});
+
+describe("the reporting base at its edges", () => {
+  it("units outside the roster are named as counted", () => {
+    const c = consolidate([{ D01: v(1) }, { D01: v(2) }, { D01: v(3) }], { roster: 2 });
+    expect(baseSentence(c)).toEqual({
+      text: "全市应报2个单位，已报3个，均已报送；另有名单外单位南山镇的报表已计入汇总。",
+      figures: [
+        { label: "应报", text: "2", ref: "汇总!A2" },
+        { label: "已报", text: "3", ref: "汇总!A2" },
+      ],
+    });
+  });
+  it("no report at all: the fixed sentence, no figures", () => {
+    const c = consolidate([{ D01: v(1) }], { roster: 2 });
+    expect(baseSentence({ ...c, counts: { ...c.counts, submitted: 0 } })).toEqual({ text: "本期尚无单位报送，以下各项暂无数据。", figures: [] });
+  });
+});
+
+describe("leading units at their edges", () => {
+  it.each([
+    ["exactly four units: the top three", [5, 7, 6, 1], "专利申请量居前三位的是清河街道（7件）、南山镇（6件）和青阳镇（5件）。"],
+    ["a tie: the earlier unit first", [5, 7, 7, 1], "专利申请量居前三位的是清河街道（7件）、南山镇（7件）和青阳镇（5件）。"],
+    ["a zero among the top three: nothing said", [5, 7, 0, 0], null],
+    ["four units, one without a figure: too few to rank", [5, 7, 6, null], null],
+    ["five units, one without a figure: ranked among four", [5, null, 6, 1, 9], "专利申请量居前三位的是白塔镇（9件）、南山镇（6件）和青阳镇（5件）。"],
+  ] as const)("%s", (_why, figures, text) => {
+    const c = consolidate(figures.map((n) => ({ D01: v(n) })));
+    expect(leadersSentence("D01", "专利申请量", c)?.text ?? null).toBe(text);
+  });
+  it("an indicator the catalogue lacks: nothing said", () => {
+    expect(leadersSentence("Z99", "无", consolidate([1, 2, 3, 4].map((n) => ({ D01: v(n) }))))).toBeNull();
+  });
+});
+
+describe("targets still to reach (下步工作打算), at their edges", () => {
+  it.each([
+    ["one open target in a group", { D01: v(500, 0, 700) }, ["围绕全年目标任务，全年专利申请达700件。"]],
+    ["two in a group: 确保 the rest", { D01: v(500, 0, 700), D05: v(100, 0, 300) }, ["围绕全年目标任务，全年专利申请达700件，确保专利授权300件。"]],
+    ["three in a group, the rest joined", { A01: v(100, 0, 200), A04: v(50, 0, 80), A07: v(900, 0, 1000) }, ["围绕全年目标任务，全年财政科技拨款达200万元，确保争取上级科技资金80万元、全社会R&D经费支出1000万元。"]],
+    ["two groups: the lead words once", { A01: v(100, 0, 200), D01: v(500, 0, 700) }, ["围绕全年目标任务，全年财政科技拨款达200万元。", "全年专利申请达700件。"]],
+    ["a target reached exactly is not open", { D01: v(700, 0, 700) }, []],
+    ["a target passed is not open", { D01: v(701, 0, 700) }, []],
+    ["a zero target is not open", { D01: v(0, 0, 0) }, []],
+    ["no figure yet: not stated", { D01: v(null, 0, 700) }, []],
+    ["no target: not stated", { D01: v(500, 0, null) }, []],
+  ] as const)("%s", (_why, values, texts) => {
+    const c = consolidate([values as Record<string, IndicatorValues>], { period: "2025-M10" });
+    const sentences = targetSentences(c);
+    expect(sentences.map((s) => s.text)).toEqual(texts);
+    for (const s of sentences) expect(s.figures.every((f) => /^汇总!I\d+$/.test(f.ref) && f.label.endsWith("全年目标"))).toBe(true);
+  });
+});
+
+describe("一、主要指标完成情况: which indicators speak in which group", () => {
+  it("each group's sentences: its sums and ratios in catalogue order (no 其中 items, no context-only figures), then its leading units", () => {
+    const values = Object.fromEntries(["A01", "A02", "A03", "A04", "A05", "A07", "A08", "A09", "C01", "C08", "C09", "C10", "D01", "D02", "G02"].map((code) => [code, v(10, 8, 12)]));
+    const c = consolidate([values, values, values, values]);
+    const groups = figureGroups(c).map((g) => [g.code, g.title, g.sentences.map((s) => s.code)]);
+    expect(groups).toEqual([
+      ["A", "科技投入", ["A01", "A03", "A04", "A07", "A09", "A04"]],
+      ["B", "科技项目", []],
+      ["C", "创新主体", ["C01", "C08", "C10", "C01"]],
+      ["D", "知识产权", ["D01", "D01"]],
+      ["E", "成果转化与合作", []],
+      ["F", "人才与服务", []],
+      ["G", "科学普及", ["G02"]],
+    ]);
   });
 });
 

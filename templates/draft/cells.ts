@@ -14,9 +14,14 @@ export type SummaryColumn = keyof typeof SUMMARY_COLS;
 
 /** "汇总!E30": an indicator's cell on 汇总 (本期 E, 上年同期 F, 增减 G, 同比 H, 目标 I, 完成率 J). */
 export function summaryCell(code: string, col: SummaryColumn, cat: Catalogue = BUILTIN): string {
+  return `${REPORT_SHEETS.summary}!${SUMMARY_COLS[col]}${summaryRow(code, cat)}`;
+}
+
+/** The row of an indicator on 汇总 (the 附表's 行号). */
+export function summaryRow(code: string, cat: Catalogue = BUILTIN): number {
   const row = sheetLayout(cat).SUMMARY_ROWS[code];
   if (row === undefined) throw new Error(`unknown indicator ${code}`);
-  return `${REPORT_SHEETS.summary}!${SUMMARY_COLS[col]}${row}`;
+  return row;
 }
 
 /** "分单位明细!E7": a unit's 本期 of an indicator (unitIndex: position in consolidation.units). */

@@ -3,9 +3,9 @@
  * formatting): title, reporting base, figure paragraphs, the three narrative
  * sections and the 附表 rows. Tests check this model and the printed document.
  */
-import { printedName } from "../layout";
+import { layoutOf, printedName } from "../layout";
 import type { Consolidation } from "../merge/merge";
-import { summaryCell } from "./cells";
+import { summaryRow } from "./cells";
 import { baseSentence, figureGroups, growthCaseOf, targetSentences, type FigureGroup, type Sentence } from "./figures";
 import { roundTo } from "./format";
 import { narrativeSections, type NarrativeSection } from "./narrative";
@@ -47,20 +47,20 @@ const pct = (fraction: number) => roundTo(fraction * 100, 1).toFixed(1);
 export function tableRows(c: Consolidation): TableRow[] {
   const rows: TableRow[] = [];
   let group: string | null = null;
-  let g = 0;
+  const layout = layoutOf(c.catalogue);
   for (const ind of c.catalogue.indicators) {
     if (ind.group !== group) {
       group = ind.group;
-      const groupName = c.catalogue.groups.find((x) => x.code === group)?.name ?? group;
-      rows.push({ heading: `${["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][g++] ?? ""}、${groupName}`, name: "", unit: "", current: "", prior: "", change: "", target: "", completion: "", row: "" });
+      rows.push({ heading: layout.groupTitle(group), name: "", unit: "", current: "", prior: "", change: "", target: "", completion: "", row: "" });
     }
     const t = c.totals[ind.code]!;
-    const row = summaryCell(ind.code, "current", c.catalogue).replace(/^.*![A-Z]+/, "");
+    const row = String(summaryRow(ind.code, c.catalogue));
+    const name = printedName(ind).trim();
     if (ind.kind === "ratio") {
       const pts = t.change;
       rows.push({
         code: ind.code,
-        name: printedName(ind).trim(),
+        name,
         unit: "%",
         current: t.current === null ? "" : pct(t.current),
         prior: t.prior === null ? "" : pct(t.prior),
@@ -75,11 +75,11 @@ export function tableRows(c: Consolidation): TableRow[] {
     const gc = growthCaseOf(t.current, t.prior);
     rows.push({
       code: ind.code,
-      name: printedName(ind).trim(),
+      name,
       unit: ind.unit,
       current: num(t.current, digits),
       prior: num(t.prior, digits),
-      change: gc === "new" ? "新增" : gc === "unknown" || t.current === null || t.prior === null || t.prior === 0 ? "—" : pct((t.current - t.prior) / t.prior),
+      change: gc === "new" ? "新增" : t.current === null || t.prior === null || t.prior === 0 ? "—" : pct((t.current - t.prior) / t.prior),
       target: num(t.target, digits),
       completion: t.current !== null && t.target !== null && t.target > 0 ? pct(t.current / t.target) : "—",
       row,
