@@ -43,7 +43,16 @@ export const SHARDS = [
   {
     name: "library",
     mutate: ["templates/library"],
-    tests: ["tests/library-grid.test.ts", "tests/library-embedded-shape.test.ts", "tests/library-workbook.test.ts"],
+    tests: [
+      "tests/library-grid.test.ts",
+      "tests/library-embedded-shape.test.ts",
+      "tests/library-workbook.test.ts",
+      "tests/library-sha256.test.ts",
+      "tests/library-embed-memo.test.ts",
+      "tests/library-write-cells.test.ts",
+      "tests/library-read-edges.test.ts",
+      "tests/library-cross-check.test.ts",
+    ],
   },
   {
     name: "draft",
