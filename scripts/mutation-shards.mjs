@@ -57,7 +57,7 @@ export const SHARDS = [
   {
     name: "draft",
     mutate: ["templates/draft"],
-    tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts", "tests/draft-table.test.ts", "tests/draft-layout.test.ts"],
+    tests: ["tests/draft-phrasing.test.ts", "tests/draft-docx.test.ts", "tests/draft-table.test.ts", "tests/draft-layout.test.ts", "tests/draft-narrative.test.ts"],
   },
   {
     name: "service-reports",

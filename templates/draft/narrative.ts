@@ -40,7 +40,7 @@ export function splitPoints(text: string): string[] {
 
 const GROUP_WORDS = new Map<string, string[]>();
 for (const ind of INDICATORS) {
-  if (ind.name.length < 3) continue; // "国家级", "发明": too general alone
+  if (ind.name.length <= 3) continue; // "国家级", "发明": too general alone
   const list = GROUP_WORDS.get(ind.group) ?? [];
   list.push(ind.name);
   GROUP_WORDS.set(ind.group, list);
@@ -72,10 +72,10 @@ export function themeOf(point: string, themes: readonly Theme[] = THEMES): Theme
   return best;
 }
 
-/** Text for comparison: no punctuation or spaces, the town's own name and every figure masked. */
+/** Text for comparison: no punctuation or spaces, the town's own name left out, every figure masked as "#". */
 export function comparable(text: string, unitName = ""): string {
   let t = text;
-  if (unitName) t = t.split(unitName).join("@");
+  if (unitName) t = t.split(unitName).join("");
   return t.replace(/[\p{P}\p{S}\s]/gu, "").replace(/\d+(?:\.\d+)?/g, "#");
 }
 
