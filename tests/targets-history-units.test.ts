@@ -212,6 +212,26 @@ describe("a record from a submission", () => {
     expect(Object.keys(rec!.values)).toEqual(INPUT_INDICATORS.map((i) => i.code));
   });
 
+  it("the unit and the cover's people and date as typed; every figure with its 备注 only where one was typed", async () => {
+    const fill = sampleFill({ name: "青阳镇", code: "330102001000", type: "乡镇" }, "2025-Y", 1);
+    fill.notes = { D01: "新增两家企业集中申报", G02: "科技活动周参与人数多" };
+    const g = readXlsxGrid(await buildTemplate({ fill }));
+    if (!g.ok) throw new Error(g.message);
+    const r = readSubmission(g.grid);
+    if (!r.ok) throw new Error(r.message);
+    const rec = toRecord(r.submission, [])!;
+    expect([rec.unit, rec.meta]).toEqual([
+      { name: "青阳镇", code: "330102001000", type: "乡镇" },
+      { preparer: "王晓燕", phone: "13905710000", head: "李建国", date: "2025-12-20" },
+    ]);
+    for (const ind of INPUT_INDICATORS) {
+      const typed = fill.values![ind.code]!;
+      const note = fill.notes[ind.code];
+      expect(rec.values[ind.code], ind.code).toEqual({ current: typed.current, prior: typed.prior, target: typed.target, ...(note ? { note } : {}) });
+    }
+    expect(Object.entries(rec.values).filter(([, x]) => "note" in x).map(([code]) => code)).toEqual(["D01", "G02"]);
+  });
+
   it("a cover whose period cannot be read: no record", async () => {
     const sub = await submission();
     sub.cover.periodSpan = { ...sub.cover.periodSpan, raw: "第五季度", text: "第五季度" };
