@@ -49,3 +49,29 @@ describe("chunked native deflate", () => {
     expect(s3!.cells.C9000).toMatchObject({ value: "清河街道9000" });
   });
 });
+
+describe("one part written in a single piece larger than a chunk", () => {
+  /** 30,000 distinct 20-character Chinese strings: xl/sharedStrings.xml is one write of about 2.2 MB of UTF-8. */
+  function manyStrings(options?: ConstructorParameters<typeof Workbook>[0]): Uint8Array {
+    const wb = new Workbook(options);
+    const ws = wb.addWorksheet("文字");
+    for (let r = 1; r <= 30_000; r++) ws.getCell(r, 1).value = `第${String(r).padStart(5, "0")}条科技工作情况说明材料汇编内容`;
+    ws.commit();
+    return wb.finish();
+  }
+
+  it.each([
+    ["fflate", undefined],
+    ["a runtime's zlib", nativeZip],
+  ] as const)("%s: every string arrives whole, the first and the last read back", (_how, options) => {
+    const bytes = manyStrings(options);
+    const sst = strFromU8(unzipSync(bytes)["xl/sharedStrings.xml"]!);
+    expect(new TextEncoder().encode(sst).length).toBeGreaterThan(1 << 20);
+    expect(sst.endsWith("<si><t>第30000条科技工作情况说明材料汇编内容</t></si></sst>")).toBe(true);
+    expect(sst.match(/<si>/g)).toHaveLength(30_000);
+    const g = readXlsxGrid(bytes, { limits: { maxCells: 200_000 } });
+    if (!g.ok) throw new Error(g.message);
+    expect(g.grid.sheets[0]!.cells.A1).toMatchObject({ value: "第00001条科技工作情况说明材料汇编内容" });
+    expect(g.grid.sheets[0]!.cells.A30000).toMatchObject({ value: "第30000条科技工作情况说明材料汇编内容" });
+  });
+});
