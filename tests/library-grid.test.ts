@@ -6,31 +6,14 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN, type Catalogue } from "../templates/catalogue";
-import type { Grid } from "../templates/grid";
 import { readLibraryGrid } from "../templates/library/read";
 import { writeLibraryXlsx } from "../templates/library/write";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { LIBRARY_MISTAKES, p, type Edit } from "./support/library-cases";
+import { editedLibrary, loadLibraryGrid } from "./support/library-grid";
 
-let base: Grid;
-beforeAll(async () => {
-  const r = readXlsxGrid(await writeLibraryXlsx());
-  if (!r.ok) throw new Error(r.code);
-  base = r.grid;
-}, 60_000);
-
-function edited(edits: Edit[]): Grid {
-  const g = structuredClone(base);
-  for (const [name, cell, value] of edits) {
-    const s = g.sheets.find((x) => x.name === name)!;
-    if (value === null) delete s.cells[cell];
-    else {
-      s.cells[cell] = { value, numFmt: s.cells[cell]?.numFmt ?? "General" };
-      s.rowCount = Math.max(s.rowCount, Number(/\d+$/.exec(cell)![0]));
-    }
-  }
-  return g;
-}
+beforeAll(loadLibraryGrid, 60_000);
+const edited = editedLibrary;
 
 /** Grid-only edges: each threshold of 规则设置 on both sides, every field of an indicator row, the info and group sheets. */
 const EDGES: [name: string, edits: Edit[], expected: ReturnType<typeof p>[] | Partial<Catalogue["rules"]>][] = [

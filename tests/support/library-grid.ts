@@ -1,6 +1,6 @@
 /**
  * The built-in library workbook as a grid, and copies of it with cells changed: the fast
- * path of the library tests (tests/library-read-edges.test.ts, tests/library-cross-check.test.ts),
+ * path of the library tests (tests/library-grid, library-read-edges, library-cross-check),
  * written with exceljs once per file and then edited in memory per case.
  */
 import type { Grid } from "../../templates/grid";
