@@ -8,26 +8,16 @@
 import { describe, expect, it } from "vitest";
 import { comparable, dice, figuresIn, narrativeSections, similarity, splitPoints, themeOf, type NarrativeSection } from "../templates/draft/narrative";
 import { THEMES, type Theme } from "../templates/draft/themes";
-import { mergeReports, type Consolidation } from "../templates/merge/merge";
-import { reportRecord } from "./support/records";
+import type { Consolidation } from "../templates/merge/merge";
+import { consolidate } from "./support/draft-towns";
 
-// --- consolidations built by the real merge (the pattern of tests/draft-phrasing.test.ts) ---
-
-const CITY = { name: "示例市", code: "330100000000" };
-const TOWNS = ["青阳镇", "清河街道", "南山镇", "东湖街道"].map((name, i) => ({ name, code: `330102${String(i + 1).padStart(3, "0")}000`, parent: CITY.code }));
 /** One town per text (their 主要工作及成效; 存在问题 and 下步打算 empty). */
-function consolidate(achievements: string[], roster?: number): Consolidation {
-  const inputs = achievements.map((text, i) => ({
-    record: reportRecord({ unit: TOWNS[i]!, values: { D01: { current: 1, prior: null, target: null } }, narrative: { achievements: text, problems: "", plans: "" } }),
-  }));
-  const r = mergeReports(inputs, { roster: roster === undefined ? undefined : TOWNS.slice(0, roster), unit: CITY, period: "2025-Y" });
-  if (!r.ok) throw new Error(r.message);
-  return r.consolidation;
-}
+const consolidateTexts = (achievements: string[], roster?: number): Consolidation =>
+  consolidate(achievements.map(() => ({ D01: { current: 1, prior: null, target: null } })), { roster, narratives: achievements.map((t) => [t, "", ""]) });
 /** 主要工作及成效 as [theme title, [point text, towns][]][]. */
 const view = (s: NarrativeSection) => s.blocks.map((b) => [b.theme.title, b.points.map((p) => [p.text, p.units] as const)] as const);
 /** 主要工作及成效 of these texts; no themes given: every point in 其他工作, so only the merging decides. */
-const achievements = (texts: string[], themes: readonly Theme[] = []) => narrativeSections(consolidate(texts), themes)[0]!;
+const achievements = (texts: string[], themes: readonly Theme[] = []) => narrativeSections(consolidateTexts(texts), themes)[0]!;
 const points = (texts: string[]) => view(achievements(texts))[0]![1];
 
 describe("splitPoints", () => {
@@ -245,7 +235,7 @@ describe("order of points and of theme blocks", () => {
 
 describe("narrativeSections", () => {
   it("every section, missing towns and texts a record lacks give no points", () => {
-    const c = consolidate(["加强组织领导。", "加大科技投入。"], 3);
+    const c = consolidateTexts(["加强组织领导。", "加大科技投入。"], 3);
     delete (c.units[1]!.report!.record.narrative as Partial<Record<string, string>>).achievements;
     const sections = narrativeSections(c);
     expect(sections.map((s) => [s.key, s.sources.length])).toEqual([

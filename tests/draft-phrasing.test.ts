@@ -9,10 +9,10 @@ import { indicator, type Indicator } from "../templates/catalog";
 import { baseSentence, figureGroups, leadersSentence, ratioSentence, scheduleOf, sumSentence, targetSentences } from "../templates/draft/figures";
 import { formatFigure, formatPercent, formatPoints } from "../templates/draft/format";
 import { figuresIn, narrativeSections, similarity, splitPoints, themeOf } from "../templates/draft/narrative";
-import { mergeReports, type Consolidation, type Total } from "../templates/merge/merge";
+import type { Consolidation, Total } from "../templates/merge/merge";
 import { parsePeriodId, type Period } from "../templates/period";
 import type { IndicatorValues } from "../templates/record";
-import { reportRecord } from "./support/records";
+import { consolidate } from "./support/draft-towns";
 
 const ind = (code: string): Indicator => indicator(code)!;
 const Y = parsePeriodId("2025-Y")!;
@@ -113,23 +113,6 @@ describe("a ratio's sentence, in 个百分点", () => {
 
 // --- consolidations built by the real merge -----------------------------------------
 
-const CITY = { name: "示例市", code: "330100000000" };
-const TOWNS = ["青阳镇", "清河街道", "南山镇", "东湖街道", "白塔镇", "西溪街道", "龙泉镇"].map((name, i) => ({ name, code: `330102${String(i + 1).padStart(3, "0")}000`, parent: CITY.code }));
-function consolidate(values: Record<string, IndicatorValues>[], options: { period?: string; roster?: number; narratives?: string[][] } = {}): Consolidation {
-  const inputs = values.map((v, i) =>
-    ({
-      record: reportRecord({
-        unit: TOWNS[i]!,
-        values: v,
-        period: options.period,
-        narrative: { achievements: options.narratives?.[i]?.[0] ?? "", problems: options.narratives?.[i]?.[1] ?? "", plans: options.narratives?.[i]?.[2] ?? "" },
-      }),
-    }),
-  );
-  const r = mergeReports(inputs, { roster: options.roster === undefined ? undefined : TOWNS.slice(0, options.roster), unit: CITY, period: options.period ?? "2025-Y" });
-  if (!r.ok) throw new Error(r.message);
-  return r.consolidation;
-}
 const v = (current: number | null, prior: number | null = null, target: number | null = null): IndicatorValues => ({ current, prior, target });
 
 describe("the reporting base", () => {
