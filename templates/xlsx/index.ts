@@ -19,11 +19,11 @@ import type { PartMemo } from "./memo";
 import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec, type ZipDir } from "./zip";
 import { scanXml } from "./scan";
 import { parseSharedStrings } from "./shared-strings";
-import { decodeXml, hasUnsafeDeclaration } from "./xml";
+import { hasUnsafeDeclaration, xmlText, type ByteText, type XmlText } from "./xml";
 
 export { sniffFileKind, DEFAULT_XLSX_LIMITS };
 export { PartMemo } from "./memo";
-export type { XlsxLimits, FileKind, ZipCodec };
+export type { XlsxLimits, FileKind, ZipCodec, ByteText };
 
 export interface ReadXlsxGridOptions {
   /** Override some of the bounds (defaults in DEFAULT_XLSX_LIMITS). */
@@ -101,7 +101,13 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   const budget: InflateBudget = { remaining: limits.maxUncompressedBytes, deadline: started + limits.timeoutMs };
 
   const has = (name: string): boolean => dir.entries.has(name.toLowerCase());
-  const part = (name: string): string | Fail | undefined => readPart(bytes, dir, name, budget, opts.codec);
+  // Worksheets and shared strings, the bulk of a file, as bytes when the runtime can (see ByteText).
+  const partText = (name: string): XmlText | Fail | undefined => readPart(bytes, dir, name, budget, opts.codec, opts.codec?.bytes);
+  // The small parts decoded (workbook, relationships, styles: the memo spares most of them).
+  const part = (name: string): string | Fail | undefined => {
+    const t = readPart(bytes, dir, name, budget, opts.codec);
+    return t === undefined || t instanceof Fail ? t : t.xml;
+  };
   /** A small part parsed, or the memo's parse of the same stored bytes. */
   const parsed = <T>(name: string, kind: string, parse: (xml: string) => T | Fail): T | Fail | undefined => {
     const entry = dir.entries.get(name.toLowerCase());
@@ -155,7 +161,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     const st = parsed(relOfType("/styles", `${wbDir}styles.xml`), "styles", parseStyles);
     if (st instanceof Fail) return st;
     if (st !== undefined) xfFormats = st;
-    const sstXml = part(relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`));
+    const sstXml = partText(relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`));
     if (sstXml instanceof Fail) return sstXml;
     if (sstXml !== undefined) {
       const sst = parseSharedStrings(sstXml, limits, budget.deadline, opts.memo);
@@ -172,7 +178,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     if (wanted && !wanted.has(s.name)) continue;
     const rel = rels.get(s.rid);
     if (!rel) return new Fail("CORRUPT_ZIP", `工作表“${s.name}”缺少关联`);
-    const xml = part(rel.target);
+    const xml = partText(rel.target);
     if (xml instanceof Fail) return xml;
     if (xml === undefined) return new Fail("CORRUPT_ZIP", `工作表“${s.name}”缺失（${rel.target}）`);
     if (!rel.type.endsWith("/worksheet")) continue; // chartsheets, dialog sheets: no cells
@@ -210,15 +216,16 @@ function foreignPackage(dir: ZipDir, text: (name: string) => string | Fail | und
   return macro === null ? null : new Fail("XLSM_MACROS", macro);
 }
 
-function readPart(bytes: Uint8Array, dir: ZipDir, name: string, budget: InflateBudget, codec: ZipCodec | undefined): string | Fail | undefined {
+/** A part's text (as one char per byte when the codec offers it and the part is UTF-8: see ByteText). */
+function readPart(bytes: Uint8Array, dir: ZipDir, name: string, budget: InflateBudget, codec: ZipCodec | undefined, asBytes?: ByteText): XmlText | Fail | undefined {
   const entry = dir.entries.get(name.toLowerCase());
   if (!entry) return undefined;
   const data = readZipEntry(bytes, dir, entry, budget, codec);
   if ("fail" in data) return new Fail(data.fail, data.detail);
-  const xml = decodeXml(data);
-  if (xml === null) return new Fail("CORRUPT_ZIP", `${entry.name} 声明了无法识别的字符编码`);
-  if (hasUnsafeDeclaration(xml)) return new Fail("UNSAFE_XML", entry.name);
-  return xml;
+  const text = xmlText(data, asBytes);
+  if (text === null) return new Fail("CORRUPT_ZIP", `${entry.name} 声明了无法识别的字符编码`);
+  if (hasUnsafeDeclaration(text.xml)) return new Fail("UNSAFE_XML", entry.name);
+  return text;
 }
 
 interface Rel {

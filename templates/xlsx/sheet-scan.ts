@@ -18,9 +18,10 @@
  */
 import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "./cells";
 import { isSpace } from "./scan";
-import { decodeEntities, unescapeOoxml } from "./xml";
+import { decodeEntities, textOf, unescapeOoxml, type XmlText } from "./xml";
 
-const ONE_CHAR_NAMES: Record<number, string> = { 99: "c", 118: "v", 102: "f", 116: "t" };
+/** `c`, `v`, `f`, `t` by char code (an array: a sparse object's lookup cost a tenth of the scan). */
+const ONE_CHAR_NAMES: readonly (string | undefined)[] = Array.from({ length: 128 }, (_, c) => (c === 99 || c === 118 || c === 102 || c === 116 ? String.fromCharCode(c) : undefined));
 
 const bad = (what: string): SheetFail => ({ fail: "CORRUPT_ZIP", detail: `工作表 XML 格式错误：${what}` });
 
@@ -28,14 +29,23 @@ const bad = (what: string): SheetFail => ({ fail: "CORRUPT_ZIP", detail: `工作
 interface Attrs {
   r: string | null;
   t: string | null;
+  /** A style index as written when it is not plain digits (sNum otherwise). */
   s: string | null;
+  /** A style index written as plain digits; -1 when absent or not plain. */
+  sNum: number;
   si: string | null;
 }
 
-export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | SheetFail {
+/**
+ * The cells of a worksheet's `sheetData`. `text` may be decoded or one char per byte (xml.ts
+ * ByteText): the markup is ASCII either way, and a value, formula or inline string is decoded when
+ * its element ends, before its entities are.
+ */
+export function parseSheetScan(text: XmlText | string, ctx: SheetContext): SheetResult | SheetFail {
+  const { xml, utf8 } = typeof text === "string" ? { xml: text, utf8: undefined } : text;
   const sink = new CellSink(ctx);
   const n = xml.length;
-  const attrs: Attrs = { r: null, t: null, s: null, si: null };
+  const attrs: Attrs = { r: null, t: null, s: null, sNum: -1, si: null };
   let pos = 0;
   let row = 0;
   let col = 0;
@@ -71,7 +81,10 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
       tagName = colon >= 0 ? name.slice(colon + 1) : name;
     }
     selfClosing = false;
-    if (want) attrs.r = attrs.t = attrs.s = attrs.si = null;
+    if (want) {
+      attrs.r = attrs.t = attrs.s = attrs.si = null;
+      attrs.sNum = -1;
+    }
     for (;;) {
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
       if (i >= n) return -1;
@@ -102,13 +115,34 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
       if (close < 0) return -1;
       if (want && alen <= 2) {
         const a0 = xml.charCodeAt(an);
-        const key: keyof Attrs | null =
-          alen === 1 ? (a0 === 114 ? "r" : a0 === 116 ? "t" : a0 === 115 ? "s" : null) : a0 === 115 && xml.charCodeAt(an + 1) === 105 ? "si" : null;
-        if (key !== null) {
-          const raw = xml.slice(i + 1, close);
-          const val = raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
-          if (val === null || raw.indexOf("<") >= 0) return -1;
-          attrs[key] = val;
+        const key = alen === 1 ? (a0 === 114 ? 1 : a0 === 116 ? 2 : a0 === 115 ? 3 : 0) : a0 === 115 && xml.charCodeAt(an + 1) === 105 ? 4 : 0;
+        if (key !== 0) {
+          // One pass over the value: a style index is read as a number, other plain ASCII values are
+          // sliced as written; only values with entities or non-ASCII text take the general way.
+          let plain = true;
+          let digits = key === 3 && close > i + 1 && close - i <= 10 ? 0 : -1;
+          for (let k = i + 1; k < close; k++) {
+            const ch = xml.charCodeAt(k);
+            if (ch === 38 || ch === 60 || ch > 0x7f) {
+              plain = false;
+              break;
+            }
+            if (digits >= 0) digits = ch >= 48 && ch <= 57 ? digits * 10 + (ch - 48) : -1;
+          }
+          if (plain && digits >= 0) attrs.sNum = digits;
+          else {
+            let val: string | null = xml.slice(i + 1, close);
+            if (!plain) {
+              const raw = textOf(val, utf8);
+              if (raw.indexOf("<") >= 0) return -1;
+              val = raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
+              if (val === null) return -1;
+            }
+            if (key === 1) attrs.r = val;
+            else if (key === 2) attrs.t = val;
+            else if (key === 3) attrs.s = val;
+            else attrs.si = val;
+          }
         }
       }
       i = close + 1;
@@ -165,7 +199,7 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
         case "f":
         case "t": {
           if (target !== 0 && cell) {
-            const text = decodeText(buf);
+            const text = decodeText(textOf(buf, utf8));
             if (text === null) return bad("无效的实体引用");
             if (target === 1 && name === "v") cell.v = text;
             else if (target === 2 && name === "f") cell.f = text;
@@ -235,7 +269,7 @@ export function parseSheetScan(xml: string, ctx: SheetContext): SheetResult | Sh
         raw.row = cr;
         raw.col = cc;
         raw.t = attrs.t;
-        raw.s = attrs.s !== null ? Number(attrs.s) : 0;
+        raw.s = attrs.sNum >= 0 ? attrs.sNum : attrs.s !== null ? Number(attrs.s) : 0;
         raw.v = raw.f = raw.fType = raw.fSi = raw.inline = null;
         if (selfClosing) {
           const f = sink.add(cell);

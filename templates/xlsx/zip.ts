@@ -7,6 +7,7 @@
 import { Inflate, inflateSync } from "fflate";
 import type { ReadErrorCode } from "../errors";
 import type { XlsxLimits } from "./limits";
+import type { ByteText } from "./xml";
 
 export interface ZipEntry {
   name: string;
@@ -168,6 +169,8 @@ export interface ZipCodec {
   /** Inflate a raw deflate stream to at most `max` bytes: "over" when it would give more, null when it is corrupt. */
   inflateRaw(data: Uint8Array, max: number): Uint8Array | "over" | null;
   crc32(data: Uint8Array): number;
+  /** The runtime's byte decodings, to scan UTF-8 worksheets and shared strings as bytes (xml.ts); without them they are decoded whole. */
+  bytes?: ByteText;
 }
 
 /** Running total of inflated bytes for one read, shared by all entries. */

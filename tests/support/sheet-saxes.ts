@@ -4,10 +4,12 @@
  * reads the same files with both and expects the same grid; the bench times both.
  */
 import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "../../templates/xlsx/cells";
-import { unescapeOoxml } from "../../templates/xlsx/xml";
+import { unescapeOoxml, type XmlText } from "../../templates/xlsx/xml";
 import { saxParse } from "./saxes-oracle";
 
-export function parseSheetSaxes(xml: string, ctx: SheetContext): SheetResult | SheetFail {
+/** The oracle reads decoded text: a part given as one char per byte is decoded whole first. */
+export function parseSheetSaxes(text: XmlText | string, ctx: SheetContext): SheetResult | SheetFail {
+  const xml = typeof text === "string" ? text : text.utf8 ? text.utf8(text.xml) : text.xml;
   const sink = new CellSink(ctx);
   let fail: SheetFail | null = null;
   let row = 0;
