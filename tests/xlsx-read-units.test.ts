@@ -171,6 +171,12 @@ describe("hasUnsafeDeclaration, entities, _xHHHH_, names", () => {
     [`<!-- one --><!-- two --><!DOCTYPE a>`, true],
     [`<aDOCTYPE/>`, false],
     [`<a><!ENT ITY></a>`, false],
+    [`!<!DOCTYPE a>`, true],
+    [`<a>好! 再见!</a><!ENTITY x "y">`, true],
+    [`<a>注意!</a>`, false],
+    [`< !DOCTYPE a>`, false],
+    [`<a><<!ENTITY x "y"></a>`, true],
+    [`<a/><!`, false],
   ])("%s → %s", (xml, unsafe) => {
     expect(hasUnsafeDeclaration(xml)).toBe(unsafe);
   });
