@@ -251,6 +251,13 @@ describe("names", () => {
     ["C:evil.xml"],
     ["c:/evil.xml"],
     ["a\0.xml"],
+    ["xl/.."],
+    ["xl/."],
+    ["xl/../"],
+    ["Z:evil.xml"],
+    ["a:evil.xml"],
+    ["z:evil.xml"],
+    ["xl/\0"],
   ])("%j is refused", (name) => {
     expect(one(name)).toEqual({ fail: "UNSAFE_ZIP", detail: `不安全的路径：${name}` });
   });
@@ -262,7 +269,23 @@ describe("names", () => {
     });
   });
 
-  it.each([["xl/a:b.xml"], ["1:x.xml"], ["..a/b..xml"], ["xl/.hidden"], ["a/.../b"], ["xl/sheet.xml/"]])("%j is a name like another", (name) => {
+  it.each([
+    ["xl/a:b.xml"],
+    ["1:x.xml"],
+    ["..a/b..xml"],
+    ["xl/.hidden"],
+    ["a/.../b"],
+    ["xl/sheet.xml/"],
+    ["@:x.xml"],
+    ["[:x.xml"],
+    ["`:x.xml"],
+    ["{:x.xml"],
+    ["a//b.xml"],
+    ["xl/.a/b.xml"],
+    ["xl/工作表.xml"],
+    [`xl/${"a".repeat(300)}.xml`],
+    [`xl/${"a".repeat(250)}.xml`],
+  ])("%j is a name like another", (name) => {
     expect([...(one(name) as ZipDir).entries.keys()]).toEqual([name.toLowerCase()]);
   });
 

@@ -49,10 +49,30 @@ function normaliseName(name: string): string {
   return name.includes("\\") ? name.replace(/\\/g, "/") : name;
 }
 
+/** A NUL, an absolute or drive path, or a "." or ".." segment (by char codes: this runs for every entry of every file). */
 function unsafeName(name: string): boolean {
-  if (name.includes("\0")) return true;
-  if (name.startsWith("/") || /^[A-Za-z]:/.test(name)) return true;
-  return name.split("/").some((seg) => seg === ".." || seg === ".");
+  const n = name.length;
+  const c0 = name.charCodeAt(0);
+  if (c0 === 47) return true;
+  if (name.charCodeAt(1) === 58 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return true;
+  let seg = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? name.charCodeAt(i) : 47;
+    if (c === 0) return true;
+    if (c !== 47) continue;
+    const len = i - seg;
+    if (name.charCodeAt(seg) === 46 && (len === 1 || (len === 2 && name.charCodeAt(seg + 1) === 46))) return true;
+    seg = i + 1;
+  }
+  return false;
+}
+
+/** An entry's name as written: ASCII (nearly every name) without a decoder call, else UTF-8. */
+function entryName(bytes: Uint8Array, start: number, end: number): string {
+  const view = bytes.subarray(start, end);
+  if (view.length > 256) return utf8.decode(view);
+  for (let i = 0; i < view.length; i++) if (view[i]! > 0x7f) return utf8.decode(view);
+  return String.fromCharCode.apply(null, view as unknown as number[]);
 }
 
 /** Parse and vet the central directory. */
@@ -100,7 +120,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: XlsxLimits): ZipDir 
     const commentLen = u16(bytes, p + 32);
     let localOffset = u32(bytes, p + 42);
     if (p + 46 + nameLen + extraLen + commentLen > cdEnd) return { fail: "CORRUPT_ZIP", detail: "压缩包目录损坏" };
-    const written = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const written = entryName(bytes, p + 46, p + 46 + nameLen);
     const name = normaliseName(written);
     // ZIP64 extended information: only the fields whose 32-bit slot is saturated are present.
     let e = p + 46 + nameLen;
