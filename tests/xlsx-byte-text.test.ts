@@ -1,20 +1,19 @@
 /**
- * Worksheets and shared strings scanned as bytes (templates/xlsx/xml.ts ByteText, which the command
- * line and the server hand the reader through Node's Buffer): every case reads to exactly what the
- * decoded text gives, including text that is not ASCII, entities that make non-ASCII characters,
- * CDATA, byte-order marks, broken UTF-8, and parts declared in another encoding (decoded whole).
+ * Worksheets scanned as bytes (templates/xlsx/xml.ts ByteText, which the command line and the server
+ * hand the reader through Node's Buffer): every case reads to exactly what the decoded text gives,
+ * including text that is not ASCII (before, after and between ASCII values), entities that make
+ * non-ASCII characters, CDATA, byte-order marks, broken UTF-8, and parts declared in another
+ * encoding (decoded whole). Shared strings are always decoded whole.
  */
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { nativeUnzip } from "../functions/service/native-deflate";
 import { buildTemplate } from "../templates/build";
 import { demoUnits, sampleFill } from "../templates/samples";
-import { DEFAULT_XLSX_LIMITS, PartMemo, readXlsxGrid, type ByteText, type ZipCodec } from "../templates/xlsx";
+import { DEFAULT_XLSX_LIMITS, readXlsxGrid, type ByteText, type ZipCodec } from "../templates/xlsx";
 import type { SheetContext } from "../templates/xlsx/cells";
-import { LONG_TEXT } from "../templates/xlsx/memo";
-import { parseSharedStrings } from "../templates/xlsx/shared-strings";
 import { parseSheetScan } from "../templates/xlsx/sheet-scan";
-import { textOf, utf8Start, xmlText } from "../templates/xlsx/xml";
+import { utf8Start, xmlText } from "../templates/xlsx/xml";
 import { packageSheets } from "./fixtures/bad-files";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -58,13 +57,10 @@ describe("where a part's UTF-8 text begins", () => {
     if (start !== null) expect(t?.xml).toBe(String.fromCharCode(...bytes.subarray(start)));
   });
 
-  it("takes a slice of byte text as UTF-8 only when it is not ASCII", () => {
+  it("gives byte text one char per byte and a UTF-8 decoding of its slices", () => {
     const t = xmlText(enc.encode("<t>青阳镇 A1</t>"), BYTES)!;
     expect(t.xml).toHaveLength(3 + 9 + 3 + 4);
-    expect(textOf(t.xml.slice(3, 15), t.utf8)).toBe("青阳镇 A1");
-    expect(textOf("A1", t.utf8)).toBe("A1");
-    // Decoded text is never decoded again.
-    expect(textOf("é", undefined)).toBe("é");
+    expect(t.utf8!(t.xml.slice(3, 15))).toBe("青阳镇 A1");
   });
 });
 
@@ -89,6 +85,21 @@ describe("a worksheet read as bytes reads as the decoded worksheet", () => {
     ["a style index with an entity", `<row r="1"><c r="A1" s="1&#50;"><v>7</v></c></row>`, { A1: { value: 7, numFmt: "0.00" } }],
     ["a type in Chinese (unknown: read as a number)", `<row r="1"><c r="A1" t="数"><v>7</v></c></row>`, { A1: { value: 7, numFmt: "General" } }],
     ["a shared string", `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, { A1: { value: "甲", numFmt: "General" } }],
+    [
+      "non-ASCII text before, between and after ASCII values, and split by CDATA",
+      `<row r="1"><c r="A1" t="str"><v>中</v></c><c r="B1"><v>7</v></c><c r="C1" t="str"><v>abc</v></c>` +
+        `<c r="D1" t="str"><v>a<![CDATA[乙]]>b</v></c><c r="E1" t="str"><v><![CDATA[x]]>丙</v></c><c r="F1" t="inlineStr"><is><t>丁</t></is></c><c r="G1" t="str"><v>end</v></c></row>`,
+      {
+        A1: { value: "中", numFmt: "General" },
+        B1: { value: 7, numFmt: "General" },
+        C1: { value: "abc", numFmt: "General" },
+        D1: { value: "a乙b", numFmt: "General" },
+        E1: { value: "x丙", numFmt: "General" },
+        F1: { value: "丁", numFmt: "General" },
+        G1: { value: "end", numFmt: "General" },
+      },
+    ],
+    ["Chinese only after sheetData (the template's prompts)", `<row r="1"><c r="A1" t="str"><v>ok</v></c></row>`, { A1: { value: "ok", numFmt: "General" } }],
   ])("%s", (_name, data, cells) => {
     const { asBytes, decoded } = bothWays(enc.encode(sheet(data)));
     expect(parseSheetScan(asBytes, ctx())).toEqual({ cells, rowCount: 1 });
@@ -106,46 +117,20 @@ describe("a worksheet read as bytes reads as the decoded worksheet", () => {
     expect(parseSheetScan(decoded, ctx())).toEqual(want);
   });
 
+  it("decodes a value whose last byte alone is not ASCII", () => {
+    const head = enc.encode(sheet(`<row r="1"><c r="A1" t="str"><v>AX</v></c><c r="B1" t="str"><v>B</v></c></row>`));
+    const at = head.indexOf(0x58); // the X
+    const { asBytes, decoded } = bothWays(new Uint8Array([...head.subarray(0, at), 0xff, ...head.subarray(at + 1)]));
+    const want = { cells: { A1: { value: "A\ufffd", numFmt: "General" }, B1: { value: "B", numFmt: "General" } }, rowCount: 1 };
+    expect(parseSheetScan(asBytes, ctx())).toEqual(want);
+    expect(parseSheetScan(decoded, ctx())).toEqual(want);
+  });
+
   it("names a bad address in Chinese as written, either way", () => {
     const { asBytes, decoded } = bothWays(enc.encode(sheet(`<row r="1"><c r="甲1"><v>7</v></c></row>`)));
     const want = { fail: "CORRUPT_ZIP", detail: "工作表 XML 格式错误：单元格地址 甲1 无效" };
     expect(parseSheetScan(asBytes, ctx())).toEqual(want);
     expect(parseSheetScan(decoded, ctx())).toEqual(want);
-  });
-});
-
-describe("shared strings read as bytes read as the decoded part", () => {
-  const sst = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}">${items}</sst>`;
-  it.each<[string, string, string[]]>([
-    ["plain Chinese items", "<si><t>青阳镇</t></si><si><t>专利</t></si>", ["青阳镇", "专利"]],
-    ["rich runs and a phonetic run", `<si><r><t>发明</t></r><r><t>专利</t></r><rPh sb="0" eb="1"><t>ハツ</t></rPh></si>`, ["发明专利"]],
-    ["entities making Chinese", "<si><t>&#38738;阳&amp;镇</t></si>", ["青阳&镇"]],
-    ["an OOXML escape beside Chinese", "<si><t>甲_x000D_乙</t></si>", ["甲\r乙"]],
-    // The quick reader gives up on text between items; the general reader takes the part whole.
-    ["a comment between items (the general reader)", "<si><t>甲</t></si><!-- 注 --><si><t>乙</t></si>", ["甲", "乙"]],
-  ])("%s", (_name, items, want) => {
-    const { asBytes, decoded } = bothWays(enc.encode(sst(items)));
-    expect(parseSharedStrings(asBytes, DEFAULT_XLSX_LIMITS, Infinity)).toEqual(want);
-    expect(parseSharedStrings(decoded, DEFAULT_XLSX_LIMITS, Infinity)).toEqual(want);
-  });
-
-  it("never lends a long text read as bytes to an equal string that was decoded", () => {
-    // "é" as bytes is "Ã©" one char per byte; a windows-1252 part holding the bytes of "Ã©" decodes to it too.
-    const n = Math.ceil(LONG_TEXT / 2);
-    const utf8Part = enc.encode(sst(`<si><t>${"é".repeat(n)}</t></si>`));
-    const cp1252Part = new Uint8Array([...enc.encode(`<?xml version="1.0" encoding="windows-1252"?><sst xmlns="${NS}"><si><t>`), ...new Uint8Array(2 * n).map((_, i) => (i % 2 ? 0xa9 : 0xc3)), ...enc.encode("</t></si></sst>")]);
-    const memo = new PartMemo();
-    const a = xmlText(utf8Part, BYTES)!;
-    const b = xmlText(cp1252Part, BYTES)!;
-    expect(b.utf8).toBeUndefined();
-    expect(a.xml.slice(a.xml.indexOf("<t>") + 3, a.xml.indexOf("</t>"))).toBe(b.xml.slice(b.xml.indexOf("<t>") + 3, b.xml.indexOf("</t>")));
-    expect(parseSharedStrings(a, DEFAULT_XLSX_LIMITS, Infinity, memo)).toEqual(["é".repeat(n)]);
-    // The same long text again, as bytes: answered from the memo.
-    expect(parseSharedStrings(xmlText(utf8Part, BYTES)!, DEFAULT_XLSX_LIMITS, Infinity, memo)).toEqual(["é".repeat(n)]);
-    expect(memo.textHits).toBe(1);
-    // The equal string, decoded: its own text, not the memo's.
-    expect(parseSharedStrings(b, DEFAULT_XLSX_LIMITS, Infinity, memo)).toEqual(["Ã©".repeat(n)]);
-    expect(memo.textHits).toBe(1);
   });
 });
 

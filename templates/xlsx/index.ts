@@ -101,7 +101,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   const budget: InflateBudget = { remaining: limits.maxUncompressedBytes, deadline: started + limits.timeoutMs };
 
   const has = (name: string): boolean => dir.entries.has(name.toLowerCase());
-  // Worksheets and shared strings, the bulk of a file, as bytes when the runtime can (see ByteText).
+  // Worksheets, the bulk of a file, as bytes when the runtime can (see ByteText).
   const partText = (name: string): XmlText | Fail | undefined => readPart(bytes, dir, name, budget, opts.codec, opts.codec?.bytes);
   // The small parts decoded (workbook, relationships, styles: the memo spares most of them).
   const part = (name: string): string | Fail | undefined => {
@@ -161,7 +161,8 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     const st = parsed(relOfType("/styles", `${wbDir}styles.xml`), "styles", parseStyles);
     if (st instanceof Fail) return st;
     if (st !== undefined) xfFormats = st;
-    const sstXml = partText(relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`));
+    // Decoded whole: nearly every item is Chinese, and one native decoding beats decoding item by item.
+    const sstXml = part(relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`));
     if (sstXml instanceof Fail) return sstXml;
     if (sstXml !== undefined) {
       const sst = parseSharedStrings(sstXml, limits, budget.deadline, opts.memo);

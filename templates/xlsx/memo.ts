@@ -32,7 +32,7 @@ export const LONG_TEXT = 4096;
 /** Parsed small parts remembered across reads (see the module note). */
 export class PartMemo {
   readonly #parts = new Map<string, Remembered>();
-  #long: { raw: string; bytes: boolean; text: string } | undefined;
+  #long: { raw: string; text: string } | undefined;
   /** Reads answered from the memo: for tests and the benchmark's curiosity. */
   hits = 0;
   /** Long texts answered from the memo. */
@@ -40,18 +40,16 @@ export class PartMemo {
 
   /**
    * `raw` decoded by `decode`, or, for a text of LONG_TEXT characters or more equal to the last long
-   * one decoded, that decoding. `bytes` says whether `raw` is one char per byte (xml.ts ByteText) or
-   * decoded text: equal strings of the two kinds are different texts. A failed decoding (null) is not
-   * remembered.
+   * one decoded, that decoding. A failed decoding (null) is not remembered.
    */
-  text(raw: string, decode: (raw: string) => string | null, bytes = false): string | null {
+  text(raw: string, decode: (raw: string) => string | null): string | null {
     if (raw.length < LONG_TEXT) return decode(raw);
-    if (this.#long !== undefined && this.#long.bytes === bytes && this.#long.raw === raw) {
+    if (this.#long !== undefined && this.#long.raw === raw) {
       this.textHits++;
       return this.#long.text;
     }
     const text = decode(raw);
-    if (text !== null) this.#long = { raw, bytes, text };
+    if (text !== null) this.#long = { raw, text };
     return text;
   }
 

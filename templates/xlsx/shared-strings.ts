@@ -15,7 +15,7 @@
 import type { XlsxLimits } from "./limits";
 import type { PartMemo } from "./memo";
 import { scanXml, type XmlHandlers } from "./scan";
-import { decodeEntities, textOf, unescapeOoxml, type XmlText } from "./xml";
+import { decodeEntities, unescapeOoxml } from "./xml";
 
 /** Why a shared-strings part was refused: a reader failure code and its detail. */
 export interface SharedStringsFail {
@@ -23,14 +23,9 @@ export interface SharedStringsFail {
   detail: string;
 }
 
-/**
- * Read the shared-strings part (bounded by the cell-size limit and the deadline); `memo` spares decoding the
- * library again. Text of one char per byte (xml.ts ByteText) is decoded item by item by the quick reader, and
- * whole for the general one.
- */
-export function parseSharedStrings(text: XmlText | string, limits: XlsxLimits, deadline: number, memo?: PartMemo): string[] | SharedStringsFail {
-  const t: XmlText = typeof text === "string" ? { xml: text } : text;
-  return quickSharedStrings(t, limits, deadline, undefined, memo) ?? scannedSharedStrings(t.utf8 ? t.utf8(t.xml) : t.xml, limits, deadline);
+/** Read the shared-strings part (bounded by the cell-size limit and the deadline); `memo` spares decoding the library again. */
+export function parseSharedStrings(xml: string, limits: XlsxLimits, deadline: number, memo?: PartMemo): string[] | SharedStringsFail {
+  return quickSharedStrings(xml, limits, deadline, undefined, memo) ?? scannedSharedStrings(xml, limits, deadline);
 }
 
 /** A plain item's text: entities replaced, then the OOXML escapes; null when an entity is malformed. */
@@ -65,9 +60,7 @@ export interface QuickCounts {
  * which refuses a cut that fell inside a comment or CDATA. Null as soon as the
  * part is anything else or an item is malformed.
  */
-export function quickSharedStrings(text: XmlText | string, limits: XlsxLimits, deadline: number, counts?: QuickCounts, memo?: PartMemo): string[] | SharedStringsFail | null {
-  const { xml, utf8 } = typeof text === "string" ? { xml: text, utf8: undefined } : text;
-  const decode = (raw: string): string | null => plainText(textOf(raw, utf8));
+export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: number, counts?: QuickCounts, memo?: PartMemo): string[] | SharedStringsFail | null {
   // Up to the root's start tag, closed at once; without "<sst" this ends in an end tag with no start, refused too.
   let pos = xml.indexOf(">", xml.indexOf("<sst")) + 1;
   if (scanXml(`${xml.slice(0, pos)}</sst>`, { open() {} }) !== null) return null;
@@ -80,13 +73,13 @@ export function quickSharedStrings(text: XmlText | string, limits: XlsxLimits, d
     let s: string | null;
     if (lt >= 0 && xml.startsWith(END_T_SI, lt)) {
       const raw = xml.slice(start, lt);
-      s = memo ? memo.text(raw, decode, utf8 !== undefined) : decode(raw);
+      s = memo ? memo.text(raw, plainText) : plainText(raw);
       pos = lt + END_T_SI.length;
       if (counts) counts.plain++;
     } else {
       // No end tag: the cut ends at 4, before pos, and the empty item is refused.
       const end = xml.startsWith("<si/>", pos) ? pos + 5 : xml.indexOf("</si>", pos) + 5;
-      s = scannedItem(textOf(xml.slice(pos, end), utf8));
+      s = scannedItem(xml.slice(pos, end));
       pos = end;
       if (counts) counts.scanned++;
       if (s !== null) s = unescapeOoxml(s);

@@ -18,7 +18,9 @@
  */
 import { CellSink, parseRef, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "./cells";
 import { isSpace } from "./scan";
-import { decodeEntities, textOf, unescapeOoxml, type XmlText } from "./xml";
+import { decodeEntities, unescapeOoxml, type XmlText } from "./xml";
+
+const NON_ASCII = /[^\u0000-\u007f]/g;
 
 /** `c`, `v`, `f`, `t` by char code (an array: a sparse object's lookup cost a tenth of the scan). */
 const ONE_CHAR_NAMES: readonly (string | undefined)[] = Array.from({ length: 128 }, (_, c) => (c === 99 || c === 118 || c === 102 || c === 116 ? String.fromCharCode(c) : undefined));
@@ -45,6 +47,23 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
   const { xml, utf8 } = typeof text === "string" ? { xml: text, utf8: undefined } : text;
   const sink = new CellSink(ctx);
   const n = xml.length;
+  // One char per byte: where the next non-ASCII char is, found by a native search (a loop over every
+  // value's chars in JavaScript cost more than it saved while the code was cold). A slice that ends
+  // before it is ASCII as it is; one that reaches it is decoded as UTF-8.
+  let high = -1;
+  /** Whether [start, end) holds a non-ASCII char of byte text (the scanner only moves forward). */
+  const crossesHigh = (start: number, end: number): boolean => {
+    if (high < start) {
+      NON_ASCII.lastIndex = start;
+      high = NON_ASCII.test(xml) ? NON_ASCII.lastIndex - 1 : n;
+    }
+    return high < end;
+  };
+  const textAt = (start: number, end: number): string => {
+    const s = xml.slice(start, end);
+    return utf8 !== undefined && crossesHigh(start, end) ? utf8(s) : s;
+  };
+  let bufHigh = false;
   const attrs: Attrs = { r: null, t: null, s: null, sNum: -1, si: null };
   let pos = 0;
   let row = 0;
@@ -117,31 +136,25 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         const a0 = xml.charCodeAt(an);
         const key = alen === 1 ? (a0 === 114 ? 1 : a0 === 116 ? 2 : a0 === 115 ? 3 : 0) : a0 === 115 && xml.charCodeAt(an + 1) === 105 ? 4 : 0;
         if (key !== 0) {
-          // One pass over the value: a style index is read as a number, other plain ASCII values are
-          // sliced as written; only values with entities or non-ASCII text take the general way.
-          let plain = true;
-          let digits = key === 3 && close > i + 1 && close - i <= 10 ? 0 : -1;
-          for (let k = i + 1; k < close; k++) {
-            const ch = xml.charCodeAt(k);
-            if (ch === 38 || ch === 60 || ch > 0x7f) {
-              plain = false;
-              break;
+          let digits = -1;
+          if (key === 3 && close > i + 1 && close - i <= 4) {
+            // A style index of up to three digits (every workbook we meet), read in place.
+            digits = 0;
+            for (let k = i + 1; k < close && digits >= 0; k++) {
+              const ch = xml.charCodeAt(k);
+              digits = ch >= 48 && ch <= 57 ? digits * 10 + (ch - 48) : -1;
             }
-            if (digits >= 0) digits = ch >= 48 && ch <= 57 ? digits * 10 + (ch - 48) : -1;
           }
-          if (plain && digits >= 0) attrs.sNum = digits;
+          if (digits >= 0) attrs.sNum = digits;
           else {
-            let val: string | null = xml.slice(i + 1, close);
-            if (!plain) {
-              const raw = textOf(val, utf8);
-              if (raw.indexOf("<") >= 0) return -1;
-              val = raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
-              if (val === null) return -1;
-            }
+            const raw = textAt(i + 1, close);
+            if (raw.indexOf("<") >= 0) return -1;
+            const val = raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
+            if (val === null) return -1;
             if (key === 1) attrs.r = val;
             else if (key === 2) attrs.t = val;
-            else if (key === 3) attrs.s = val;
-            else attrs.si = val;
+            else if (key === 4) attrs.si = val;
+            else attrs.s = val;
           }
         }
       }
@@ -154,7 +167,10 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0) break;
-    if (target !== 0 && lt > pos) buf += xml.slice(pos, lt);
+    if (target !== 0 && lt > pos) {
+      buf += xml.slice(pos, lt);
+      if (utf8 !== undefined && !bufHigh) bufHigh = crossesHigh(pos, lt);
+    }
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 33 /* ! */) {
       if (xml.startsWith("<!--", lt)) {
@@ -165,7 +181,10 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         const e = xml.indexOf("]]>", lt + 9);
         if (e < 0) return bad("CDATA 未结束");
         // Mark CDATA text so entity decoding leaves it alone.
-        if (target !== 0) buf += "\u0000" + xml.slice(lt + 9, e) + "\u0000";
+        if (target !== 0) {
+          buf += "\u0000" + xml.slice(lt + 9, e) + "\u0000";
+          if (utf8 !== undefined && !bufHigh) bufHigh = crossesHigh(lt + 9, e);
+        }
         pos = e + 3;
       } else {
         return { fail: "UNSAFE_XML", detail: "工作表含有 DOCTYPE/ENTITY 声明" };
@@ -199,7 +218,7 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         case "f":
         case "t": {
           if (target !== 0 && cell) {
-            const text = decodeText(textOf(buf, utf8));
+            const text = decodeText(bufHigh && utf8 !== undefined ? utf8(buf) : buf);
             if (text === null) return bad("无效的实体引用");
             if (target === 1 && name === "v") cell.v = text;
             else if (target === 2 && name === "f") cell.f = text;
@@ -279,13 +298,13 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         break;
       }
       case "v":
-        if (cell && !selfClosing) (target = 1), (buf = "");
+        if (cell && !selfClosing) (target = 1), (buf = ""), (bufHigh = false);
         break;
       case "f":
         if (cell) {
           cell.fType = attrs.t;
           cell.fSi = attrs.si;
-          if (!selfClosing) (target = 2), (buf = "");
+          if (!selfClosing) (target = 2), (buf = ""), (bufHigh = false);
         }
         break;
       case "is":
@@ -295,7 +314,7 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         if (!selfClosing) rPh++;
         break;
       case "t":
-        if (cell && inIs && rPh === 0 && !selfClosing) (target = 3), (buf = "");
+        if (cell && inIs && rPh === 0 && !selfClosing) (target = 3), (buf = ""), (bufHigh = false);
         break;
     }
   }

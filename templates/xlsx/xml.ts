@@ -50,13 +50,6 @@ export function xmlText(data: Uint8Array, bytes?: ByteText): XmlText | null {
   return xml === null ? null : { xml };
 }
 
-/** `raw`, cut from an XmlText's `xml`, as text: decoded when the text is bytes and `raw` is not ASCII. */
-export function textOf(raw: string, utf8: ((bytes: string) => string) | undefined): string {
-  if (utf8 === undefined) return raw;
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x7f) return utf8(raw);
-  return raw;
-}
-
 /**
  * Bytes of an XML part → string, the way XML 1.0 appendix F says to find the
  * encoding: a byte-order mark, else the first bytes of `<?xml` (UTF-16 BE/LE
