@@ -14,7 +14,6 @@ import { closePeriod, openPeriod, type PeriodInfo } from "../functions/service/p
 import type { RosterUnit } from "../functions/service/roster";
 import {
   getVersion,
-  heldRecords,
   listVersions,
   mergeableCounts,
   newestVersion,
@@ -28,6 +27,7 @@ import {
   type VersionSummary,
 } from "../functions/service/reports";
 import { FsObjectStore, versionIdTime, versionKeys } from "../functions/storage/index";
+import { heldRecords } from "../functions/service/held-records";
 import { badReport, goodReport, warnedReport } from "./support/functions-server";
 import { PERIOD } from "./support/workbooks";
 

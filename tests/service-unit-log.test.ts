@@ -1,6 +1,7 @@
 /**
  * The unit's log (functions/service/unit-log.ts) in-process on the filesystem store: the cache of
- * what never changes (once per key, per store, oldest out at its bound), the history read from the
+ * what never changes (once per key, per store, read once by concurrent requests, a failure not kept,
+ * oldest out at its bound), the history read from the
  * log exactly, the entry as stored, the last slot a log can take, a slot race lost every time
  * (bounded tries, then a conflict), and the in-process lock's order.
  */
@@ -45,6 +46,33 @@ describe("cached: what was read of write-once objects", () => {
     const other = new FsObjectStore({ root });
     expect(await cached(other, "a", load)).toBe(3);
     expect(loads).toBe(3);
+  });
+
+  it("reads a key once for requests that want it at the same time", async () => {
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      loads++;
+      await gate;
+      return "v";
+    };
+    const both = Promise.all([cached(store, "same", load), cached(store, "same", load)]);
+    release();
+    expect(await both).toEqual(["v", "v"]);
+    expect(loads).toBe(1);
+  });
+
+  it("does not keep a failed read: the next request reads again", async () => {
+    let loads = 0;
+    const load = async () => {
+      if (++loads === 1) throw new Error("EIO");
+      return "ok";
+    };
+    await expect(cached(store, "flaky", load)).rejects.toThrow("EIO");
+    expect(await cached(store, "flaky", load)).toBe("ok");
+    expect(await cached(store, "flaky", load)).toBe("ok");
+    expect(loads).toBe(2);
   });
 
   it(`holds ${CACHE_LIMIT} keys; the next one pushes out the oldest only`, async () => {

@@ -16,6 +16,7 @@ import { ruleSettings, type RuleSettings } from "../../templates/rules/index";
 import { newVersionId, versionIdTime, versionKeys, putJsonOnce, putOnce, StorageNotFound, type ObjectStore } from "../storage/index";
 import { getPeriod, isAfterDeadline, type PeriodInfo } from "./periods";
 import { slipFindings } from "./peer-slips";
+import { heldRecordCommitted, heldRecords } from "./held-records";
 import { heldFindings } from "./prefill";
 import { findLibrary, rememberLibrary } from "./libraries";
 import { BUILTIN, ruleSettingsOf } from "../../templates/catalogue";
@@ -175,6 +176,7 @@ export async function submitReport(store: ObjectStore, input: SubmitInput): Prom
       if (Date.now() - versionIdTime(version).getTime() > COMMIT_WINDOW_MS) throw new CommitWindowPassed(keys.json);
       return null;
     });
+    heldRecordCommitted(store, input.periodId, record);
     const seq = history.versions.length + 1;
     return { ok: true as const, version: summarize(metaOf(stored), seq, undefined), findings };
   });
@@ -392,16 +394,3 @@ export async function recordsForMerge(
 }
 
 
-/** The newest record of each unit held for a period (versions never change, so records are cached). */
-export async function heldRecords(store: ObjectStore, periodId: string): Promise<ReportRecord[]> {
-  const byUnit = await periodHistory(store, periodId);
-  const out = await Promise.all(
-    [...byUnit].map(async ([unitCode, h]) => {
-      const version = h.versions[h.versions.length - 1];
-      if (!version) return null;
-      const key = versionKeys(periodId, unitCode, version).json;
-      return cached(store, `record:${key}`, async () => (await store.getJson<StoredVersion>(key)).record);
-    }),
-  );
-  return out.filter((r): r is ReportRecord => r !== null);
-}

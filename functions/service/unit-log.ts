@@ -45,16 +45,23 @@ export const SWEEP_AFTER_MS = 60 * 60 * 1000;
  * what was read of them can be kept for the life of the process: status
  * calls then read only what is new. Kept per store, bounded.
  */
-const immutableCache = new WeakMap<ObjectStore, Map<string, unknown>>();
+const immutableCache = new WeakMap<ObjectStore, Map<string, Promise<unknown>>>();
 export const CACHE_LIMIT = 20_000;
 
-export async function cached<T>(store: ObjectStore, key: string, load: () => Promise<T>): Promise<T> {
+export function cached<T>(store: ObjectStore, key: string, load: () => Promise<T>): Promise<T> {
   let cache = immutableCache.get(store);
   if (!cache) immutableCache.set(store, (cache = new Map()));
-  if (cache.has(key)) return cache.get(key) as T;
-  const value = await load();
+  const known = cache.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  // The read itself is kept, so requests that want the same object at once read it once (a burst of
+  // 50 submissions each read every new log entry and record of the period: 2,500 reads, not 100).
+  const value = load();
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
+  // A failed read is not kept: the next request tries again.
+  value.catch(() => {
+    if (cache.get(key) === value) cache.delete(key);
+  });
   return value;
 }
 
