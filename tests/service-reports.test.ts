@@ -28,6 +28,7 @@ import {
 } from "../functions/service/reports";
 import { FsObjectStore, versionIdTime, versionKeys } from "../functions/storage/index";
 import { heldRecords } from "../functions/service/held-records";
+import { periodHistory } from "../functions/service/unit-log";
 import { badReport, goodReport, warnedReport } from "./support/functions-server";
 import { PERIOD } from "./support/workbooks";
 
@@ -308,5 +309,23 @@ describe("status, reviews and what a merge takes", () => {
     const acc = await recordsForMerge(store, PERIOD, [A], "accepted");
     expect(acc.map((x) => x.stored.version)).toEqual([a2.version]);
     expect(await mergeableCounts(store, PERIOD, [A, B])).toEqual({ submitted: 1, accepted: 1 });
+  });
+
+  it("status rows and counts from a history already read: the same answers, no listing of their own", async () => {
+    await open();
+    const a1 = await accepted(A, good[A.code]!);
+    expect(await review(A, a1.version, "accept")).toMatchObject({ ok: true });
+    await accepted(B, good[B.code]!);
+    const now = new Date("2025-12-21T00:00:00Z");
+    const rows = await periodStatus(store, period, [A, B, C], now);
+    const counts = await mergeableCounts(store, PERIOD, [A, B, C]);
+    const history = await periodHistory(store, PERIOD);
+    let listings = 0;
+    const list = store.list.bind(store);
+    store.list = async (prefix: string) => (listings++, list(prefix));
+    expect(await periodStatus(store, period, [A, B, C], now, history)).toEqual(rows);
+    expect(await mergeableCounts(store, PERIOD, [A, B, C], history)).toEqual(counts);
+    expect(counts).toEqual({ submitted: 2, accepted: 1 });
+    expect(listings).toBe(0);
   });
 });

@@ -16,10 +16,11 @@ import { getWebhook, pushReminders, reminders } from "../service/reminders";
 import { listVersions, mergeableCounts, periodStatus, type StatusRow } from "../service/reports";
 import { isWithin, roleOf, type RosterUnit } from "../service/roster";
 import { statusWorkbook } from "../service/sheets";
+import { periodHistory, type UnitHistory } from "../service/unit-log";
 import { VERSION_ID_RE } from "../storage/keys";
 
 /** The period, the reporting units the caller may see (below `?parent=` when given) and their rows. */
-async function statusOf(req: ApiRequest, ctx: AppContext): Promise<{ info: PeriodInfo; units: RosterUnit[]; rows: StatusRow[] }> {
+async function statusOf(req: ApiRequest, ctx: AppContext): Promise<{ info: PeriodInfo; units: RosterUnit[]; rows: StatusRow[]; history: Map<string, UnitHistory> }> {
   const period = req.period();
   const parentParam = queryParam(req.event, "parent");
   const parent = parentParam ? checkUnitCode(parentParam) : undefined;
@@ -31,9 +32,11 @@ async function statusOf(req: ApiRequest, ctx: AppContext): Promise<{ info: Perio
     (u) => roleOf(u.type) === "unit" && can(req.principal, "read", u.code, roster) && (!parent || isWithin(roster, u.code, parent)),
   );
   if (units.length === 0 && !can(req.principal, "read", req.principal.sub, roster)) throw new ApiError("FORBIDDEN_UNIT");
-  const rows = await periodStatus(ctx.store, info, units, ctx.now());
+  // One listing of the period for the rows and the counts (it is the call's main cost).
+  const history = await periodHistory(ctx.store, info.id);
+  const rows = await periodStatus(ctx.store, info, units, ctx.now(), history);
   req.log.units = rows.length;
-  return { info, units, rows };
+  return { info, units, rows, history };
 }
 
 export const statusRoutes: Route[] = [
@@ -42,8 +45,8 @@ export const statusRoutes: Route[] = [
     path: "/api/periods/{period}/status",
     auth: "token",
     run: async (req, ctx) => {
-      const { info, units, rows } = await statusOf(req, ctx);
-      const mergeable = await mergeableCounts(ctx.store, info.id, units);
+      const { info, units, rows, history } = await statusOf(req, ctx);
+      const mergeable = await mergeableCounts(ctx.store, info.id, units, history);
       return json(200, { ok: true, period: info, units: rows, now: ctx.now().toISOString(), timeZone: ctx.timeZone, mergeable } satisfies StatusAnswer);
     },
   },

@@ -21,7 +21,7 @@ import { heldFindings } from "./prefill";
 import { findLibrary, rememberLibrary } from "./libraries";
 import { BUILTIN, ruleSettingsOf } from "../../templates/catalogue";
 import type { RosterUnit } from "./roster";
-import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock } from "./unit-log";
+import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock, type UnitHistory } from "./unit-log";
 
 export { COMMIT_WINDOW_MS, SWEEP_AFTER_MS, sweepUncommitted } from "./unit-log";
 
@@ -282,11 +282,12 @@ export interface StatusRow {
  * Latest state of each of `units` in the period: one listing of the
  * period's units folder, then the latest `.json` and the reviews of each
  * unit that has submitted. `overdue` is judged against the period's deadline at `now`.
+ * `history`: the period's history when the caller has read it already (one listing per request).
  */
-export async function periodStatus(store: ObjectStore, period: PeriodInfo, units: readonly RosterUnit[], now: Date): Promise<StatusRow[]> {
+export async function periodStatus(store: ObjectStore, period: PeriodInfo, units: readonly RosterUnit[], now: Date, history?: Map<string, UnitHistory>): Promise<StatusRow[]> {
   const periodId = period.id;
   const pastDeadline = isAfterDeadline(period, now);
-  const byUnit = await periodHistory(store, periodId);
+  const byUnit = history ?? (await periodHistory(store, periodId));
   return Promise.all(
     units.map(async (u): Promise<StatusRow> => {
       const h = byUnit.get(u.code);
@@ -350,9 +351,9 @@ export async function reviewReport(
   return { ok: true, review };
 }
 
-/** How many of `units` a consolidation would take with each include mode (no records read). */
-export async function mergeableCounts(store: ObjectStore, periodId: string, units: readonly RosterUnit[]): Promise<{ submitted: number; accepted: number }> {
-  const byUnit = await periodHistory(store, periodId);
+/** How many of `units` a consolidation would take with each include mode (no records read); `history` as for periodStatus. */
+export async function mergeableCounts(store: ObjectStore, periodId: string, units: readonly RosterUnit[], history?: Map<string, UnitHistory>): Promise<{ submitted: number; accepted: number }> {
+  const byUnit = history ?? (await periodHistory(store, periodId));
   let submitted = 0;
   let accepted = 0;
   await Promise.all(
