@@ -26,7 +26,7 @@ export const nativeUnzip: ZipCodec = {
     }
   },
   crc32: (data) => crc32(data),
-  // Worksheets and shared strings scanned as bytes (templates/xlsx/xml.ts ByteText).
+  // Worksheets scanned as bytes (templates/xlsx/xml.ts ByteText).
   bytes: {
     latin1: (data) => Buffer.from(data.buffer, data.byteOffset, data.length).toString("latin1"),
     utf8: (bytes) => Buffer.from(bytes, "latin1").toString("utf8"),

@@ -189,7 +189,7 @@ export interface ZipCodec {
   /** Inflate a raw deflate stream to at most `max` bytes: "over" when it would give more, null when it is corrupt. */
   inflateRaw(data: Uint8Array, max: number): Uint8Array | "over" | null;
   crc32(data: Uint8Array): number;
-  /** The runtime's byte decodings, to scan UTF-8 worksheets and shared strings as bytes (xml.ts); without them they are decoded whole. */
+  /** The runtime's byte decodings, to scan UTF-8 worksheets as bytes (xml.ts); without them they are decoded whole. */
   bytes?: ByteText;
 }
 
