@@ -4,7 +4,7 @@
  * native zlib's deflate and CRC-32, about twice as fast on the city
  * workbook's sheet XML. The reader likewise takes zlib's inflate (`nativeUnzip`):
  * a report reads in about half the time; and Buffer's latin1 and UTF-8 decodings,
- * so it scans the parts as bytes and decodes only the text it keeps.
+ * so it scans the worksheets as bytes and decodes only the text it keeps.
  */
 import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import type { ZipCodec } from "../../templates/xlsx/index";
