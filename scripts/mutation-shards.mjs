@@ -95,6 +95,7 @@ export const SHARDS = [
       "tests/service-prefill.test.ts",
       "tests/service-libraries.test.ts",
       "tests/service-peer-slips.test.ts",
+      "tests/service-held-records.test.ts",
     ],
   },
   {
@@ -131,6 +132,7 @@ export const SHARDS = [
       "tests/xlsx-read-cells.test.ts",
       "tests/xlsx-read-parts.test.ts",
       "tests/xlsx-scan-messages.test.ts",
+      "tests/xlsx-byte-text.test.ts",
     ],
   },
 ];

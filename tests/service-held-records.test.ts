@@ -85,7 +85,34 @@ describe("the held records a submission compares with", () => {
     expect(store.listings).toBe(listed);
     // The unit's newest record, not its first.
     const fresh = new CountingStore({ root });
-    expect(held.find((r) => r.unit.code === units[0]!.code)).toEqual((await heldRecords(fresh, P)).find((r) => r.unit.code === units[0]!.code));
+    const reread = await heldRecords(fresh, P);
+    expect(reread.map((r) => r.unit.code).sort()).toEqual([units[0]!.code, units[1]!.code].sort());
+    expect(held.find((r) => r.unit.code === units[0]!.code)).toEqual(reread.find((r) => r.unit.code === units[0]!.code));
+    expect(held.find((r) => r.unit.code === units[1]!.code)).toEqual(reread.find((r) => r.unit.code === units[1]!.code));
+  });
+
+  it("a commit where no snapshot is kept (another store, another period) changes nothing and throws nothing", async () => {
+    expect((await submit(0)).ok).toBe(true);
+    const [record] = await heldRecords(store, P);
+    const other = new CountingStore({ root });
+    expect(() => heldRecordCommitted(other, P, record!)).not.toThrow();
+    expect(() => heldRecordCommitted(store, "2025-H1", record!)).not.toThrow();
+    const listed = other.listings;
+    expect(await codes(heldRecords(other, P))).toEqual([units[0]!.code]);
+    expect(other.listings).toBe(listed + 1);
+  });
+
+  it("an old snapshot's failure does not drop the newer one that replaced it", async () => {
+    expect((await submit(2)).ok).toBe(true);
+    const t = 5_000_000;
+    store.failNext = true;
+    const old = heldRecords(store, P, t);
+    const newer = heldRecords(store, P, t + HELD_FOR_MS);
+    await expect(old).rejects.toThrow("EIO");
+    const records = await newer;
+    const listed = store.listings;
+    expect(await heldRecords(store, P, t + HELD_FOR_MS + 1)).toBe(records);
+    expect(store.listings).toBe(listed);
   });
 
   it("a commit while the snapshot's read fails: the failure is dropped, not thrown at no one", async () => {
