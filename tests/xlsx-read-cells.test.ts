@@ -135,6 +135,55 @@ describe("addresses and rows", () => {
     expect(scan(`<row r="${"x".repeat(30)}"/>`)).toEqual({ fail: "CORRUPT_ZIP", detail: `工作表 XML 格式错误：行号 ${"x".repeat(20)} 无效` });
     expect(scan(`<row r="1"><c r="${"Z".repeat(30)}"/></row>`)).toEqual({ fail: "CORRUPT_ZIP", detail: `工作表 XML 格式错误：单元格地址 ${"Z".repeat(20)} 无效` });
   });
+
+  // Plain references are read in place (sheet-scan.ts); every other spelling goes through the checks.
+  // Each case pins the cell's key, or the refusal naming the reference exactly as written.
+  it.each<[string, string, Record<string, number> | string]>([
+    ["a plain reference", `<row r="7"><c r="E7"><v>1</v></c></row>`, { E7: 1 }],
+    ["in single quotes", `<row r='7'><c r='E7'><v>1</v></c></row>`, { E7: 1 }],
+    ["a leading zero in the row: keyed without it", `<row r="07"><c r="E007"><v>1</v></c><c r="F7"><v>2</v></c></row>`, { E7: 1, F7: 2 }],
+    ["three letters", `<row r="1"><c r="XFD1"><v>1</v></c></row>`, { XFD1: 1 }],
+    ["seven digits", `<row r="1048576"><c r="A1048576"><v>1</v></c></row>`, { A1048576: 1 }],
+    ["eight digits", `<row r="1"><c r="A00000012"><v>1</v></c></row>`, { A12: 1 }],
+    ["a row of eight digits", `<row r="00000012"><c><v>1</v></c></row>`, { A12: 1 }],
+    ["an entity in the reference", `<row r="1"><c r="&#69;7"><v>1</v></c></row>`, { E7: 1 }],
+    ["lower case", `<row r="1"><c r="e7"><v>1</v></c></row>`, { E7: 1 }],
+    ["past the interned block (column 65, row 2049): the same key", `<row r="2049"><c r="BM2049"><v>1</v></c><c r="BL2048"><v>2</v></c></row>`, { BM2049: 1, BL2048: 2 }],
+    ["twenty digits: past the last row", `<row r="1"><c r="A${"9".repeat(20)}"><v>1</v></c></row>`, "单元格地址无效"],
+    ["the column after the interned block, then the row below: two cells", `<row r="5"><c r="BL5"><v>1</v></c><c r="BM5"><v>2</v></c></row><row r="6"><c r="A6"><v>3</v></c></row><row r="5"><c r="BL5"><v>4</v></c><c r="BM5"><v>5</v></c></row>`, { BL5: 4, BM5: 5, A6: 3 }],
+    ["a bracket after the letters", `<row r="1"><c r="E[7"><v>1</v></c></row>`, "单元格地址 E[7 无效"],
+    ["a cell without a reference in row 0", `<row r="0"><c><v>1</v></c></row>`, "单元格地址无效"],
+    ["four letters", `<row r="1"><c r="ABCD1"><v>1</v></c></row>`, "单元格地址 ABCD1 无效"],
+    ["a cell's reference without letters", `<row r="1"><c r="7"><v>1</v></c></row>`, "单元格地址 7 无效"],
+    ["a cell's reference without digits", `<row r="1"><c r="E"><v>1</v></c></row>`, "单元格地址 E 无效"],
+    ["an empty cell reference", `<row r="1"><c r=""><v>1</v></c></row>`, "单元格地址  无效"],
+    ["a space before it", `<row r="1"><c r=" E7"><v>1</v></c></row>`, "单元格地址  E7 无效"],
+    ["a row's reference with letters", `<row r="E7"><c><v>1</v></c></row>`, "行号 E7 无效"],
+    ["a row's number with a sign", `<row r="+7"><c><v>1</v></c></row>`, { A7: 1 }],
+  ])("%s", (_what, data, want) => {
+    const r = scan(data);
+    if (want === "单元格地址无效") expect(r).toEqual({ fail: "CORRUPT_ZIP", detail: want });
+    else if (typeof want === "string") expect(r).toEqual({ fail: "CORRUPT_ZIP", detail: `工作表 XML 格式错误：${want}` });
+    else expect("fail" in r ? r : Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]))).toEqual(want);
+  });
+
+  it("a repeated attribute: the last one counts, plain or not", () => {
+    expect(cellsOf(`<row r="1"><c r="A1" s="1" s="2000"><v>1</v></c><c r="B1" s="2000" s="1"><v>2</v></c><c r="$C$1" r="C1"><v>3</v></c></row>`)).toEqual({
+      A1: { value: 1, numFmt: G },
+      B1: { value: 2, numFmt: "0.00" },
+      C1: { value: 3, numFmt: G },
+    });
+  });
+
+  it("a cell keeps the reference of its own tag, not one left from the row", () => {
+    // The row's r is read in place; a following cell without r counts from the row, one with r uses its own.
+    expect(cellsOf(`<row r="3"><c><v>1</v></c><c r="D3"><v>2</v></c><c><v>3</v></c></row><row><c><v>4</v></c></row>`)).toEqual({
+      A3: { value: 1, numFmt: G },
+      D3: { value: 2, numFmt: G },
+      E3: { value: 3, numFmt: G },
+      A4: { value: 4, numFmt: G },
+    });
+  });
 });
 
 describe("limits and the deadline", () => {

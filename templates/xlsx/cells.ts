@@ -28,8 +28,6 @@ export interface SheetFail {
 
 /** Raw fields of one `<c>`, filled by a sheet parser and handed to `CellSink.add`. */
 export interface RawCell {
-  /** The `r` attribute as written, when present. */
-  ref: string | null;
   row: number;
   col: number;
   t: string | null;
@@ -114,10 +112,27 @@ export class CellSink {
     const cell: GridCell = { value, numFmt: ctx.xfFormats[c.s] ?? "General" };
     if (formula !== undefined) cell.formula = formula;
     if (error !== undefined) cell.error = error;
-    this.cells[c.ref !== null && isUpperRef(c.ref) ? c.ref : columnLetter(c.col) + c.row] = cell;
+    this.cells[c.col <= ADDRESS_COLS && c.row <= ADDRESS_ROWS ? cachedAddress(c.col, c.row) : columnLetter(c.col) + c.row] = cell;
     if (c.row > this.rowCount) this.rowCount = c.row;
     return null;
   }
+}
+
+const ADDRESS_COLS = 64;
+const ADDRESS_ROWS = 2048;
+const ADDRESSES: (string | undefined)[] = [];
+/**
+ * The A1 address of a cell near the top left, made once per process and interned: every report has
+ * the same few hundred addresses, and a new key string costs a lookup in V8's string table per cell.
+ */
+function cachedAddress(col: number, row: number): string {
+  const k = row * ADDRESS_COLS + col;
+  let a = ADDRESSES[k];
+  if (a === undefined) {
+    const o: Record<string, true> = { [columnLetter(col) + row]: true };
+    a = ADDRESSES[k] = Object.keys(o)[0]!;
+  }
+  return a;
 }
 
 /** Parse an A1 reference into (col,row); null when malformed. */
@@ -140,11 +155,3 @@ export function parseRef(r: string): { col: number; row: number } | null {
   return { col, row };
 }
 
-function isUpperRef(r: string): boolean {
-  for (let i = 0; i < r.length; i++) {
-    const c = r.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c === 36) return false;
-  }
-  const c0 = r.charCodeAt(0);
-  return c0 >= 65 && c0 <= 90;
-}

@@ -31,7 +31,12 @@ const bad = (what: string): SheetFail => ({ fail: "CORRUPT_ZIP", detail: `工作
 
 /** Attributes we care about, filled by readTag. */
 interface Attrs {
+  /** The reference as written when it is not plain (rRow otherwise). */
   r: string | null;
+  /** A reference of 0–3 upper-case letters then 1–7 digits, read in place: its column (0 without letters)… */
+  rCol: number;
+  /** …and row; -1 when absent or not plain. */
+  rRow: number;
   t: string | null;
   /** A style index as written when it is not plain digits (sNum otherwise). */
   s: string | null;
@@ -66,11 +71,11 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
     return utf8 !== undefined && crossesHigh(start, end) ? utf8(s) : s;
   };
   let bufHigh = false;
-  const attrs: Attrs = { r: null, t: null, s: null, sNum: -1, si: null };
+  const attrs: Attrs = { r: null, rCol: 0, rRow: -1, t: null, s: null, sNum: -1, si: null };
   let pos = 0;
   let row = 0;
   let col = 0;
-  const raw: RawCell = { ref: null, row: 0, col: 0, t: null, s: 0, v: null, f: null, fType: null, fSi: null, inline: null };
+  const raw: RawCell = { row: 0, col: 0, t: null, s: 0, v: null, f: null, fType: null, fSi: null, inline: null };
   let cell: RawCell | null = null;
   let target = 0; // 0 none, 1 <v>, 2 <f>, 3 <t> of an inline string
   let buf = "";
@@ -104,7 +109,7 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
     selfClosing = false;
     if (want) {
       attrs.r = attrs.t = attrs.s = attrs.si = null;
-      attrs.sNum = -1;
+      attrs.sNum = attrs.rRow = -1;
     }
     for (;;) {
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
@@ -138,17 +143,30 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         const a0 = xml.charCodeAt(an);
         const key = alen === 1 ? (a0 === 114 ? 1 : a0 === 116 ? 2 : a0 === 115 ? 3 : 0) : a0 === 115 && xml.charCodeAt(an + 1) === 105 ? 4 : 0;
         if (key !== 0) {
-          let digits = -1;
-          if (key === 3 && close > i + 1 && close - i <= 4) {
-            // A style index of up to three digits (every workbook we meet), read in place.
-            digits = 0;
+          // Plain references (E7 on a cell, 7 on a row) and style indexes of up to three digits, nearly
+          // every attribute of a sheet, are read in place: no slice, and no key string per cell.
+          let plain = false;
+          if (key === 1) {
+            let k = i + 1;
+            let letters = 0;
+            let col = 0;
+            for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90 && letters < 3; ch = xml.charCodeAt(++k)) (col = col * 26 + (ch - 64)), letters++;
+            let row = 0;
+            for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) row = row * 10 + (ch - 48);
+            // Only a reference valid as it stands; anything else takes the checks of the row and cell cases.
+            plain = k === close && k - i - 1 > letters && (tagName === "c" ? letters > 0 : tagName === "row" && letters === 0);
+            attrs.rCol = col;
+            attrs.rRow = plain ? row : -1;
+          } else if (key === 3 && close > i + 1 && close - i <= 4) {
+            let digits = 0;
             for (let k = i + 1; k < close && digits >= 0; k++) {
               const ch = xml.charCodeAt(k);
               digits = ch >= 48 && ch <= 57 ? digits * 10 + (ch - 48) : -1;
             }
+            plain = digits >= 0;
+            attrs.sNum = digits;
           }
-          if (digits >= 0) attrs.sNum = digits;
-          else {
+          if (!plain) {
             const raw = textAt(i + 1, close);
             if (raw.indexOf("<") >= 0) return -1;
             const val = raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
@@ -156,7 +174,7 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
             if (key === 1) attrs.r = val;
             else if (key === 2) attrs.t = val;
             else if (key === 4) attrs.si = val;
-            else attrs.s = val;
+            else (attrs.s = val), (attrs.sNum = -1);
           }
         }
       }
@@ -265,7 +283,8 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
     switch (name) {
       case "row": {
         if (!want) return bad("row");
-        if (attrs.r !== null) {
+        if (attrs.rRow >= 0) row = attrs.rRow;
+        else if (attrs.r !== null) {
           const r = Number(attrs.r);
           if (!Number.isInteger(r)) return bad(`行号 ${attrs.r.slice(0, 20)} 无效`);
           row = r;
@@ -277,7 +296,10 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         if (!want) return bad("c");
         let cr = row;
         let cc = col + 1;
-        if (attrs.r !== null) {
+        if (attrs.rRow >= 0) {
+          cr = attrs.rRow;
+          cc = attrs.rCol;
+        } else if (attrs.r !== null) {
           const p = parseRef(attrs.r);
           if (!p) return bad(`单元格地址 ${attrs.r.slice(0, 20)} 无效`);
           cr = p.row;
@@ -286,7 +308,6 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
         col = cc;
         // One RawCell for the whole sheet: the sink copies what it keeps.
         cell = raw;
-        raw.ref = attrs.r;
         raw.row = cr;
         raw.col = cc;
         raw.t = attrs.t;

@@ -44,7 +44,7 @@ export function parseSheetSaxes(text: XmlText | string, ctx: SheetContext): Shee
             cc = p.col;
           }
           col = cc;
-          cell = { ref: r ?? null, row: cr, col: cc, t: a["t"] ?? null, s: a["s"] ? Number(a["s"]) : 0, v: null, f: null, fType: null, fSi: null, inline: null };
+          cell = { row: cr, col: cc, t: a["t"] ?? null, s: a["s"] ? Number(a["s"]) : 0, v: null, f: null, fType: null, fSi: null, inline: null };
           if (selfClosing) {
             fail = sink.add(cell);
             cell = null;
