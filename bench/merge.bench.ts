@@ -99,9 +99,11 @@ for code, t in sorted(totals.items()):
 out.save(sys.argv[1])
 `;
 
+/** The median run by wall time, with the highest peak memory of all runs (a memory target holds for every run or not at all). */
 function best(runs: number, fn: () => Measure): Measure {
   const all = Array.from({ length: runs }, fn);
-  return all.sort((a, b) => a.seconds - b.seconds)[Math.floor(all.length / 2)]!;
+  const median = all.sort((a, b) => a.seconds - b.seconds)[Math.floor(all.length / 2)]!;
+  return { ...median, peakMB: Math.max(...all.map((m) => m.peakMB)) };
 }
 
 async function main(): Promise<void> {
@@ -141,13 +143,15 @@ async function main(): Promise<void> {
     const file = join(WORK, `records-${n}-${createHash("sha256").update(JSON.stringify(record(0))).digest("hex").slice(0, 12)}.jsonl`);
     for (const old of readdirSync(WORK)) if (old.startsWith(`records-${n}`) && join(WORK, old) !== file) rmSync(join(WORK, old), { force: true });
     if (!existsSync(file)) writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify(record(i))).join("\n") + "\n");
-    const m = best(1, () => measure(process.execPath, [childBundle, file, join(out, `records-${n}.xlsx`)]));
+    // Median of three: one run's peak memory moved from 316 to 401 MB while the host was slow (the collector's
+    // concurrent marking fell behind the allocation), which a single run would report as the figure.
+    const m = best(3, () => measure(process.execPath, [childBundle, file, join(out, `records-${n}.xlsx`)]));
     rows.push([`${n} units (stored records)`, m.seconds.toFixed(2), m.cpu.toFixed(2), m.peakMB.toFixed(0), "", "", "", "", n === 10_000 ? "≤ 5 s, ≤ 400 MB" : "—"]);
     console.log(rows[rows.length - 1]!.join("\t"));
   }
   console.log("\n" + rows.map((r) => r.join(" | ")).join("\n"));
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.log(`\n(2 cores; whole-process wall time and peak RSS via /usr/bin/time -v; huizong median of runs; fixtures ${files.length} files)`);
+  console.log(`\n(2 cores; whole-process wall time and peak RSS via /usr/bin/time -v; huizong: median wall and CPU time of its runs, highest peak of them; fixtures ${files.length} files)`);
   if (process.env.HZ_BENCH_CLEAN) rmSync(WORK, { recursive: true, force: true });
 }
 
