@@ -48,6 +48,21 @@ describe("where a part's UTF-8 text begins", () => {
     ["UTF-16 BE with its mark", [0xfe, 0xff, 0x00, 0x3c], null],
     ["UTF-16 LE without a mark", [0x3c, 0x00, 0x3f, 0x00], null],
     ["UTF-16 BE without a mark", [0x00, 0x3c, 0x00, 0x3f], null],
+    // Half a mark is no mark: each byte of each pair decides.
+    ["0xFF, then no 0xFE", [0xff, 0x3c, 0x61], 0],
+    ["0xFE, after no 0xFF", [0x3c, 0xfe, 0x61], 0],
+    ["0xFE, then no 0xFF", [0xfe, 0x3c, 0x61], 0],
+    ["0xFF, after no 0xFE", [0x3c, 0xff, 0x61], 0],
+    ["0x00, then no <", [0x00, 0x61, 0x61], 0],
+    ["<, after no 0x00", [0x61, 0x3c, 0x61], 0],
+    ["<, then a letter", [0x3c, 0x61, 0x00], 0],
+    ["0x00, after no <", [0x61, 0x00, 0x61], 0],
+    ["two bytes of the UTF-8 mark", [0xef, 0xbb, 0x3c], 0],
+    ["the UTF-8 mark's first and last bytes", [0xef, 0x3c, 0xbf], 0],
+    ["the UTF-8 mark's last two bytes", [0x3c, 0xbb, 0xbf], 0],
+    // The declaration is looked at over its first 200 bytes: an encoding whose closing quote is byte 199 counts, byte 200 does not.
+    ["an encoding ending within the first 200 bytes", `<?xml version="1.0"${" ".repeat(200 - 19 - 19)} encoding="GB18030"?><sst/>`, null],
+    ["an encoding ending past the first 200 bytes", `<?xml version="1.0"${" ".repeat(200 - 19 - 19 + 1)} encoding="GB18030"?><sst/>`, 0],
   ])("%s → %s", (_name, input, start) => {
     const bytes = typeof input === "string" ? enc.encode(input) : new Uint8Array(input);
     expect(utf8Start(bytes)).toBe(start);
