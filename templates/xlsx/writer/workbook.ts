@@ -52,6 +52,8 @@ class ChunkDeflate extends ZipPassThrough {
 /** Bytes of XML gathered before they are deflated. */
 const CHUNK = 1 << 20;
 const FIRST_CHUNK = 1 << 14;
+/** Characters of shared-string items handed to an entry at a time. */
+const SST_BATCH = 1 << 14;
 /** Zip entry times are fixed: the same workbook gives the same bytes. */
 const MTIME = new Date(Date.UTC(2026, 0, 1));
 
@@ -154,11 +156,17 @@ export class Workbook implements WorkbookLike {
   /** Commit every sheet, write the workbook parts and return the .xlsx bytes. */
   finish(): Uint8Array {
     for (const s of this.sheets) s.commit();
-    const strings = [...this.strings.keys()];
-    this.whole(
-      "xl/sharedStrings.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ` xml:space="preserve"` : ""}>${escText(t)}</t></si>`).join("")}</sst>`,
-    );
+    // Written a batch of items at a time: as one string, a thousand units' narratives made a text of megabytes
+    // (and its encoded copy) in fresh memory pages at every write.
+    const sst = this.entry("xl/sharedStrings.xml");
+    sst.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.strings.size}" uniqueCount="${this.strings.size}">`);
+    let batch = "";
+    for (const t of this.strings.keys()) {
+      batch += `<si><t${/^\s|\s$|\n/.test(t) ? ` xml:space="preserve"` : ""}>${escText(t)}</t></si>`;
+      if (batch.length >= SST_BATCH) (sst.write(batch), (batch = ""));
+    }
+    sst.write(`${batch}</sst>`);
+    sst.end();
     this.whole("xl/styles.xml", this.styles.xml());
     this.whole("xl/workbook.xml", this.workbookXml());
     this.whole("xl/_rels/workbook.xml.rels", this.workbookRels());
