@@ -112,7 +112,7 @@ export class CellSink {
     const cell: GridCell = { value, numFmt: ctx.xfFormats[c.s] ?? "General" };
     if (formula !== undefined) cell.formula = formula;
     if (error !== undefined) cell.error = error;
-    this.cells[c.col <= ADDRESS_COLS && c.row <= ADDRESS_ROWS ? cachedAddress(c.col, c.row) : columnLetter(c.col) + c.row] = cell;
+    this.cells[addressKey(c.col, c.row)] = cell;
     if (c.row > this.rowCount) this.rowCount = c.row;
     return null;
   }
@@ -122,10 +122,11 @@ const ADDRESS_COLS = 64;
 const ADDRESS_ROWS = 2048;
 const ADDRESSES: (string | undefined)[] = [];
 /**
- * The A1 address of a cell near the top left, made once per process and interned: every report has
- * the same few hundred addresses, and a new key string costs a lookup in V8's string table per cell.
+ * A cell's A1 address as its key. Those near the top left are made once per process and interned: every
+ * report has the same few hundred addresses, and a new key string costs a lookup in V8's string table per cell.
  */
-function cachedAddress(col: number, row: number): string {
+function addressKey(col: number, row: number): string {
+  if (col > ADDRESS_COLS || row > ADDRESS_ROWS) return columnLetter(col) + row;
   const k = row * ADDRESS_COLS + col;
   let a = ADDRESSES[k];
   if (a === undefined) {

@@ -33,7 +33,7 @@ const bad = (what: string): SheetFail => ({ fail: "CORRUPT_ZIP", detail: `工作
 interface Attrs {
   /** The reference as written when it is not plain (rRow otherwise). */
   r: string | null;
-  /** A reference of 0–3 upper-case letters then 1–7 digits, read in place: its column (0 without letters)… */
+  /** A plain reference (1–3 upper-case letters then digits on a cell, digits alone on a row), read in place: its column (0 on a row)… */
   rCol: number;
   /** …and row; -1 when absent or not plain. */
   rRow: number;
@@ -149,14 +149,14 @@ export function parseSheetScan(text: XmlText | string, ctx: SheetContext): Sheet
           if (key === 1) {
             let k = i + 1;
             let letters = 0;
-            let col = 0;
-            for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90 && letters < 3; ch = xml.charCodeAt(++k)) (col = col * 26 + (ch - 64)), letters++;
-            let row = 0;
-            for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) row = row * 10 + (ch - 48);
+            let refCol = 0;
+            for (let ch = xml.charCodeAt(k); ch >= 65 && ch <= 90 && letters < 3; ch = xml.charCodeAt(++k)) (refCol = refCol * 26 + (ch - 64)), letters++;
+            let refRow = 0;
+            for (let ch = xml.charCodeAt(k); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++k)) refRow = refRow * 10 + (ch - 48);
             // Only a reference valid as it stands; anything else takes the checks of the row and cell cases.
             plain = k === close && k - i - 1 > letters && (tagName === "c" ? letters > 0 : tagName === "row" && letters === 0);
-            attrs.rCol = col;
-            attrs.rRow = plain ? row : -1;
+            attrs.rCol = refCol;
+            attrs.rRow = plain ? refRow : -1;
           } else if (key === 3 && close > i + 1 && close - i <= 4) {
             let digits = 0;
             for (let k = i + 1; k < close && digits >= 0; k++) {
