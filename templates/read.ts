@@ -8,7 +8,7 @@ import { BUILTIN, type Catalogue } from "./catalogue";
 import { knownLibrary, readEmbeddedLibrary } from "./library/embed";
 import { compareVersions } from "./library/validate";
 import { readFailure, type ReadFailure } from "./errors";
-import { sheetByName, type CellValue, type Grid, type GridSheet } from "./grid";
+import { cellKeyAt, sheetByName, type CellValue, type Grid, type GridSheet } from "./grid";
 import {
   COLS,
   COVER_FIELDS,
@@ -142,35 +142,35 @@ export function readSubmission(grid: Grid, options: ReadOptions = {}): ReadResul
   const nar = sheetByName(grid, SHEETS.narrative)!;
 
   for (const f of COVER_FIELDS) {
-    const label = text(cellValue(cover, `${COVER_LABEL_COL}${f.row}`));
+    const label = text(cellValue(cover, cellKeyAt(COVER_LABEL_COL, f.row)));
     if (label !== f.label) return readFailure("ROWS_CHANGED", `封面第${f.row}行应为“${f.label}”，实际为“${label || "空"}”`);
   }
   for (const row of INDICATOR_ROWS) {
     if (row.kind === "group") {
-      const got = text(cellValue(ind, `${COLS.name}${row.row}`));
+      const got = text(cellValue(ind, cellKeyAt(COLS.name, row.row)));
       if (got !== groupTitle(row.group)) return readFailure("ROWS_CHANGED", `指标表第${row.row}行应为“${groupTitle(row.group)}”，实际为“${got || "空"}”`);
       continue;
     }
-    const code = text(cellValue(ind, `${COLS.code}${row.row}`));
+    const code = text(cellValue(ind, cellKeyAt(COLS.code, row.row)));
     if (code !== row.indicator!.code) {
       return readFailure("ROWS_CHANGED", `指标表第${row.row}行应为指标 ${row.indicator!.code}“${row.indicator!.name}”，实际为“${code || "空"}”`);
     }
     // Fixed texts, whatever the protection state: a changed 计量单位 would be summed in the wrong unit.
-    const name = text(cellValue(ind, `${COLS.name}${row.row}`));
+    const name = text(cellValue(ind, cellKeyAt(COLS.name, row.row)));
     const expectedName = printedName(row.indicator!).trim();
-    if (squash(name) !== squash(expectedName)) {
+    if (name !== expectedName && squash(name) !== squash(expectedName)) {
       return readFailure("ROWS_CHANGED", `指标表${COLS.name}${row.row}的指标名称应为“${expectedName}”，实际为“${name || "空"}”；指标名称不能修改，请改回原文`);
     }
-    const unit = text(cellValue(ind, `${COLS.unit}${row.row}`));
-    if (squash(unit) !== row.indicator!.unit) {
+    const unit = text(cellValue(ind, cellKeyAt(COLS.unit, row.row)));
+    if (unit !== row.indicator!.unit && squash(unit) !== row.indicator!.unit) {
       return readFailure("ROWS_CHANGED", `指标表${COLS.unit}${row.row}“${row.indicator!.name}”的计量单位应为“${row.indicator!.unit}”，实际为“${unit || "空"}”；计量单位不能修改，请改回“${row.indicator!.unit}”并把数字换算成${row.indicator!.unit}填写`);
     }
   }
   const last = INDICATOR_LAST_ROW;
-  const after = text(cellValue(ind, `${COLS.code}${last + 1}`)) || text(cellValue(ind, `${COLS.name}${last + 1}`));
+  const after = text(cellValue(ind, cellKeyAt(COLS.code, last + 1))) || text(cellValue(ind, cellKeyAt(COLS.name, last + 1)));
   if (after) return readFailure("ROWS_CHANGED", `指标表第${last + 1}行多出了内容“${after}”`);
   for (const s of cat.narrative) {
-    const got = text(cellValue(nar, `A${NARRATIVE_ROWS[s.key].titleRow}`));
+    const got = text(cellValue(nar, cellKeyAt("A", NARRATIVE_ROWS[s.key].titleRow)));
     if (!got.startsWith(s.title)) return readFailure("ROWS_CHANGED", `文字材料第${NARRATIVE_ROWS[s.key].titleRow}行应为“${s.title}”`);
   }
 
@@ -178,14 +178,14 @@ export function readSubmission(grid: Grid, options: ReadOptions = {}): ReadResul
     const raw = cellValue(sheet, addr);
     return { sheet: sheet.name, cell: addr, raw, text: text(raw) };
   };
-  const coverFields = Object.fromEntries(COVER_FIELDS.map((f) => [f.key, textField(cover, `${COVER_INPUT_COL}${f.row}`)])) as Record<CoverKey, TextField>;
+  const coverFields = Object.fromEntries(COVER_FIELDS.map((f) => [f.key, textField(cover, cellKeyAt(COVER_INPUT_COL, f.row))])) as Record<CoverKey, TextField>;
 
   const indicators: Record<string, IndicatorEntry> = {};
   for (const row of INDICATOR_ROWS) {
     if (!row.indicator) continue;
     const code = row.indicator.code;
     const field = (col: ValueColumn): Field => {
-      const addr = `${COLS[col]}${row.row}`;
+      const addr = cellKeyAt(COLS[col], row.row);
       const c = ind.cells[addr];
       const raw = c?.value ?? null;
       const f: Field = { sheet: ind.name, cell: addr, raw, value: typeof raw === "number" && Number.isFinite(raw) ? raw : null };
@@ -193,9 +193,9 @@ export function readSubmission(grid: Grid, options: ReadOptions = {}): ReadResul
       if (c?.error) f.error = c.error;
       return f;
     };
-    indicators[code] = { code, current: field("current"), prior: field("prior"), target: field("target"), note: textField(ind, `${COLS.note}${row.row}`) };
+    indicators[code] = { code, current: field("current"), prior: field("prior"), target: field("target"), note: textField(ind, cellKeyAt(COLS.note, row.row)) };
   }
-  const narrative = Object.fromEntries(cat.narrative.map((s) => [s.key, textField(nar, `A${NARRATIVE_ROWS[s.key].inputRow}`)])) as Record<NarrativeKey, TextField>;
+  const narrative = Object.fromEntries(cat.narrative.map((s) => [s.key, textField(nar, cellKeyAt("A", NARRATIVE_ROWS[s.key].inputRow))])) as Record<NarrativeKey, TextField>;
 
   return { ok: true, submission: { templateId: id, templateVersion: version, cover: coverFields, indicators, narrative }, catalogue: cat };
 }

@@ -9,7 +9,7 @@ import { buildTemplate } from "../templates/build";
 import { BUILTIN } from "../templates/catalogue";
 import { readFailure, readErrorMessage } from "../templates/errors";
 import { unexplainedWarnings, type Finding } from "../templates/findings";
-import { address, columnLetter, parseAddress } from "../templates/grid";
+import { address, cellKey, cellKeyAt, columnLetter, columnNumber, parseAddress } from "../templates/grid";
 import { inspectGrid, inspectWorkbook } from "../templates/inspect";
 import { sampleFill } from "../templates/samples";
 import { charsPerRow, rowHeightFor, wrappedLines } from "../templates/style";
@@ -36,6 +36,41 @@ describe("cell addresses", () => {
 
   it("address(col, row)", () => {
     expect(address(28, 1048576)).toBe("AB1048576");
+  });
+
+  it.each([
+    ["A", 1],
+    ["Z", 26],
+    ["AA", 27],
+    ["AB", 28],
+    ["BL", 64],
+    ["BM", 65],
+    ["ZZ", 702],
+    ["XFD", 16384],
+  ])("column %s is number %i", (letters, col) => {
+    expect(columnNumber(letters)).toBe(col);
+  });
+
+  // Inside the interned block (64 columns, 2,048 rows) and past each of its edges: the same text as address().
+  it.each([
+    [1, 1, "A1"],
+    [64, 2048, "BL2048"],
+    [65, 2048, "BM2048"],
+    [64, 2049, "BL2049"],
+    [1, 2049, "A2049"],
+    [65, 1, "BM1"],
+    [28, 1048576, "AB1048576"],
+    [0, 5, "5"],
+    [3, 0, "C0"],
+  ])("cellKey(%i, %i) is %s, and cellKeyAt by letters the same", (col, row, key) => {
+    expect(cellKey(col, row)).toBe(key);
+    expect(cellKey(col, row)).toBe(cellKey(col, row));
+    if (col > 0) expect(cellKeyAt(columnLetter(col), row)).toBe(key);
+  });
+
+  it("the keys of the block's last column and of the next row's first column stay apart", () => {
+    // Row-major packing: (64, r) and (1, r + 1) are neighbours, (0, r + 1) would be (64, r)'s slot.
+    expect([cellKey(64, 7), cellKey(1, 8), cellKey(0, 8), cellKey(64, 7)]).toEqual(["BL7", "A8", "8", "BL7"]);
   });
 
   it.each([

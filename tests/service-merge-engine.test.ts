@@ -120,6 +120,24 @@ describe("nativeZip and nativeUnzip", () => {
     expect(nativeUnzip.inflateRaw(new Uint8Array([0xff, 0xff, 0xff, 0xff]), 100)).toBeNull();
   });
 
+  // Parts up to 4 MiB inflate into one buffer of their size; longer ones in 4 MiB pieces joined.
+  it.each([
+    ["two bytes", 2],
+    ["the smallest zlib chunk", 64],
+    ["one piece less a byte", (1 << 22) - 1],
+    ["exactly one piece", 1 << 22],
+    ["one piece and a byte", (1 << 22) + 1],
+    ["two pieces and a half", 10_485_760],
+  ])("%s (%i bytes) inflates whole at its own size as cap, and is \"over\" one byte under it", (_, size) => {
+    const big = new Uint8Array(size);
+    for (let i = 0; i < size; i++) big[i] = (i * 2654435761) >>> 29;
+    const packed = deflateRawSync(big);
+    const out = nativeUnzip.inflateRaw(packed, size);
+    expect(out).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(out as Uint8Array).equals(Buffer.from(big))).toBe(true);
+    expect(nativeUnzip.inflateRaw(packed, size - 1)).toBe("over");
+  });
+
   it("an empty entry with a cap of 0 inflates to nothing (the cap is at least 1 for zlib)", () => {
     const out = nativeUnzip.inflateRaw(deflateRawSync(new Uint8Array(0)), 0);
     expect(out).toBeInstanceOf(Uint8Array);

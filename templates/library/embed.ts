@@ -5,7 +5,7 @@
  * without code; a changed or truncated copy is refused by its hash.
  */
 import { BUILTIN, type Catalogue } from "../catalogue";
-import type { GridSheet } from "../grid";
+import { cellKeyAt, type GridSheet } from "../grid";
 import { INFO } from "../layout";
 import { sha256Hex } from "./sha256";
 import { crossCheck } from "./validate";
@@ -99,7 +99,7 @@ export function readEmbeddedLibrary(info: GridSheet): Embedded {
   if (hash === undefined || hash === null || hash === "") return null;
   let json = "";
   for (let r = INFO.libraryFirstRow; ; r++) {
-    const v = info.cells[`${INFO.libraryCol}${r}`]?.value;
+    const v = info.cells[cellKeyAt(INFO.libraryCol, r)]?.value;
     if (typeof v !== "string" || v === "") break;
     json += v;
   }

@@ -1,7 +1,7 @@
 /** Turning one raw `<c>` (type, style, value text, formula) into a GridCell. */
 import type { GridCell } from "../grid";
 import type { ReadErrorCode } from "../errors";
-import { columnLetter } from "../grid";
+import { cellKey, columnLetter } from "../grid";
 import { shiftFormula } from "./formula";
 import type { XlsxLimits } from "./limits";
 import { unescapeOoxml } from "./xml";
@@ -112,28 +112,10 @@ export class CellSink {
     const cell: GridCell = { value, numFmt: ctx.xfFormats[c.s] ?? "General" };
     if (formula !== undefined) cell.formula = formula;
     if (error !== undefined) cell.error = error;
-    this.cells[addressKey(c.col, c.row)] = cell;
+    this.cells[cellKey(c.col, c.row)] = cell;
     if (c.row > this.rowCount) this.rowCount = c.row;
     return null;
   }
-}
-
-const ADDRESS_COLS = 64;
-const ADDRESS_ROWS = 2048;
-const ADDRESSES: (string | undefined)[] = [];
-/**
- * A cell's A1 address as its key. Those near the top left are made once per process and interned: every
- * report has the same few hundred addresses, and a new key string costs a lookup in V8's string table per cell.
- */
-function addressKey(col: number, row: number): string {
-  if (col > ADDRESS_COLS || row > ADDRESS_ROWS) return columnLetter(col) + row;
-  const k = row * ADDRESS_COLS + col;
-  let a = ADDRESSES[k];
-  if (a === undefined) {
-    const o: Record<string, true> = { [columnLetter(col) + row]: true };
-    a = ADDRESSES[k] = Object.keys(o)[0]!;
-  }
-  return a;
 }
 
 /** Parse an A1 reference into (col,row); null when malformed. */
