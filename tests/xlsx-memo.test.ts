@@ -43,8 +43,153 @@ describe("the part memo", () => {
       hits.push([memo.hits, memo.textHits]);
       expect(withMemo).toEqual(readXlsxGrid(f));
     }
-    // Parts; and the library each template carries, one long shared string, decoded once.
-    expect(hits).toEqual([[0, 0], [3, 1], [6, 2]]);
+    // Parts; and the library each template carries, one long shared string, decoded once. The third
+    // town also replays the three worksheets the second one repeated (封面, 文字材料, 填表说明).
+    expect(hits).toEqual([[0, 0], [3, 1], [9, 2]]);
+  });
+
+  it("a worksheet is kept once met again, in up to four shapes: towns of two kinds in turn inflate only their own parts from the fourth on", async () => {
+    // 乡镇, 街道, 乡镇, 街道, 乡镇, 街道: the 模板信息 sheet has one shape per kind (one shared-string index differs).
+    const files = await towns(6);
+    const inflated: string[][] = [];
+    const counting: typeof nativeUnzip = {
+      ...nativeUnzip,
+      inflateRaw: (data, max) => {
+        const out = nativeUnzip.inflateRaw(data, max);
+        // A part by its root element, a worksheet by its used range.
+        const head = out instanceof Uint8Array ? new TextDecoder().decode(out.subarray(0, 700)) : "";
+        if (out instanceof Uint8Array) inflated.at(-1)!.push(/<dimension ref="([^"]+)"/.exec(head)?.[1] ?? /<([A-Za-z:]+)[\s>/]/.exec(head)?.[1] ?? "?");
+        return out;
+      },
+    };
+    const memo = new PartMemo();
+    for (const f of files) {
+      inflated.push([]);
+      expect(inspectWorkbook(f, { memo, codec: counting })).toEqual(inspectWorkbook(f));
+    }
+    // 封面 A1:D15, 指标 A1:H62, 文字材料 A1:A8, 模板信息 A1:E18.
+    expect(inflated).toEqual([
+      ["workbook", "Relationships", "styleSheet", "sst", "A1:D15", "A1:H62", "A1:A8", "A1:E18", "Relationships", "Relationships"],
+      ["sst", "A1:D15", "A1:H62", "A1:A8", "A1:E18"],
+      // The 乡镇 shape of 模板信息, met again; then the 街道 one.
+      ["sst", "A1:H62", "A1:E18"],
+      ["sst", "A1:H62", "A1:E18"],
+      ["sst", "A1:H62"],
+      ["sst", "A1:H62"],
+    ]);
+  });
+
+  /** A 填表说明 sheet (sheet4) of every cell kind the scanner hands its sink: shared formulas, inline text, booleans, errors, dates. */
+  const KINDS_SHEET =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    '<row r="1"><c r="A1"><v>2</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*10</f><v>20</v></c><c r="C1" t="inlineStr"><is><t>青阳 &amp; 清河</t></is></c></row>' +
+    '<row r="2"><c r="A2"><v>3</v></c><c r="B2"><f t="shared" si="0"/><v>30</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#DIV/0!</v></c></row>' +
+    '<row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3"><f t="shared" si="0"/></c><c r="C3" t="d"><v>2025-06-30</v></c><c r="D3" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>' +
+    "</sheetData></worksheet>";
+
+  it("a replayed worksheet of every cell kind gives what a scan gives: shared formulas shifted, inline text, booleans, errors, dates", async () => {
+    const files = (await towns(3)).map((f) => patchZip(f, { "xl/worksheets/sheet4.xml": KINDS_SHEET }));
+    const memo = new PartMemo();
+    const grids = files.map((f) => readXlsxGrid(f, { memo, codec: nativeUnzip }));
+    expect(grids).toEqual(files.map((f) => readXlsxGrid(f)));
+    const third = grids[2]!;
+    if (!third.ok) throw new Error(third.message);
+    const cells = third.grid.sheets[3]!.cells;
+    expect([cells["B2"]?.formula, cells["B3"]?.formula, cells["C1"]?.value, cells["C2"]?.value, cells["D2"]?.error, cells["C3"]?.value, cells["D3"]?.value]).toEqual([
+      "A2*10",
+      "A3*10",
+      "青阳 & 清河",
+      true,
+      "#DIV/0!",
+      45838,
+      "ab",
+    ]);
+    // Each town's own first shared string, through the replayed reference.
+    expect(grids.map((g) => (g.ok ? g.grid.sheets[3]!.cells["A3"]?.value : null))).toEqual(grids.map((g) => (g.ok ? g.grid.sheets[0]!.cells["A1"]?.value : null)));
+  });
+
+  // (cell bound of the third read -> the sheet it stops in, or null; parts answered from the memo). The
+  // template's cells as written, empty ones too: 封面 1–36, 指标 37–518, 文字材料 519–526, 填表说明 527–536,
+  // 模板信息 537–566; a bound of m stops at cell m + 1. The third town replays 封面, 文字材料 and 填表说明 and
+  // scans the other two.
+  it.each([
+    [1, "封面", 4],
+    [35, "封面", 4],
+    [36, "指标", 4],
+    [517, "指标", 4],
+    [518, "文字材料", 5],
+    [525, "文字材料", 5],
+    [526, "填表说明", 6],
+    [535, "填表说明", 6],
+    [536, "模板信息", 6],
+    [565, "模板信息", 6],
+    [566, null, 6],
+  ])("at most %i cells: the third read stops in %s as without the memo", async (maxCells, sheet, hits) => {
+    const files = await towns(3);
+    const memo = new PartMemo();
+    for (const f of files.slice(0, 2)) expect(readXlsxGrid(f, { memo, codec: nativeUnzip }).ok).toBe(true);
+    const alone = readXlsxGrid(files[2]!, { codec: nativeUnzip, limits: { maxCells } });
+    const hitsBefore = memo.hits;
+    const withMemo = readXlsxGrid(files[2]!, { memo, codec: nativeUnzip, limits: { maxCells } });
+    expect(withMemo).toEqual(alone);
+    expect(alone.ok ? null : [alone.code, alone.detail]).toEqual(sheet === null ? null : ["TOO_MANY_CELLS", `工作表“${sheet}”：超过 ${maxCells} 个单元格`]);
+    expect(memo.hits - hitsBefore).toBe(hits);
+  });
+
+  // (bytes of budget beside what the read inflates -> its answer). Four more sheets name 封面's part: each
+  // read of it spends its size again, replayed or inflated, so a part named many times cannot read past the budget.
+  it.each([
+    [-1, "xl/worksheets/sheet1.xml 解压后过大"],
+    [0, null],
+  ])("a worksheet named five times spends the inflate budget five times, replayed as inflated: %i bytes to spare", async (spare, refused) => {
+    const copies = [1, 2, 3, 4].map((k) => `<sheet sheetId="${10 + k}" name="封面${k}" state="visible" r:id="rId4"/>`).join("");
+    const files = (await towns(3)).map((f) => {
+      const wb = new TextDecoder().decode(unzipSync(f)["xl/workbook.xml"]!);
+      return patchZip(f, { "xl/workbook.xml": wb.replace("</sheets>", `${copies}</sheets>`) });
+    });
+    // What a read without the memo inflates, in all.
+    let spent = 0;
+    expect(readXlsxGrid(files[2]!, { codec: { ...nativeUnzip, inflateRaw: (d, max) => ((spent += max - 1), nativeUnzip.inflateRaw(d, max)) } }).ok).toBe(true);
+    const limits = { maxUncompressedBytes: spent + spare };
+    const alone = readXlsxGrid(files[2]!, { codec: nativeUnzip, limits });
+    expect(alone.ok ? null : [alone.code, alone.detail]).toEqual(refused === null ? null : ["ZIP_BOMB", refused]);
+    const memo = new PartMemo();
+    for (const f of files.slice(0, 2)) expect(readXlsxGrid(f, { memo, codec: nativeUnzip }).ok).toBe(true);
+    const hits = memo.hits;
+    expect(readXlsxGrid(files[2]!, { memo, codec: nativeUnzip, limits })).toEqual(alone);
+    // The workbook, relationships and styles; 封面 and its four names (the last refused unread), 文字材料, 填表说明.
+    expect(memo.hits - hits).toBe(refused === null ? 10 : 9);
+  });
+
+  it("a repeated worksheet whose scan fails is never replayed: three towns with the same broken 填表说明 are each refused", async () => {
+    const files = await towns(3);
+    const sheet = new TextDecoder().decode(unzipSync(files[0]!)["xl/worksheets/sheet4.xml"]!);
+    // Cut inside its last row: the cells before the cut reach the sink, then the scan fails.
+    const broken = sheet.slice(0, sheet.lastIndexOf("</row>"));
+    const memo = new PartMemo();
+    const answers = files.map((f) => readXlsxGrid(patchZip(f, { "xl/worksheets/sheet4.xml": broken }), { memo, codec: nativeUnzip }));
+    expect(answers.map((a) => (a.ok ? null : a.code))).toEqual(["CORRUPT_ZIP", "CORRUPT_ZIP", "CORRUPT_ZIP"]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
+  it("a scan stopped by a bound is not kept: a later read without the bound gets every cell", async () => {
+    const files = await towns(3);
+    const memo = new PartMemo();
+    for (const f of files.slice(0, 2)) {
+      const r = readXlsxGrid(f, { memo, codec: nativeUnzip, limits: { maxCells: 10 } });
+      expect(r.ok ? null : [r.code, r.detail]).toEqual(["TOO_MANY_CELLS", "工作表“封面”：超过 10 个单元格"]);
+    }
+    expect(readXlsxGrid(files[2]!, { memo, codec: nativeUnzip })).toEqual(readXlsxGrid(files[2]!));
+  });
+
+  it("a repeated worksheet's stored bytes changed under the same headers are refused as without the memo", async () => {
+    const files = await towns(3);
+    const memo = new PartMemo();
+    for (const f of files.slice(0, 2)) expect(readXlsxGrid(f, { memo, codec: nativeUnzip }).ok).toBe(true);
+    const bad = flipStoredByte(files[2]!, "xl/worksheets/sheet1.xml");
+    const alone = readXlsxGrid(bad, { codec: nativeUnzip });
+    expect(alone.ok ? null : alone.code).toBe("CORRUPT_ZIP");
+    expect(readXlsxGrid(bad, { memo, codec: nativeUnzip })).toEqual(alone);
   });
 
   it("inspects as without it, and answers the relationships' external-link check from it too", async () => {
@@ -156,7 +301,11 @@ describe("the part memo", () => {
     expect(b).toEqual(a);
     expect(memo.hits).toBe(0);
     expect(readXlsxGrid(restored, { memo })).toEqual(a);
-    expect(memo.hits).toBe(3);
+    // The three parts; and the five worksheets, whose text (CRC, size) the second read met again and kept.
+    expect(memo.hits).toBe(8);
+    // Both shapes are kept: the first file again is answered whole from the memo too.
+    expect(readXlsxGrid(good!, { memo })).toEqual(a);
+    expect(memo.hits).toBe(11);
   });
 });
 

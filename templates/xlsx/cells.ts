@@ -46,15 +46,23 @@ function isoToSerial(s: string): number | string {
   return Number.isFinite(ms) ? (ms - EXCEL_EPOCH_MS) / 86_400_000 : s;
 }
 
-/** Collects cells of one sheet; tracks counts, limits and shared formula masters. */
+/**
+ * Collects cells of one sheet; tracks counts, limits and shared formula masters. With a `log`, it
+ * also keeps a copy of every raw cell it is handed: the sheet's whole scan, which `replayCells`
+ * turns into the same cells for a later file holding the very same part (memo.ts).
+ */
 export class CellSink {
   readonly cells: Record<string, GridCell> = {};
   rowCount = 0;
   private readonly masters = new Map<string, { f: string; row: number; col: number }>();
-  constructor(private readonly ctx: SheetContext) {}
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly log?: RawCell[],
+  ) {}
 
   /** Add a cell; returns a failure when a bound is hit. */
   add(c: RawCell): SheetFail | null {
+    if (this.log) this.log.push({ ...c });
     const ctx = this.ctx;
     const n = ++ctx.cellCount;
     if (n > ctx.limits.maxCells) return { fail: "TOO_MANY_CELLS", detail: `超过 ${ctx.limits.maxCells} 个单元格` };
@@ -116,6 +124,20 @@ export class CellSink {
     if (c.row > this.rowCount) this.rowCount = c.row;
     return null;
   }
+}
+
+/**
+ * A sheet's cells from the raw cells a scan of the same part handed its sink (CellSink's log): the
+ * cells that scan gave, resolved against this read's shared strings and styles, under this read's
+ * bounds (cell count, cell size, deadline).
+ */
+export function replayCells(log: readonly RawCell[], ctx: SheetContext): SheetResult | SheetFail {
+  const sink = new CellSink(ctx);
+  for (const c of log) {
+    const f = sink.add(c);
+    if (f) return f;
+  }
+  return { cells: sink.cells, rowCount: sink.rowCount };
 }
 
 /** Parse an A1 reference into (col,row); null when malformed. */

@@ -10,7 +10,7 @@
  */
 import type { Grid, GridSheet } from "../grid";
 import { readFailure, type ReadErrorCode, type ReadFailure } from "../errors";
-import type { SheetContext, SheetFail, SheetResult } from "./cells";
+import { replayCells, type RawCell, type SheetContext, type SheetFail, type SheetResult } from "./cells";
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./limits";
 import { BUILTIN_NUMFMTS } from "./numfmt";
 import { parseSheetScan } from "./sheet-scan";
@@ -172,6 +172,26 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   }
 
   const ctx: SheetContext = { sharedStrings, xfFormats, limits, deadline: budget.deadline, cellCount: 0 };
+  /** A worksheet's cells: replayed when the memo holds a scan of these very stored bytes (memo.ts), else scanned. */
+  const worksheet = (name: string): SheetResult | SheetFail | Fail | undefined => {
+    const entry = dir.entries.get(name.toLowerCase());
+    const memo = opts.memo;
+    if (!entry || !memo) {
+      const xml = partText(name);
+      return xml === undefined || xml instanceof Fail ? xml : parseSheetScan(xml, ctx);
+    }
+    const known = entry.size <= budget.remaining ? (memo.get("cells", bytes, dir, entry) as readonly RawCell[] | undefined) : undefined;
+    if (known !== undefined) {
+      budget.remaining -= entry.size;
+      return replayCells(known, ctx);
+    }
+    const xml = partText(name);
+    if (xml === undefined || xml instanceof Fail) return xml;
+    const log: RawCell[] | undefined = memo.repeats("cells", entry) ? [] : undefined;
+    const res = parseSheetScan(xml, ctx, log);
+    if (log && !("fail" in res)) memo.set("cells", bytes, dir, entry, log);
+    return res;
+  };
   const sheets: GridSheet[] = [];
   for (const s of wb.sheets) {
     const sheet: GridSheet = { name: s.name, state: s.state, cells: {}, rowCount: 0 };
@@ -179,11 +199,17 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     if (wanted && !wanted.has(s.name)) continue;
     const rel = rels.get(s.rid);
     if (!rel) return new Fail("CORRUPT_ZIP", `工作表“${s.name}”缺少关联`);
-    const xml = partText(rel.target);
-    if (xml instanceof Fail) return xml;
-    if (xml === undefined) return new Fail("CORRUPT_ZIP", `工作表“${s.name}”缺失（${rel.target}）`);
-    if (!rel.type.endsWith("/worksheet")) continue; // chartsheets, dialog sheets: no cells
-    const res: SheetResult | SheetFail = parseSheetScan(xml, ctx);
+    const missing = () => new Fail("CORRUPT_ZIP", `工作表“${s.name}”缺失（${rel.target}）`);
+    if (!rel.type.endsWith("/worksheet")) {
+      // Chartsheets, dialog sheets: no cells, but they must be there and inflate.
+      const xml = partText(rel.target);
+      if (xml instanceof Fail) return xml;
+      if (xml === undefined) return missing();
+      continue;
+    }
+    const res = worksheet(rel.target);
+    if (res instanceof Fail) return res;
+    if (res === undefined) return missing();
     if ("fail" in res) return new Fail(res.fail, res.detail ? `工作表“${s.name}”：${res.detail}` : `工作表“${s.name}”`);
     sheet.cells = res.cells;
     sheet.rowCount = res.rowCount;

@@ -9,8 +9,16 @@
  * Equality of the stored bytes is checked byte for byte, never assumed from a
  * CRC or a size, so a crafted file cannot borrow another's parse. Only
  * successes are remembered; a part that fails is read (and refused) afresh.
- * One memo per thread and batch (the command line's merge); it holds one entry
- * per part name, a few kilobytes.
+ * One memo per thread and batch (the command line's merge); it holds up to
+ * VARIANTS entries per part name, a few kilobytes each.
+ *
+ * Worksheets too, when they repeat: the template's 封面, 文字材料 and 模板信息
+ * sheets hold only references into the shared strings, so they are the same
+ * bytes in every town's file (their text differs, in the shared strings). A
+ * worksheet met again with the same method, size and CRC is scanned
+ * with its raw cells kept, and later files holding those very bytes replay
+ * them (cells.ts replayCells) against their own shared strings: three fewer
+ * inflates and scans a file.
  *
  * It also remembers the last long shared string it decoded: the indicator library
  * every template carries is one 18 KB item with ~1,800 entities, the same text in
@@ -19,6 +27,8 @@
  * character.
  */
 import { storedBytes, type ZipDir, type ZipEntry } from "./zip";
+
+type EntryKey = Pick<ZipEntry, "method" | "size" | "crc">;
 
 interface Remembered {
   stored: Uint8Array;
@@ -29,9 +39,18 @@ interface Remembered {
 /** Shorter texts are decoded each time: comparing costs about what decoding does. */
 export const LONG_TEXT = 4096;
 
+/**
+ * Parses kept per part name: a few, since a part can come in a few shapes (the 模板信息 sheet of a
+ * 乡镇 and of a 街道 differ in one shared-string index), and towns of each kind come in any order.
+ */
+export const VARIANTS = 4;
+/** Entries noted per part name by `repeats`: more than VARIANTS, so each kept shape can be met again. */
+const NOTED = 2 * VARIANTS;
+
 /** Parsed small parts remembered across reads (see the module note). */
 export class PartMemo {
-  readonly #parts = new Map<string, Remembered>();
+  readonly #parts = new Map<string, Remembered[]>();
+  readonly #seen = new Map<string, EntryKey[]>();
   #long: { raw: string; text: string } | undefined;
   /** Reads answered from the memo: for tests and the benchmark's curiosity. */
   hits = 0;
@@ -58,18 +77,42 @@ export class PartMemo {
    * undefined when not remembered, or when the entry cannot even be sliced (the read that follows refuses it).
    */
   get(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry): unknown {
-    const r = this.#parts.get(`${kind}\0${entry.name}`);
-    if (r === undefined || !sameEntry(r.entry, entry)) return undefined;
-    const stored = storedBytes(bytes, dir, entry);
-    if ("fail" in stored || !sameBytes(r.stored, stored)) return undefined;
-    this.hits++;
-    return r.value;
+    const kept = this.#parts.get(`${kind}\0${entry.name}`);
+    if (kept === undefined) return undefined;
+    for (const r of kept) {
+      if (!sameEntry(r.entry, entry)) continue;
+      const stored = storedBytes(bytes, dir, entry);
+      if ("fail" in stored) return undefined;
+      if (!sameBytes(r.stored, stored)) continue;
+      this.hits++;
+      return r.value;
+    }
+    return undefined;
   }
 
-  /** Remember a successful parse of an entry of `bytes`; its stored bytes are copied (not a view of the whole file). */
+  /**
+   * Whether one of the last entries of this name asked about as `kind` had the same method, size
+   * and CRC: a part that repeats from file to file, worth remembering (a town's own 指标 sheet
+   * changes in every file, and keeping its scan for nothing cost more than the memo saved). Notes
+   * this entry either way.
+   */
+  repeats(kind: string, entry: ZipEntry): boolean {
+    const key = `${kind}\0${entry.name}`;
+    const noted = this.#seen.get(key) ?? [];
+    const met = noted.some((e) => sameEntry(e, entry));
+    if (!met) this.#seen.set(key, [{ method: entry.method, size: entry.size, crc: entry.crc }, ...noted].slice(0, NOTED));
+    return met;
+  }
+
+  /**
+   * Remember a successful parse of an entry of `bytes`, beside up to VARIANTS - 1 others of the same
+   * name (the oldest goes); its stored bytes are copied (not a view of the whole file).
+   */
   set(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, value: unknown): void {
     const stored = storedBytes(bytes, dir, entry);
-    if (!("fail" in stored)) this.#parts.set(`${kind}\0${entry.name}`, { stored: stored.slice(), entry: { ...entry }, value });
+    if ("fail" in stored) return;
+    const key = `${kind}\0${entry.name}`;
+    this.#parts.set(key, [{ stored: stored.slice(), entry: { ...entry }, value }, ...(this.#parts.get(key) ?? [])].slice(0, VARIANTS));
   }
 }
 
@@ -78,7 +121,7 @@ export class PartMemo {
  * compressed size is the stored bytes' length; of the flags only encryption matters, and an
  * encrypted entry is refused before the memo is asked.)
  */
-function sameEntry(a: ZipEntry, b: ZipEntry): boolean {
+function sameEntry(a: EntryKey, b: EntryKey): boolean {
   return a.method === b.method && a.size === b.size && a.crc === b.crc;
 }
 

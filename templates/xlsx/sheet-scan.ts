@@ -48,11 +48,12 @@ interface Attrs {
 /**
  * The cells of a worksheet's `sheetData`. `text` may be decoded or one char per byte (xml.ts
  * ByteText): the markup is ASCII either way, and a value, formula or inline string is decoded when
- * its element ends, before its entities are.
+ * its element ends, before its entities are. With a `log`, the sink keeps every raw cell it is
+ * handed (CellSink).
  */
-export function parseSheetScan(text: XmlText | string, ctx: SheetContext): SheetResult | SheetFail {
+export function parseSheetScan(text: XmlText | string, ctx: SheetContext, log?: RawCell[]): SheetResult | SheetFail {
   const { xml, utf8 } = typeof text === "string" ? { xml: text, utf8: undefined } : text;
-  const sink = new CellSink(ctx);
+  const sink = new CellSink(ctx, log);
   const n = xml.length;
   // One char per byte: where the next non-ASCII char is, found by a native search (a loop over every
   // value's chars in JavaScript cost more than it saved while the code was cold). A slice that ends
