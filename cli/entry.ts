@@ -1,4 +1,4 @@
-/** Entry of the CLI bundle (dist/cli/entry.mjs). Registers every command module. */
+/** Entry of the CLI bundle (dist/cli/entry.cjs). Registers every command module. */
 import { runCli } from "./main";
 import "./merge";
 import "./codes";

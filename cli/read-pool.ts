@@ -40,7 +40,7 @@ export function claimFile(next: Int32Array): number {
 }
 
 export async function readReportFiles(files: string[], expectedPeriod: string | undefined, jobs?: number, catalogue?: Catalogue): Promise<ReadOutcome[]> {
-  const workerUrl = new URL("./read-worker.mjs", import.meta.url);
+  const workerUrl = new URL("./read-worker.cjs", import.meta.url);
   const n = Math.max(1, Math.min(jobs ?? 1, files.length));
   if (n === 1 || !existsSync(fileURLToPath(workerUrl))) return files.map((f) => readReportFile(f, expectedPeriod, catalogue));
   const out: ReadOutcome[] = new Array(files.length);

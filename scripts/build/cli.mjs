@@ -1,22 +1,30 @@
-// The command line bundle: dist/cli/entry.mjs (+ lazily loaded chunks), run by bin/huizong.js.
-// Code splitting keeps exceljs in its own chunk, loaded only by commands that write a workbook.
+// The command line bundle: dist/cli/entry.cjs and dist/cli/read-worker.cjs, run by bin/huizong.js.
+//
+// CommonJS, one file per entry, the heavy libraries left in node_modules (exceljs, docx, the AWS SDK,
+// powertools) and required only by the commands that use them, so a command that writes no template
+// never loads exceljs. Node 20 loads one CommonJS file sooner than the 17 ES modules a split build
+// loaded for every command: a 10-file merge, 12 runs each in alternation, median 0.30 s against
+// 0.315 s, CPU 0.40 s against 0.43 s. jose, yaml and fflate are small and bundled (jose ships ES
+// modules only).
 import { rmSync } from "node:fs";
 
-// Chunk names are content hashes: start from an empty folder so old chunks do not pile up.
 rmSync("dist/cli", { recursive: true, force: true });
 
+const common = {
+  outdir: "dist/cli",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  external: ["exceljs", "docx", "@aws-sdk/*", "@aws-lambda-powertools/*"],
+  // The sources are ES modules: import.meta.url (the read worker's address) becomes this file's URL.
+  define: { "import.meta.url": "__import_meta_url" },
+  banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: "none",
+};
+
 export const targets = [
-  {
-    entryPoints: { entry: "cli/entry.ts", "read-worker": "cli/read-worker.ts" },
-    outdir: "dist/cli",
-    outExtension: { ".js": ".mjs" },
-    splitting: true,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    // exceljs is CommonJS and calls require() for Node built-ins.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    legalComments: "none",
-  },
+  { ...common, entryPoints: { entry: "cli/entry.ts" } },
+  { ...common, entryPoints: { "read-worker": "cli/read-worker.ts" } },
 ];
