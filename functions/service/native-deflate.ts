@@ -19,8 +19,8 @@ export const nativeZip: Required<WriterOptions> = {
 /**
  * Largest output buffer zlib is handed in one piece: a part up to this size inflates into one
  * buffer of its declared size (plus the spare byte that tells a bomb), not 16 KB chunks joined by a
- * copy; a 1,000-file merge then touches ~4,000 fewer fresh memory pages (measured: 5,000 parts
- * inflated in 171–174 ms against 236–247 ms, first pass).
+ * copy. Measured on the five parts a merge inflates per file, 1,000 files: 171–174 ms against
+ * 236–247 ms, and 16,500–16,800 page faults against 20,400–20,600.
  */
 const ONE_PIECE = 1 << 22;
 
