@@ -158,6 +158,7 @@ export function readSubmission(grid: Grid, options: ReadOptions = {}): ReadResul
     // Fixed texts, whatever the protection state: a changed 计量单位 would be summed in the wrong unit.
     const name = text(cellValue(ind, cellKeyAt(COLS.name, row.row)));
     const expectedName = printedName(row.indicator!).trim();
+    // Equal texts (nearly every row) need no squashing: these two tests only skip work.
     if (name !== expectedName && squash(name) !== squash(expectedName)) {
       return readFailure("ROWS_CHANGED", `指标表${COLS.name}${row.row}的指标名称应为“${expectedName}”，实际为“${name || "空"}”；指标名称不能修改，请改回原文`);
     }
