@@ -71,6 +71,8 @@ describe("cell addresses", () => {
   it("the keys of the block's last column and of the next row's first column stay apart", () => {
     // Row-major packing: (64, r) and (1, r + 1) are neighbours, (0, r + 1) would be (64, r)'s slot.
     expect([cellKey(64, 7), cellKey(1, 8), cellKey(0, 8), cellKey(64, 7)]).toEqual(["BL7", "A8", "8", "BL7"]);
+    // And the cells of one row each keep their own.
+    expect([cellKey(64, 9), cellKey(1, 9), cellKey(2, 9), cellKey(64, 9)]).toEqual(["BL9", "A9", "B9", "BL9"]);
   });
 
   it.each([

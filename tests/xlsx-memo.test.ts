@@ -182,6 +182,18 @@ describe("the part memo", () => {
     expect(readXlsxGrid(files[2]!, { memo, codec: nativeUnzip })).toEqual(readXlsxGrid(files[2]!));
   });
 
+  it("keeps its own copy of what it compared: a file read into the buffer the last one was read into (the command line's way) borrows nothing", async () => {
+    const [good] = await towns(1);
+    const bad = flipStoredByte(good!, "xl/styles.xml");
+    const alone = readXlsxGrid(bad, { codec: nativeUnzip });
+    expect(alone.ok ? null : alone.code).toBe("CORRUPT_ZIP");
+    const scratch = good!.slice();
+    const memo = new PartMemo();
+    expect(readXlsxGrid(scratch, { memo, codec: nativeUnzip }).ok).toBe(true);
+    scratch.set(bad);
+    expect(readXlsxGrid(scratch, { memo, codec: nativeUnzip })).toEqual(alone);
+  });
+
   it("a repeated worksheet's stored bytes changed under the same headers are refused as without the memo", async () => {
     const files = await towns(3);
     const memo = new PartMemo();
