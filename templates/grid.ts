@@ -92,9 +92,7 @@ export function cellKeyAt(column: string, row: number): string {
 export function parseAddress(addr: string): { col: number; row: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(addr);
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col, row: Number(m[2]) };
+  return { col: columnNumber(m[1]!), row: Number(m[2]) };
 }
 
 /** Find a sheet by exact name. */

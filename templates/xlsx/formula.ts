@@ -5,16 +5,10 @@
  * references moved by the row/column offset, as Excel shows it. Whole-column
  * / whole-row references (`A:A`, `1:1`) and R1C1 text are left unchanged.
  */
-import { columnLetter } from "../grid";
+import { columnLetter, columnNumber } from "../grid";
 
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
 
 const REF = /(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})/y;
 
@@ -57,7 +51,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
       if (m) {
         const end = i + m[0].length;
         const next = end < n ? formula.charCodeAt(end) : 0;
-        const col = colNumber(m[2]!.toUpperCase());
+        const col = columnNumber(m[2]!.toUpperCase());
         const row = Number(m[4]);
         if (!isWordChar(next) && next !== 40 /* ( */ && next !== 33 /* ! */ && col <= MAX_COL && row >= 1 && row <= MAX_ROW) {
           const nc = m[1] ? col : col + dCol;

@@ -16,7 +16,7 @@ import { BUILTIN_NUMFMTS } from "./numfmt";
 import { parseSheetScan } from "./sheet-scan";
 import { cfbIsEncryptedOoxml, sniffFileKind, type FileKind } from "./sniff";
 import type { PartMemo } from "./memo";
-import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec, type ZipDir } from "./zip";
+import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec, type ZipDir, type ZipEntry } from "./zip";
 import { scanXml } from "./scan";
 import { parseSharedStrings } from "./shared-strings";
 import { hasUnsafeDeclaration, xmlText, type ByteText, type XmlText } from "./xml";
@@ -108,16 +108,19 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     const t = readPart(bytes, dir, name, budget, opts.codec);
     return t === undefined || t instanceof Fail ? t : t.xml;
   };
+  /** What the memo holds, as `kind`, for this entry's very stored bytes, its size spent from the budget as an inflate would. */
+  const recalled = (kind: string, entry: ZipEntry): unknown => {
+    // Within the budget only: past it, the read that follows refuses the part as it would without a memo.
+    const known = entry.size <= budget.remaining ? opts.memo?.get(kind, bytes, dir, entry) : undefined;
+    if (known !== undefined) budget.remaining -= entry.size;
+    return known;
+  };
   /** A small part parsed, or the memo's parse of the same stored bytes. */
   const parsed = <T>(name: string, kind: string, parse: (xml: string) => T | Fail): T | Fail | undefined => {
     const entry = dir.entries.get(name.toLowerCase());
     if (!entry) return undefined;
-    // Within the budget only: past it, the read below refuses the part as it would without a memo.
-    const known = entry.size <= budget.remaining ? opts.memo?.get(kind, bytes, dir, entry) : undefined;
-    if (known !== undefined) {
-      budget.remaining -= entry.size;
-      return known as T;
-    }
+    const known = recalled(kind, entry);
+    if (known !== undefined) return known as T;
     const xml = part(name);
     if (xml === undefined || xml instanceof Fail) return xml;
     const value = parse(xml);
@@ -175,21 +178,13 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   /** A worksheet's cells: replayed when the memo holds a scan of these very stored bytes (memo.ts), else scanned. */
   const worksheet = (name: string): SheetResult | SheetFail | Fail | undefined => {
     const entry = dir.entries.get(name.toLowerCase());
-    const memo = opts.memo;
-    if (!entry || !memo) {
-      const xml = partText(name);
-      return xml === undefined || xml instanceof Fail ? xml : parseSheetScan(xml, ctx);
-    }
-    const known = entry.size <= budget.remaining ? (memo.get("cells", bytes, dir, entry) as readonly RawCell[] | undefined) : undefined;
-    if (known !== undefined) {
-      budget.remaining -= entry.size;
-      return replayCells(known, ctx);
-    }
+    const known = entry && (recalled("cells", entry) as readonly RawCell[] | undefined);
+    if (known) return replayCells(known, ctx);
     const xml = partText(name);
     if (xml === undefined || xml instanceof Fail) return xml;
-    const log: RawCell[] | undefined = memo.repeats("cells", entry) ? [] : undefined;
+    const log: RawCell[] | undefined = entry && opts.memo?.repeats("cells", entry) ? [] : undefined;
     const res = parseSheetScan(xml, ctx, log);
-    if (log && !("fail" in res)) memo.set("cells", bytes, dir, entry, log);
+    if (log && !("fail" in res)) opts.memo!.set("cells", bytes, dir, entry!, log);
     return res;
   };
   const sheets: GridSheet[] = [];

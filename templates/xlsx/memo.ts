@@ -77,7 +77,7 @@ export class PartMemo {
    * undefined when not remembered, or when the entry cannot even be sliced (the read that follows refuses it).
    */
   get(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry): unknown {
-    const kept = this.#parts.get(`${kind}\0${entry.name}`);
+    const kept = this.#parts.get(key(kind, entry));
     if (kept === undefined) return undefined;
     for (const r of kept) {
       if (!sameEntry(r.entry, entry)) continue;
@@ -97,10 +97,10 @@ export class PartMemo {
    * this entry either way.
    */
   repeats(kind: string, entry: ZipEntry): boolean {
-    const key = `${kind}\0${entry.name}`;
-    const noted = this.#seen.get(key) ?? [];
+    const k = key(kind, entry);
+    const noted = this.#seen.get(k) ?? [];
     const met = noted.some((e) => sameEntry(e, entry));
-    if (!met) this.#seen.set(key, [{ method: entry.method, size: entry.size, crc: entry.crc }, ...noted].slice(0, NOTED));
+    if (!met) this.#seen.set(k, [{ method: entry.method, size: entry.size, crc: entry.crc }, ...noted].slice(0, NOTED));
     return met;
   }
 
@@ -111,9 +111,14 @@ export class PartMemo {
   set(kind: string, bytes: Uint8Array, dir: ZipDir, entry: ZipEntry, value: unknown): void {
     const stored = storedBytes(bytes, dir, entry);
     if ("fail" in stored) return;
-    const key = `${kind}\0${entry.name}`;
-    this.#parts.set(key, [{ stored: stored.slice(), entry: { ...entry }, value }, ...(this.#parts.get(key) ?? [])].slice(0, VARIANTS));
+    const k = key(kind, entry);
+    this.#parts.set(k, [{ stored: stored.slice(), entry: { ...entry }, value }, ...(this.#parts.get(k) ?? [])].slice(0, VARIANTS));
   }
+}
+
+/** What a part is remembered by: what it was parsed as, and its name. */
+function key(kind: string, entry: ZipEntry): string {
+  return `${kind}\0${entry.name}`;
 }
 
 /**

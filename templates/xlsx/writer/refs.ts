@@ -1,4 +1,5 @@
 /** Cell references of the direct writer: column letters, A1 addresses and ranges, and the sheet's bounds. */
+import { columnNumber } from "../../grid";
 
 /** Excel's grid: 16,384 columns (A…XFD), 1,048,576 rows. */
 export const MAX_COLS = 16_384;
@@ -22,8 +23,7 @@ export function colLetters(n: number): string {
 /** Column number of letters ("A" → 1); throws outside A…XFD. */
 export function colNumber(letters: string): number {
   if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`bad column "${letters}"`);
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  const n = columnNumber(letters.toUpperCase());
   if (n > MAX_COLS) throw new RangeError(`column ${letters} is outside A…XFD`);
   return n;
 }
