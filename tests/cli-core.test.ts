@@ -2,7 +2,7 @@
  * The command line as clerks' IT staff use it: the built bin/huizong.js in a
  * child process, exit codes and output asserted.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -97,5 +97,25 @@ describe("huizong CLI", () => {
     const unknown = huizong("frobnicate");
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("未知命令");
+  });
+
+  it("a reader slow to read gets every byte of a long answer before the command exits", async () => {
+    // 2,000 missing files: nothing to merge, and a JSON answer of ~300 KB listing each of them, far more
+    // than a pipe holds (64 KB). The exit waits for stdout to drain; exiting at once cut it at 65,536 bytes.
+    const files = Array.from({ length: 2000 }, (_, i) => join(dir, `缺报${i}.xlsx`));
+    const child = spawn(process.execPath, ["bin/huizong.js", "merge", ...files, "-o", join(dir, "none.xlsx"), "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const closed = new Promise<number | null>((done) => child.on("close", done));
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 1000));
+    child.stdout.resume();
+    expect(await closed).toBe(1);
+    const text = Buffer.concat(chunks).toString("utf8");
+    expect(text.length).toBeGreaterThan(200_000);
+    const answer = JSON.parse(text) as { error: { code: string }; rejected: { file: string; code: string }[] };
+    expect(answer.error.code).toBe("NOTHING_TO_MERGE");
+    expect(answer.rejected).toHaveLength(2000);
+    expect(answer.rejected[1999]).toMatchObject({ file: files[1999], code: "FILE_NOT_FOUND" });
   });
 });
