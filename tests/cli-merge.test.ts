@@ -227,4 +227,23 @@ describe("huizong merge reads in parallel worker threads (the built CLI)", () =>
     expect(parallel.totals.D01.current).toBe(inline.totals.D01.current);
     expect(parallel.units.filter((u: { status: string }) => u.status !== "missing")).toHaveLength(3);
   });
+
+  it("runs a merge of more than 500 files in a worker thread: the same answer and workbook as in this process", async () => {
+    const { spawnSync } = await import("node:child_process");
+    // Each report listed 170 times (the later copies supersede the earlier), and three files it refuses: 513 files.
+    const inputs = [...Array.from({ length: 170 }, () => files).flat(), join(dir, "bad.xlsx"), join(dir, "notes.csv"), join(dir, "missing.xlsx")];
+    const args = (out: string) => ["merge", ...inputs, "--period", "2025-Y", "-o", out, "--json"];
+    const r = spawnSync(process.execPath, ["bin/huizong.js", ...args(join(dir, "worker.xlsx"))], { encoding: "utf8", timeout: 60_000 });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const here = await run(args(join(dir, "here.xlsx")));
+    expect(here.code).toBe(0);
+    const [viaWorker, inProcess] = [JSON.parse(r.stdout), JSON.parse(here.out)];
+    delete viaWorker.output;
+    delete inProcess.output;
+    expect(viaWorker).toEqual(inProcess);
+    expect(viaWorker.counts).toMatchObject({ submitted: 3, superseded: 507 });
+    expect(viaWorker.rejected.map((x: { code: string }) => x.code)).toEqual(["HAS_ERRORS", "NOT_XLSX_CSV", "FILE_NOT_FOUND"]);
+    expect(readFileSync(join(dir, "worker.xlsx")).equals(readFileSync(join(dir, "here.xlsx")))).toBe(true);
+  }, 60_000);
 });
