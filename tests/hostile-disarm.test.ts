@@ -15,6 +15,8 @@ import { libreOfficeSaved } from "./fixtures/hostile";
 import { patchCentral } from "./fixtures/bad-files";
 import { DEFAULT_XLSX_LIMITS } from "../templates/xlsx";
 import { readZipDirectory } from "../templates/xlsx/zip";
+import { PartMemo } from "../templates/xlsx/memo";
+import { refuseForeignParts } from "../templates/xlsx/parts";
 
 const TOWN = demoUnits(6, COUNTY)[4]!;
 const P = "2025-Y";
@@ -64,6 +66,32 @@ describe("the core refuses parts the template does not have", () => {
     // Whatever else LibreOffice's save may trip, it is not the part check.
     const lo = inspectWorkbook(await libreOfficeSaved());
     expect(["EXTERNAL_LINKS", "EMBEDDED_OBJECTS", "UNKNOWN_PARTS", "XLSM_MACROS"]).not.toContain("code" in lo ? lo.code : null);
+  });
+
+  it("in one batch, with verdicts remembered by part name, each file is judged by its own parts", async () => {
+    const memo = new PartMemo();
+    const clean = await withParts({});
+    const picture = await withParts({ "xl/media/image1.png": noise(64, 7) });
+    const ole = await withParts({ "xl/embeddings/oleObject1.bin": noise(64, 8) });
+    const outcome = (b: Uint8Array) => {
+      const r = inspectWorkbook(b, { expectedPeriod: P, memo });
+      return r.ok ? "ok" : `${r.code} ${r.detail}`;
+    };
+    expect([clean, picture, clean, ole, picture, clean].map(outcome)).toEqual([
+      "ok",
+      "UNKNOWN_PARTS 其他部件：xl/media/image1.png",
+      "ok",
+      "EMBEDDED_OBJECTS 嵌入对象：xl/embeddings/oleObject1.bin",
+      "UNKNOWN_PARTS 其他部件：xl/media/image1.png",
+      "ok",
+    ]);
+  });
+
+  it("reads the directory itself when not handed one, and passes on a directory's failure", async () => {
+    const picture = await withParts({ "xl/media/image1.png": noise(64, 9) });
+    expect(refuseForeignParts(picture)).toEqual({ ok: false, code: "UNKNOWN_PARTS", message: `${readErrorMessage("UNKNOWN_PARTS")}（其他部件：xl/media/image1.png）`, detail: "其他部件：xl/media/image1.png" });
+    expect(refuseForeignParts(await withParts({}))).toBeNull();
+    expect(refuseForeignParts(picture, undefined, undefined, { fail: "CORRUPT_ZIP", detail: "目录损坏" })).toEqual({ ok: false, code: "CORRUPT_ZIP", message: `${readErrorMessage("CORRUPT_ZIP")}（目录损坏）`, detail: "目录损坏" });
   });
 });
 

@@ -38,6 +38,9 @@ export interface ReadXlsxGridOptions {
 
 export type ReadXlsxGridResult = { ok: true; grid: Grid } | ReadFailure;
 
+/** A read grid with the zip directory it was read through (for a caller that vets the same file's parts). */
+export type ReadXlsxGridAndDirectory = { ok: true; grid: Grid; dir: ZipDir } | ReadFailure;
+
 class Fail {
   constructor(
     readonly code: ReadErrorCode,
@@ -63,11 +66,20 @@ const KIND_CODES: Partial<Record<FileKind, ReadErrorCode>> = {
  * workbook-level defined names. Bounded by `limits`; never throws.
  */
 export function readXlsxGrid(bytes: Uint8Array, opts: ReadXlsxGridOptions = {}): ReadXlsxGridResult {
+  const r = readXlsxGridAndDirectory(bytes, opts);
+  return r.ok ? { ok: true, grid: r.grid } : r;
+}
+
+/**
+ * readXlsxGrid, with the zip directory it read: inspect.ts vets the parts of the same file through it
+ * (parts.ts) instead of reading the directory again.
+ */
+export function readXlsxGridAndDirectory(bytes: Uint8Array, opts: ReadXlsxGridOptions = {}): ReadXlsxGridAndDirectory {
   const limits: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, ...opts.limits };
   try {
-    const grid = read(bytes, limits, opts);
-    if (grid instanceof Fail) return readFailure(grid.code, grid.detail);
-    return { ok: true, grid };
+    const read_ = read(bytes, limits, opts);
+    if (read_ instanceof Fail) return readFailure(read_.code, read_.detail);
+    return { ok: true, grid: read_.grid, dir: read_.dir };
   } catch (e) {
     // Defensive net: a bug or an unforeseen input must still come back as data.
     return readFailure("CORRUPT_ZIP", `无法读取：${e instanceof Error ? e.message.slice(0, 100) : "未知错误"}`);
@@ -87,7 +99,7 @@ function tooLargeDetail(size: number, limits: XlsxLimits): string {
   return `${(size / 1048576).toFixed(1)} MB，上限 ${(limits.maxFileBytes / 1048576).toFixed(1)} MB`;
 }
 
-function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions): Grid | Fail {
+function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions): { grid: Grid; dir: ZipDir } | Fail {
   const started = Date.now();
   if (bytes.length === 0) return new Fail("EMPTY_FILE");
   if (bytes.length > limits.maxFileBytes) return new Fail("FILE_TOO_LARGE", tooLargeDetail(bytes.length, limits));
@@ -213,7 +225,7 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   const grid: Grid = { sheets };
   // A copy: the memo may hand the same parse to the next file.
   if (Object.keys(wb.definedNames).length > 0) grid.definedNames = { ...wb.definedNames };
-  return grid;
+  return { grid, dir };
 }
 
 /**

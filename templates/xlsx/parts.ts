@@ -19,7 +19,7 @@
 import { readFailure, type ReadFailure } from "../errors";
 import { DEFAULT_XLSX_LIMITS } from "./limits";
 import type { PartMemo } from "./memo";
-import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec } from "./zip";
+import { readZipDirectory, readZipEntry, type InflateBudget, type ZipCodec, type ZipDir, type ZipFail } from "./zip";
 
 type Refusal = "XLSM_MACROS" | "EXTERNAL_LINKS" | "EMBEDDED_OBJECTS" | "UNKNOWN_PARTS";
 
@@ -57,20 +57,39 @@ const DETAIL: Record<Refusal, string> = {
   UNKNOWN_PARTS: "其他部件",
 };
 
+/** What a part's name says: refused as a kind, not on the allow-list, or allowed. */
+type Verdict = Refusal | "allowed";
+
+/**
+ * Verdicts by name. A verdict depends on the name alone, and a merge asks about the same twenty names in
+ * every file, each tried against up to 19 patterns. Bounded: cleared when full.
+ */
+const VERDICTS = new Map<string, Verdict>();
+const VERDICTS_MAX = 1024;
+
+function verdict(key: string): Verdict {
+  let v = VERDICTS.get(key);
+  if (v === undefined) {
+    v = REFUSED.find(([re]) => re.test(key))?.[1] ?? (ALLOWED.some((re) => re.test(key)) ? "allowed" : "UNKNOWN_PARTS");
+    if (VERDICTS.size >= VERDICTS_MAX) VERDICTS.clear();
+    VERDICTS.set(key, v);
+  }
+  return v;
+}
+
 /**
  * The refusal for the first part (in zip order) outside the template's kinds,
  * or null when every part is allowed and no relationship points outside.
- * `bytes` must already have been read successfully as a zip by the reader.
+ * `bytes` must already have been read successfully as a zip by the reader; `dir` is the directory
+ * that read found, when the caller has it.
  */
-export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec, memo?: PartMemo): ReadFailure | null {
-  const dir = readZipDirectory(bytes, DEFAULT_XLSX_LIMITS);
+export function refuseForeignParts(bytes: Uint8Array, codec?: ZipCodec, memo?: PartMemo, dir: ZipDir | ZipFail = readZipDirectory(bytes, DEFAULT_XLSX_LIMITS)): ReadFailure | null {
   if ("fail" in dir) return readFailure(dir.fail, dir.detail);
   const rels: string[] = [];
   for (const [key, entry] of dir.entries) {
     if (key.endsWith("/")) continue; // a folder entry
-    const refused = REFUSED.find(([re]) => re.test(key));
-    if (refused) return readFailure(refused[1], `${DETAIL[refused[1]]}：${entry.name.slice(0, 80)}`);
-    if (!ALLOWED.some((re) => re.test(key))) return readFailure("UNKNOWN_PARTS", `${DETAIL.UNKNOWN_PARTS}：${entry.name.slice(0, 80)}`);
+    const v = verdict(key);
+    if (v !== "allowed") return readFailure(v, `${DETAIL[v]}：${entry.name.slice(0, 80)}`);
     if (key.endsWith(".rels")) rels.push(key);
   }
   const budget: InflateBudget = { remaining: DEFAULT_XLSX_LIMITS.maxUncompressedBytes, deadline: Date.now() + DEFAULT_XLSX_LIMITS.timeoutMs };
