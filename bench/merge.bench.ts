@@ -62,6 +62,8 @@ interface Measure {
   peakMB: number;
   /** User + system CPU seconds: far less sensitive than wall time to other processes on the machine. */
   cpu: number;
+  /** Of a median: every run's wall seconds, fastest first. */
+  runs?: number[];
 }
 
 /**
@@ -112,8 +114,9 @@ out.save(sys.argv[1])
 
 /** The median run by wall time, with the highest peak memory of all runs (a memory target holds for every run or not at all). */
 function median(all: Measure[]): Measure {
-  const mid = [...all].sort((a, b) => a.seconds - b.seconds)[Math.floor(all.length / 2)]!;
-  return { ...mid, peakMB: Math.max(...all.map((m) => m.peakMB)) };
+  const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
+  const mid = sorted[Math.floor(all.length / 2)]!;
+  return { ...mid, peakMB: Math.max(...all.map((m) => m.peakMB)), runs: sorted.map((m) => m.seconds) };
 }
 
 /**
@@ -121,9 +124,13 @@ function median(all: Measure[]): Measure {
  * drifts from minute to minute here, by up to 1.6× within an hour, and a speed-up taken from runs
  * minutes apart measured the drift as much as either command.
  */
+const runsOf = (m: Measure) => (m.runs ?? [m.seconds]).map((x) => x.toFixed(2)).join(" ");
+
 function alternate(rounds: number, a: () => Measure, b: () => Measure, every = 1): [Measure, Measure] {
   const as: Measure[] = [];
   const bs: Measure[] = [];
+  // One run of `a` untimed: the first case's first run after the build took 0.30 s where the next took 0.22.
+  a();
   for (let i = 0; i < rounds; i++) {
     as.push(a());
     if (i % every === 0) bs.push(b());
@@ -160,14 +167,16 @@ async function main(): Promise<void> {
     const list = files.slice(0, n);
     const huizong = (env?: NodeJS.ProcessEnv) => () => measure(process.execPath, ["bin/huizong.js", "merge", ...list, "-o", join(out, `city-${n}.xlsx`)], env);
     const openpyxl = () => measure("/usr/bin/python3", [py, join(out, `openpyxl-${n}.xlsx`), ...list]);
-    // openpyxl takes 15–20 s on 1,000 files: three of its runs among five of huizong's.
+    // openpyxl takes 12–20 s on 1,000 files: three of its runs among five of huizong's.
     const [hz, op] = n === 1000 ? alternate(5, huizong(), openpyxl, 2) : alternate(5, huizong(), openpyxl);
     rows.push([`${n} workbooks (files, CLI)`, hz.seconds.toFixed(2), hz.cpu.toFixed(2), hz.peakMB.toFixed(0), op.seconds.toFixed(2), op.cpu.toFixed(2), op.peakMB.toFixed(0), `${(op.seconds / hz.seconds).toFixed(1)}×`, targets[n]!]);
     console.log(rows[rows.length - 1]!.join("\t"));
+    console.log(`  runs (s): huizong ${runsOf(hz)}; openpyxl ${runsOf(op)}`);
     if (n === 10) {
       const [clean, inherited] = alternate(5, huizong(), huizong(process.env));
       rows.push([`10 workbooks, with this machine's NODE_EXTRA_CA_CERTS`, inherited.seconds.toFixed(2), inherited.cpu.toFixed(2), inherited.peakMB.toFixed(0), "", "", "", "", `(${clean.seconds.toFixed(2)} s without it, same minutes)`]);
       console.log(rows[rows.length - 1]!.join("\t"));
+      console.log(`  runs (s): with it ${runsOf(inherited)}; without ${runsOf(clean)}`);
     }
   }
   for (const n of [1000, 10_000]) {
@@ -180,6 +189,7 @@ async function main(): Promise<void> {
     const m = median(Array.from({ length: 3 }, () => measure(process.execPath, [childBundle, file, join(out, `records-${n}.xlsx`)])));
     rows.push([`${n} units (stored records)`, m.seconds.toFixed(2), m.cpu.toFixed(2), m.peakMB.toFixed(0), "", "", "", "", n === 10_000 ? "≤ 5 s, ≤ 400 MB" : "—"]);
     console.log(rows[rows.length - 1]!.join("\t"));
+    console.log(`  runs (s): ${runsOf(m)}`);
   }
   console.log("\n" + rows.map((r) => r.join(" | ")).join("\n"));
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
