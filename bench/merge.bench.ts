@@ -119,17 +119,18 @@ function median(all: Measure[]): Measure {
   return { ...mid, peakMB: Math.max(...all.map((m) => m.peakMB)), runs: sorted.map((m) => m.seconds) };
 }
 
+/** Every run's wall seconds of a median, fastest first. */
+const runsOf = (m: Measure) => (m.runs ?? [m.seconds]).map((x) => x.toFixed(2)).join(" ");
+
 /**
  * Runs of two commands in alternation (a, b, a, b…, `b` every `every`-th round): the host's speed
  * drifts from minute to minute here, by up to 1.6× within an hour, and a speed-up taken from runs
  * minutes apart measured the drift as much as either command.
  */
-const runsOf = (m: Measure) => (m.runs ?? [m.seconds]).map((x) => x.toFixed(2)).join(" ");
-
 function alternate(rounds: number, a: () => Measure, b: () => Measure, every = 1): [Measure, Measure] {
   const as: Measure[] = [];
   const bs: Measure[] = [];
-  // One run of `a` untimed: the first case's first run after the build took 0.30 s where the next took 0.22.
+  // One run of `a` untimed: the first case's runs right after the build had a median of 0.30 s, later runs 0.22.
   a();
   for (let i = 0; i < rounds; i++) {
     as.push(a());
