@@ -8,6 +8,7 @@
 // modules only).
 import { rmSync } from "node:fs";
 
+// From an empty folder: a build of another shape (the ES-module chunks of before) leaves no files behind.
 rmSync("dist/cli", { recursive: true, force: true });
 
 const common = {

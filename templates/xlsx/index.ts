@@ -77,9 +77,9 @@ export function readXlsxGrid(bytes: Uint8Array, opts: ReadXlsxGridOptions = {}):
 export function readXlsxGridAndDirectory(bytes: Uint8Array, opts: ReadXlsxGridOptions = {}): ReadXlsxGridAndDirectory {
   const limits: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, ...opts.limits };
   try {
-    const read_ = read(bytes, limits, opts);
-    if (read_ instanceof Fail) return readFailure(read_.code, read_.detail);
-    return { ok: true, grid: read_.grid, dir: read_.dir };
+    const got = read(bytes, limits, opts);
+    if (got instanceof Fail) return readFailure(got.code, got.detail);
+    return { ok: true, grid: got.grid, dir: got.dir };
   } catch (e) {
     // Defensive net: a bug or an unforeseen input must still come back as data.
     return readFailure("CORRUPT_ZIP", `无法读取：${e instanceof Error ? e.message.slice(0, 100) : "未知错误"}`);
