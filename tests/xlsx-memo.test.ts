@@ -3,7 +3,7 @@
  * (workbook, relationships, styles) once, answers exactly as reads without it, and never lends a
  * parse to a file whose stored bytes differ, whatever its headers claim.
  */
-import { unzipSync, zipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildTemplate } from "../templates/build";
 import { inspectWorkbook } from "../templates/inspect";
@@ -43,9 +43,13 @@ describe("the part memo", () => {
       hits.push([memo.hits, memo.textHits]);
       expect(withMemo).toEqual(readXlsxGrid(f));
     }
-    // Parts; and the library each template carries, one long shared string, decoded once. The third
-    // town also replays the three worksheets the second one repeated (封面, 文字材料, 填表说明).
-    expect(hits).toEqual([[0, 0], [3, 1], [9, 2]]);
+    // Parts; the third town also replays the three worksheets the second one repeated (封面, 文字材料,
+    // 填表说明). Texts: each town's shared-string items equal to the town before's at the same index
+    // (all but its name, code, contact and narrative) are lent, not decoded (PartMemo.byteItems).
+    const items = files.map((f) => strFromU8(unzipSync(f, { filter: (e) => e.name === "xl/sharedStrings.xml" })["xl/sharedStrings.xml"]!).match(/<si>.*?<\/si>/gs)!);
+    const lent = (i: number) => items[i]!.filter((x, k) => x === items[i - 1]![k]).length;
+    expect([items[0]!.length, lent(1), lent(2)]).toEqual([212, 202, 202]);
+    expect(hits).toEqual([[0, 0], [3, 202], [9, 404]]);
   });
 
   it("a worksheet is kept once met again, in up to four shapes: towns of two kinds in turn inflate only their own parts from the fourth on", async () => {

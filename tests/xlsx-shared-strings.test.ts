@@ -9,6 +9,7 @@ import { zipSync } from "fflate";
 import { DEFAULT_XLSX_LIMITS, readXlsxGrid } from "../templates/xlsx";
 import { parseSharedStrings, quickSharedStrings, scannedSharedStrings } from "../templates/xlsx/shared-strings";
 import { packageSheets } from "./fixtures/bad-files";
+import { PartMemo } from "../templates/xlsx/memo";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -167,5 +168,81 @@ describe("shared strings: the quick reader gives the general reader's answer or 
       { numRuns: 300, seed: 20261202 },
     );
     expect(quickTook).toBeGreaterThan(30);
+  });
+});
+
+/**
+ * Within a batch, on a runtime that reads parts as bytes (xml.ts ByteText), the shared strings are
+ * read one char per byte and an item equal to the last part's item at the same index takes its
+ * decoding (PartMemo.byteItems). Each step below reads the next part with one memo: what it reads
+ * (always the general reader's answer on the decoded part) and exactly which raw texts it decoded.
+ */
+describe("shared strings as bytes in a batch: each part reads as decoded, the last part's equal items lent by index", () => {
+  const LIMITS = DEFAULT_XLSX_LIMITS;
+  const FAR = Date.now() + 3_600_000;
+  const sst = (items: string[]): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}">${items.join("")}</sst>`;
+  /** The part's UTF-8 bytes as one char per byte, with a decoder that notes what it was asked to decode. */
+  const asBytes = (xml: string, decoded: string[]) => ({
+    xml: Buffer.from(xml, "utf8").toString("latin1"),
+    utf8: (bytes: string) => {
+      const s = Buffer.from(bytes, "latin1").toString("utf8");
+      decoded.push(s);
+      return s;
+    },
+  });
+  const T = (s: string) => `<si><t>${s}</t></si>`;
+  const RICH = "<si><r><t>黄田</t></r><r><t>乡</t></r></si>";
+
+  // (step, the part's items, limits, what it reads as, the texts it decoded)
+  const STEPS: [step: string, items: string[], limits: Partial<typeof LIMITS>, reads: string[] | { fail: string }, decoded: string[]][] = [
+    ["the first part: every item decoded", [T("青阳镇"), T("A&amp;B"), T("专利")], {}, ["青阳镇", "A&B", "专利"], ["青阳镇", "A&amp;B", "专利"]],
+    ["the same part again: nothing decoded", [T("青阳镇"), T("A&amp;B"), T("专利")], {}, ["青阳镇", "A&B", "专利"], []],
+    ["one item changed: only it decoded", [T("黄田镇"), T("A&amp;B"), T("专利")], {}, ["黄田镇", "A&B", "专利"], ["黄田镇"]],
+    ["an item of the same length in other bytes: decoded", [T("黄田乡"), T("A&amp;B"), T("专利")], {}, ["黄田乡", "A&B", "专利"], ["黄田乡"]],
+    ["an item put first: every later item at another index, decoded", [T("新"), T("黄田乡"), T("A&amp;B"), T("专利")], {}, ["新", "黄田乡", "A&B", "专利"], ["新", "黄田乡", "A&amp;B", "专利"]],
+    ["a rich item where a plain one was: scanned, the items after it still lent", [T("新"), RICH, T("A&amp;B"), T("专利")], {}, ["新", "黄田乡", "A&B", "专利"], [RICH]],
+    ["the plain item back where the rich one was: decoded", [T("新"), T("黄田乡"), T("A&amp;B"), T("专利")], {}, ["新", "黄田乡", "A&B", "专利"], ["黄田乡"]],
+    ["an item over the size bound, lent or not, is refused", [T("新"), T("黄田乡"), T("A&amp;B"), T("专利")], { maxCellChars: 2 }, { fail: "TOO_MANY_CELLS" }, []],
+    ["a refused part leaves the memo as it was", [T("新"), T("黄田乡"), T("A&amp;B"), T("专利")], {}, ["新", "黄田乡", "A&B", "专利"], []],
+    ["a part the quick reader leaves alone: decoded whole for the general reader", [T("新"), "<!--注-->", T("专利")], {}, ["新", "专利"], [sst([T("新"), "<!--注-->", T("专利")])]],
+    ["…and the memo still holds the part before it", [T("新"), T("黄田乡"), T("A&amp;B"), T("专利")], {}, ["新", "黄田乡", "A&B", "专利"], []],
+  ];
+
+  it("eleven parts in turn, one memo", () => {
+    const memo = new PartMemo();
+    for (const [step, items, limits, reads, decodedTexts] of STEPS) {
+      const decoded: string[] = [];
+      const xml = sst(items);
+      const got = parseSharedStrings(asBytes(xml, decoded), { ...LIMITS, ...limits }, FAR, memo);
+      if (Array.isArray(reads)) {
+        expect(got, step).toEqual(reads);
+        expect(got, step).toEqual(scannedSharedStrings(xml, LIMITS, FAR));
+      } else expect(got, step).toMatchObject(reads);
+      expect(decoded, step).toEqual(decodedTexts);
+    }
+    // Items lent, step by step: the refused part's first two before its bound stopped it, and the first
+    // item of the part the quick reader left, before it met the comment.
+    expect(memo.textHits).toBe(0 + 3 + 2 + 2 + 0 + 3 + 3 + 2 + 4 + 1 + 4);
+  });
+
+  it("without a memo, every item is decoded on its own and reads as decoded", () => {
+    const decoded: string[] = [];
+    const xml = sst([T("青阳镇"), RICH, T("A&amp;B")]);
+    expect(parseSharedStrings(asBytes(xml, decoded), LIMITS, FAR)).toEqual(["青阳镇", "黄田乡", "A&B"]);
+    expect(decoded).toEqual(["青阳镇", RICH, "A&amp;B"]);
+  });
+
+  it("200 generated batches of three parts: every part reads as the general reader reads it decoded", () => {
+    const item = fc.constantFrom(T("甲"), T("乙"), T("甲乙"), T("A&amp;B"), T("_x0041_"), T(""), "<si/>", RICH, "<si><t>a</t><rPh><t>p</t></rPh></si>", T("&#x4e2d;"));
+    fc.assert(
+      fc.property(fc.array(fc.array(item, { maxLength: 6 }), { minLength: 3, maxLength: 3 }), (parts) => {
+        const memo = new PartMemo();
+        for (const items of parts) {
+          const xml = sst(items);
+          expect(parseSharedStrings(asBytes(xml, []), LIMITS, FAR, memo)).toEqual(scannedSharedStrings(xml, LIMITS, FAR));
+        }
+      }),
+      { numRuns: 200, seed: 20261204 },
+    );
   });
 });

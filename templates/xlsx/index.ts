@@ -176,8 +176,10 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
     const st = parsed(relOfType("/styles", `${wbDir}styles.xml`), "styles", parseStyles);
     if (st instanceof Fail) return st;
     if (st !== undefined) xfFormats = st;
-    // Decoded whole: nearly every item is Chinese, and one native decoding beats decoding item by item.
-    const sstXml = part(relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`));
+    // Within a batch, as bytes when the runtime can: the memo answers the template's items without
+    // decoding them (PartMemo.byteItems). Alone, decoded whole: one native decoding beats one per item.
+    const sstName = relOfType("/sharedStrings", `${wbDir}sharedStrings.xml`);
+    const sstXml = opts.memo ? partText(sstName) : part(sstName);
     if (sstXml instanceof Fail) return sstXml;
     if (sstXml !== undefined) {
       const sst = parseSharedStrings(sstXml, limits, budget.deadline, opts.memo);

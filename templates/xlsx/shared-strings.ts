@@ -13,9 +13,9 @@
  * holds the two to the same answers.
  */
 import type { XlsxLimits } from "./limits";
-import type { PartMemo } from "./memo";
+import type { ByteItems, PartMemo } from "./memo";
 import { scanXml, type XmlHandlers } from "./scan";
-import { decodeEntities, unescapeOoxml } from "./xml";
+import { decodeEntities, unescapeOoxml, type XmlText } from "./xml";
 
 /** Why a shared-strings part was refused: a reader failure code and its detail. */
 export interface SharedStringsFail {
@@ -24,8 +24,9 @@ export interface SharedStringsFail {
 }
 
 /** Read the shared-strings part (bounded by the cell-size limit and the deadline); `memo` spares decoding the library again. */
-export function parseSharedStrings(xml: string, limits: XlsxLimits, deadline: number, memo?: PartMemo): string[] | SharedStringsFail {
-  return quickSharedStrings(xml, limits, deadline, undefined, memo) ?? scannedSharedStrings(xml, limits, deadline);
+export function parseSharedStrings(text: XmlText | string, limits: XlsxLimits, deadline: number, memo?: PartMemo): string[] | SharedStringsFail {
+  const { xml, utf8 } = typeof text === "string" ? { xml: text, utf8: undefined } : text;
+  return quickSharedStrings(xml, limits, deadline, undefined, memo, utf8) ?? scannedSharedStrings(utf8 ? utf8(xml) : xml, limits, deadline);
 }
 
 /** A plain item's text: entities replaced, then the OOXML escapes; null when an entity is malformed. */
@@ -60,11 +61,21 @@ export interface QuickCounts {
  * which refuses a cut that fell inside a comment or CDATA. Null as soon as the
  * part is anything else or an item is malformed.
  */
-export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: number, counts?: QuickCounts, memo?: PartMemo): string[] | SharedStringsFail | null {
+export function quickSharedStrings(
+  xml: string,
+  limits: XlsxLimits,
+  deadline: number,
+  counts?: QuickCounts,
+  memo?: PartMemo,
+  utf8?: (bytes: string) => string,
+): string[] | SharedStringsFail | null {
   // Up to the root's start tag, closed at once; without "<sst" this ends in an end tag with no start, refused too.
   let pos = xml.indexOf(">", xml.indexOf("<sst")) + 1;
   if (scanXml(`${xml.slice(0, pos)}</sst>`, { open() {} }) !== null) return null;
   const out: string[] = [];
+  // One char per byte (xml.ts ByteText): an item equal to the last part's item at its index takes its decoding.
+  const before = utf8 ? memo?.byteItems : undefined;
+  const now: ByteItems = { raws: [], texts: out };
   for (;;) {
     pos = skipSpace(xml, pos);
     if (!xml.startsWith("<si", pos)) break;
@@ -73,13 +84,20 @@ export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: nu
     let s: string | null;
     if (lt >= 0 && xml.startsWith(END_T_SI, lt)) {
       const raw = xml.slice(start, lt);
-      s = memo ? memo.text(raw, plainText) : plainText(raw);
+      if (utf8) {
+        if (before !== undefined && before.raws[out.length] === raw) {
+          s = before.texts[out.length]!;
+          memo!.textHits++;
+        } else s = plainText(utf8(raw));
+        now.raws.push(raw);
+      } else s = memo ? memo.text(raw, plainText) : plainText(raw);
       pos = lt + END_T_SI.length;
       if (counts) counts.plain++;
     } else {
       // No end tag: the cut ends at 4, before pos, and the empty item is refused.
       const end = xml.startsWith("<si/>", pos) ? pos + 5 : xml.indexOf("</si>", pos) + 5;
-      s = scannedItem(xml.slice(pos, end));
+      s = scannedItem(utf8 ? utf8(xml.slice(pos, end)) : xml.slice(pos, end));
+      now.raws.push("<");
       pos = end;
       if (counts) counts.scanned++;
       if (s !== null) s = unescapeOoxml(s);
@@ -89,8 +107,9 @@ export function quickSharedStrings(xml: string, limits: XlsxLimits, deadline: nu
     if (over) return over;
     out.push(s);
   }
-  if (!xml.startsWith("</sst>", pos)) return null;
-  return skipSpace(xml, pos + 6) === xml.length ? out : null;
+  if (!xml.startsWith("</sst>", pos) || skipSpace(xml, pos + 6) !== xml.length) return null;
+  if (before !== undefined) memo!.byteItems = now;
+  return out;
 }
 
 function skipSpace(xml: string, pos: number): number {
