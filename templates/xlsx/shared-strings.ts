@@ -23,7 +23,10 @@ export interface SharedStringsFail {
   detail: string;
 }
 
-/** Read the shared-strings part (bounded by the cell-size limit and the deadline); `memo` spares decoding the library again. */
+/**
+ * Read the shared-strings part (bounded by the cell-size limit and the deadline), decoded or as bytes
+ * (xml.ts ByteText); `memo` spares decoding what the last file's part held (PartMemo).
+ */
 export function parseSharedStrings(text: XmlText | string, limits: XlsxLimits, deadline: number, memo?: PartMemo): string[] | SharedStringsFail {
   const { xml, utf8 } = typeof text === "string" ? { xml: text, utf8: undefined } : text;
   return quickSharedStrings(xml, limits, deadline, undefined, memo, utf8) ?? scannedSharedStrings(utf8 ? utf8(xml) : xml, limits, deadline);
