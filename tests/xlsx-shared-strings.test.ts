@@ -10,6 +10,8 @@ import { DEFAULT_XLSX_LIMITS, readXlsxGrid } from "../templates/xlsx";
 import { parseSharedStrings, quickSharedStrings, scannedSharedStrings } from "../templates/xlsx/shared-strings";
 import { packageSheets } from "./fixtures/bad-files";
 import { PartMemo } from "../templates/xlsx/memo";
+import { xmlText } from "../templates/xlsx/xml";
+import { nativeUnzip } from "../functions/service/native-deflate";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -181,15 +183,18 @@ describe("shared strings as bytes in a batch: each part reads as decoded, the la
   const LIMITS = DEFAULT_XLSX_LIMITS;
   const FAR = Date.now() + 3_600_000;
   const sst = (items: string[]): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}">${items.join("")}</sst>`;
-  /** The part's UTF-8 bytes as one char per byte, with a decoder that notes what it was asked to decode. */
-  const asBytes = (xml: string, decoded: string[]) => ({
-    xml: Buffer.from(xml, "utf8").toString("latin1"),
-    utf8: (bytes: string) => {
-      const s = Buffer.from(bytes, "latin1").toString("utf8");
-      decoded.push(s);
-      return s;
-    },
-  });
+  /** The part as the reader has it on Node (xml.ts xmlText with Node's byte decodings), its decoder noting what it was asked to decode. */
+  const asBytes = (xml: string, decoded: string[]) => {
+    const text = xmlText(new TextEncoder().encode(xml), nativeUnzip.bytes)!;
+    return {
+      xml: text.xml,
+      utf8: (bytes: string) => {
+        const s = text.utf8!(bytes);
+        decoded.push(s);
+        return s;
+      },
+    };
+  };
   const T = (s: string) => `<si><t>${s}</t></si>`;
   const RICH = "<si><r><t>黄田</t></r><r><t>乡</t></r></si>";
 

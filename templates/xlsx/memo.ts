@@ -89,6 +89,13 @@ export class PartMemo {
    */
   byteItems: ByteItems = { raws: [], texts: [] };
 
+  /** The decoding of the last bytes part's item `index` (byteItems) when `raw` equals its raw text; else undefined. */
+  lent(index: number, raw: string): string | undefined {
+    if (this.byteItems.raws[index] !== raw) return undefined;
+    this.textHits++;
+    return this.byteItems.texts[index];
+  }
+
   /**
    * What was parsed, as `kind`, from an entry of `bytes` holding exactly the remembered stored bytes;
    * undefined when not remembered, or when the entry cannot even be sliced (the read that follows refuses it).

@@ -77,8 +77,7 @@ export function quickSharedStrings(
   if (scanXml(`${xml.slice(0, pos)}</sst>`, { open() {} }) !== null) return null;
   const out: string[] = [];
   // One char per byte (xml.ts ByteText): an item equal to the last part's item at its index takes its decoding.
-  const before = utf8 ? memo?.byteItems : undefined;
-  const now: ByteItems = { raws: [], texts: out };
+  const now: ByteItems | undefined = utf8 && memo ? { raws: [], texts: out } : undefined;
   for (;;) {
     pos = skipSpace(xml, pos);
     if (!xml.startsWith("<si", pos)) break;
@@ -88,11 +87,8 @@ export function quickSharedStrings(
     if (lt >= 0 && xml.startsWith(END_T_SI, lt)) {
       const raw = xml.slice(start, lt);
       if (utf8) {
-        if (before !== undefined && before.raws[out.length] === raw) {
-          s = before.texts[out.length]!;
-          memo!.textHits++;
-        } else s = plainText(utf8(raw));
-        now.raws.push(raw);
+        s = memo?.lent(out.length, raw) ?? plainText(utf8(raw));
+        now?.raws.push(raw);
       } else s = memo ? memo.text(raw, plainText) : plainText(raw);
       pos = lt + END_T_SI.length;
       if (counts) counts.plain++;
@@ -100,7 +96,7 @@ export function quickSharedStrings(
       // No end tag: the cut ends at 4, before pos, and the empty item is refused.
       const end = xml.startsWith("<si/>", pos) ? pos + 5 : xml.indexOf("</si>", pos) + 5;
       s = scannedItem(utf8 ? utf8(xml.slice(pos, end)) : xml.slice(pos, end));
-      now.raws.push("<");
+      now?.raws.push("<");
       pos = end;
       if (counts) counts.scanned++;
       if (s !== null) s = unescapeOoxml(s);
@@ -111,7 +107,7 @@ export function quickSharedStrings(
     out.push(s);
   }
   if (!xml.startsWith("</sst>", pos) || skipSpace(xml, pos + 6) !== xml.length) return null;
-  if (before !== undefined) memo!.byteItems = now;
+  if (now) memo!.byteItems = now;
   return out;
 }
 
