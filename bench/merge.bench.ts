@@ -123,6 +123,19 @@ function median(all: Measure[]): Measure {
 const runsOf = (m: Measure) => (m.runs ?? [m.seconds]).map((x) => x.toFixed(2)).join(" ");
 
 /**
+ * A fixed piece of JavaScript (objects and strings made and dropped, as a merge does), run as its own
+ * process: the host's speed in these minutes. It drifts by up to half within an hour here, and a target
+ * met or missed reads differently when this takes its usual time or half as long again.
+ */
+const PROBE = 'let s=0;const a=[];for(let i=0;i<3e6;i++){const o={k:"x"+(i%1000),v:i*1.5};a.push(o);if(a.length>1000)a.length=0;s+=o.k.length}if(s<0)console.log(s)';
+
+/** The probe's median of 5 runs, as a line of the bench's output. */
+function hostProbe(when: string): string {
+  const m = median(Array.from({ length: 5 }, () => measure(process.execPath, ["-e", PROBE])));
+  return `host probe ${when} (fixed JavaScript, median of 5; CPU ${m.cpu.toFixed(2)} s): ${m.seconds.toFixed(2)} s (runs ${runsOf(m)})`;
+}
+
+/**
  * Runs of two commands in alternation (a, b, a, b…, `b` every `every`-th round): the host's speed
  * drifts from minute to minute here, by up to 1.6× within an hour, and a speed-up taken from runs
  * minutes apart measured the drift as much as either command.
@@ -143,6 +156,8 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   execFileSync(process.execPath, ["scripts/build.mjs", "cli"], { cwd: ROOT, stdio: "inherit" });
   console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  const probeAtStart = hostProbe("at the start");
+  console.log(probeAtStart);
   console.log("preparing fixtures (cached in .tmp/bench-merge/)…");
   const files = await fixtures(1000);
   const py = join(WORK, "openpyxl_merge.py");
@@ -194,6 +209,8 @@ async function main(): Promise<void> {
   }
   console.log("\n" + rows.map((r) => r.join(" | ")).join("\n"));
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(probeAtStart);
+  console.log(hostProbe("at the end"));
   console.log(`\n(2 cores; whole-process wall time and peak RSS via /usr/bin/time -v; median wall and CPU time of each command's runs, taken in alternation, and the highest peak of them; without NODE_EXTRA_CA_CERTS but where a row says otherwise; fixtures ${files.length} files)`);
   if (process.env.HZ_BENCH_CLEAN) rmSync(WORK, { recursive: true, force: true });
 }

@@ -41,7 +41,9 @@ export async function writeRanking(wb: Xlsx.Workbook, ctx: Ctx): Promise<void> {
     const figures = reported.map((x) => x.u.report!.record.values[ind.code]);
     const current = figures.map((f) => f?.current ?? null);
     const key = current.map((v) => v ?? -Infinity);
-    const order = reported.map((_, k) => k).sort((p, r) => key[r]! - key[p]! || p - r);
+    // Sorting is stable: units with equal figures (and those without, -Infinity - -Infinity being NaN, which
+    // sorts as equal) keep their order on 分单位明细.
+    const order = reported.map((_, k) => k).sort((p, r) => key[r]! - key[p]!);
     const curRef = detailRef(ind.code, "current");
     const priorRef = detailRef(ind.code, "prior");
     const targetRef = detailRef(ind.code, "target");
