@@ -6,7 +6,6 @@
  */
 import type * as Xlsx from "../../xlsx/writer/types";
 import type { ValueColumn } from "../../layout";
-import type { UnitEntry } from "../merge";
 import { completionOf } from "../growth";
 import { paceFormula, paceText } from "../../targets/schedule";
 import { DETAIL, FOOTER, PRINT, RED_FONT, REPORT_SHEETS, S, sheetLayout, formula, growthCached, growthFormula, q, titleRows, valueStyle, type Ctx } from "./shared";
