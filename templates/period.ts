@@ -63,24 +63,44 @@ export function samePeriod(a: Period, b: Period): boolean {
   return canonicalPeriod(a).id === canonicalPeriod(b).id;
 }
 
+/** A span label with its dash and spaces as the pick-list writes them ("1 - 6月" → "1—6月"). */
+const plainLabel = (text: string) => text.trim().replace(/[-－–~～—―]/g, "—").replace(/\s/g, "");
+
 /** Build a period from a year and a span label as picked on the cover ("上半年"). */
 export function periodFromLabel(year: number, spanLabel: string): Period | null {
-  const label = spanLabel.trim().replace(/[-－–~～—―]/g, "—").replace(/\s/g, "");
+  const label = plainLabel(spanLabel);
   const span = PERIOD_SPANS.find((s) => s.label === label);
   if (!span || !Number.isInteger(year) || year < 2000 || year > 2100) return null;
   return parsePeriodId(`${year}-${span.code}`);
 }
 
 /**
+ * How bureaus also write a period in a notice or a file name (after the year), and the pick-list label
+ * it means: 1—12月 (like 2025年度) is the whole year, 一季度 is 第一季度, 前三季度 is 1—9月. Taken for
+ * --period, not on the cover, whose cell keeps to its pick-list.
+ */
+const TYPED_LABELS: Readonly<Record<string, string>> = {
+  全年度: "全年",
+  "1—12月": "全年",
+  一季度: "第一季度",
+  二季度: "第二季度",
+  三季度: "第三季度",
+  四季度: "第四季度",
+  前三季度: "1—9月",
+};
+
+/**
  * Accept either an id ("2025-H1") or a Chinese label ("2025年上半年", "2025年1-6月",
- * "2025年1—6月"), returned under its canonical name (all four of these are 2025-H1).
+ * "2025年1—6月", "2025年1至6月", "2025年1月—6月"), returned under its canonical name (all of these
+ * are 2025-H1); also 2025年度 and the spellings of TYPED_LABELS ("2025年1-12月" is 2025-Y).
  * Used by the command line's --period and the merge.
  */
 export function parsePeriod(text: string): Period | null {
   const byId = parsePeriodId(text.trim());
   if (byId) return canonicalPeriod(byId);
-  const m = /^(\d{4})\s*年?\s*(.+)$/.exec(text.trim());
+  const m = /^(\d{4})\s*年?\s*(.+)$/.exec(text.trim().replace(/^(\d{4})\s*年\s*度$/, "$1年全年"));
   if (!m) return null;
-  const p = periodFromLabel(Number(m[1]), m[2]!);
+  const label = plainLabel(m[2]!).replace(/^(\d+)月?[—至到](\d+)月$/, "$1—$2月");
+  const p = periodFromLabel(Number(m[1]), TYPED_LABELS[label] ?? label);
   return p && canonicalPeriod(p);
 }
