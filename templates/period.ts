@@ -64,14 +64,14 @@ export function samePeriod(a: Period, b: Period): boolean {
 }
 
 /** A span label with its dash and spaces as the pick-list writes them ("1 - 6月" → "1—6月"). */
-const plainLabel = (text: string) => text.trim().replace(/[-－–~～—―]/g, "—").replace(/\s/g, "");
+const plainLabel = (text: string) => text.replace(/[-－–~～—―]/g, "—").replace(/\s/g, "");
 
 /** Build a period from a year and a span label as picked on the cover ("上半年"). */
 export function periodFromLabel(year: number, spanLabel: string): Period | null {
   const label = plainLabel(spanLabel);
   const span = PERIOD_SPANS.find((s) => s.label === label);
-  if (!span || !Number.isInteger(year) || year < 2000 || year > 2100) return null;
-  return parsePeriodId(`${year}-${span.code}`);
+  // parsePeriodId refuses a year that is not 2000–2100.
+  return span ? parsePeriodId(`${year}-${span.code}`) : null;
 }
 
 /**
@@ -98,9 +98,9 @@ const TYPED_LABELS: Readonly<Record<string, string>> = {
 export function parsePeriod(text: string): Period | null {
   const byId = parsePeriodId(text.trim());
   if (byId) return canonicalPeriod(byId);
-  const m = /^(\d{4})\s*年?\s*(.+)$/.exec(text.trim().replace(/^(\d{4})\s*年\s*度$/, "$1年全年"));
+  const m = /^(\d{4})\s*(年?)\s*(.+)$/.exec(text.trim());
   if (!m) return null;
-  const label = plainLabel(m[2]!).replace(/^(\d+)月?[—至到](\d+)月$/, "$1—$2月");
+  const label = m[2] && m[3] === "度" ? "全年" : plainLabel(m[3]!).replace(/月?[—至到]/, "—");
   const p = periodFromLabel(Number(m[1]), TYPED_LABELS[label] ?? label);
   return p && canonicalPeriod(p);
 }

@@ -126,6 +126,8 @@ describe("periods from the cover's label and from --period", () => {
     ["2025年至6月", null],
     ["2025年12月", null],
     ["2025年上半年度", null],
+    ["2025年上半年\n2026年", null],
+    ["2025年1至6月至9月", null],
     ["2025年五季度", null],
     ["x2025年上半年", null],
     ["2025年", null],
