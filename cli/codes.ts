@@ -9,7 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { COMMANDS, writeOut } from "./main";
+import { COMMANDS } from "./main";
+import { writeOut } from "./output";
 
 COMMANDS.codes = async (args, io) => {
   const { values } = parseArgs({ args, options: { output: { type: "string", short: "o" }, unit: { type: "string", multiple: true }, roster: { type: "string" } } });

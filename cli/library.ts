@@ -6,7 +6,8 @@
 import { parseArgs } from "node:util";
 import type { Catalogue } from "../templates/catalogue";
 import { readLibraryXlsx } from "../templates/library/read";
-import { COMMANDS, readInput, writeOut, type CliIO } from "./main";
+import { COMMANDS, readInput, type CliIO } from "./main";
+import { writeOut } from "./output";
 
 /**
  * Read a library file for a command: the Catalogue, or null after listing every problem

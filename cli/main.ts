@@ -1,16 +1,16 @@
 /**
  * The `huizong` command line: template, catalog, check (and merge, roster).
  * A thin adapter: files in, core calls, text or JSON out. Exit codes:
- * 0 ok, 1 the file has errors (check) , 2 cannot be read / bad usage.
+ * 0 ok, 1 the file has errors (check) , 2 cannot be read or written / bad usage.
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { catalogueJson } from "../templates/catalogue";
 import { hasErrors, type Finding } from "../templates/findings";
 import { inspectWorkbook } from "../templates/inspect";
 import { nativeUnzip } from "../functions/service/native-deflate";
 import { parsePeriod } from "../templates/period";
+import { OutputError, writeOut } from "./output";
 import { fileReadError } from "./read-report";
 
 export interface CliIO {
@@ -134,11 +134,6 @@ export function readInput(file: string, io: CliIO): Uint8Array | null {
   }
 }
 
-export function writeOut(file: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, bytes);
-}
-
 /** Run the CLI with arguments (without node and script). Returns the exit code. */
 export async function runCli(argv: string[], io: CliIO = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -154,8 +149,16 @@ export async function runCli(argv: string[], io: CliIO = { out: (s) => console.l
   try {
     return await command(rest, io);
   } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(`${e.message} (${e.code})`);
+      return 2;
+    }
     // parseArgs reports unknown options by throwing; show it as a usage error, never a stack trace.
-    io.err(`参数有误：${(e as Error).message}\n${USAGE}`);
-    return 2;
+    if (String((e as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS")) {
+      io.err(`参数有误：${(e as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    io.err(`处理未能完成：${(e as Error).message}。请重试；若再次出现，请把这条信息发给技术支持 (INTERNAL_ERROR)`);
+    return 1;
   }
 }

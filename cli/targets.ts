@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { readTargetWorkbook } from "../templates/targets/read";
 import type { TargetTable } from "../templates/targets/table";
 import type { RosterUnit } from "../templates/merge/roster";
-import { COMMANDS, readInput, writeOut, type CliIO } from "./main";
+import { COMMANDS, readInput, type CliIO } from "./main";
+import { writeOut } from "./output";
 import { rosterOption } from "./merge";
 
 /** The unit the roster's units report to: the one parent code not itself on the roster ("" when none or several). */
