@@ -17,6 +17,7 @@ import { consolidationJson, mergeReports, versionNoteText, nothingToMerge, type 
 import { parseRosterFile, type RosterResult, type RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, periodOption, readInput, type CliIO } from "./main";
 import { writeOut } from "./output";
+import { setAside } from "./set-aside";
 import { readReportFiles } from "./read-pool";
 import type { TargetTable } from "../templates/targets/table";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
@@ -97,11 +98,14 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   const library = libraryOption(values.library, io);
   if (library === null) return 2;
 
+  const { read, setAside: aside } = setAside(positionals, [values.output, ...(values.draft ? [values.draft] : [])]);
+  const asideLines = aside.length ? [`已跳过的文件 ${aside.length} 个（不是报表）：`, ...aside.map((a) => `  ${a.file}: ${a.message} (${a.code})`)] : [];
+  const asideJson = aside.length ? { setAside: aside } : {};
   const inputs: MergeInput[] = [];
   const rejected: Rejection[] = [];
   // Without --library: the newest version of the library the first readable file carries.
   let catalogue: Catalogue | undefined = library;
-  for (const outcome of await readReportFiles(positionals, expectedPeriod, values.jobs ? Number(values.jobs) : undefined, library)) {
+  for (const outcome of await readReportFiles(read, expectedPeriod, values.jobs ? Number(values.jobs) : undefined, library)) {
     if (outcome.ok) {
       inputs.push(outcome.input);
       if (!library && (!catalogue || (outcome.catalogue.id === catalogue.id && compareVersions(outcome.catalogue.version, catalogue.version) > 0))) catalogue = outcome.catalogue;
@@ -119,10 +123,11 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     catalogue,
   });
   if (!merged.ok) {
-    if (values.json) io.out(JSON.stringify({ error: { code: merged.code, message: merged.message }, rejected: rejected.map((r) => ({ file: r.source, code: r.code, message: r.message })) }, null, 2));
+    if (values.json) io.out(JSON.stringify({ error: { code: merged.code, message: merged.message }, rejected: rejected.map((r) => ({ file: r.source, code: r.code, message: r.message })), ...asideJson }, null, 2));
     else {
       io.err(`${merged.message} (${merged.code})`);
       for (const r of rejected) io.err(`  未汇总 ${r.source}: ${r.message} (${r.code})`);
+      for (const l of asideLines) io.err(l);
     }
     return 1;
   }
@@ -134,7 +139,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   }
 
   if (values.json) {
-    io.out(JSON.stringify({ output: values.output, ...(values.draft ? { draft: values.draft } : {}), ...consolidationJson(c, rejected) }, null, 2));
+    io.out(JSON.stringify({ output: values.output, ...(values.draft ? { draft: values.draft } : {}), ...consolidationJson(c, rejected), ...asideJson }, null, 2));
     return 0;
   }
   const lines = [
@@ -157,6 +162,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     lines.push(`未汇总的文件 ${allRejected.length} 个：`);
     for (const r of allRejected) lines.push(`  ${r.source}: ${r.message} (${r.code})`);
   }
+  lines.push(...asideLines);
   lines.push(`已写出汇总表：${values.output}`);
   if (values.draft) lines.push(`已写出汇总材料初稿：${values.draft}（每个数字的脚注注明其在汇总表中的单元格，请核对后定稿）`);
   io.out(lines.join("\n"));

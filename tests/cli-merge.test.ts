@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -167,6 +167,70 @@ describe("huizong merge", () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe("报表的报告期不一致，无法确定汇总哪一期：2025年上半年1份（h1.xlsx）；2025年全年1份（青阳镇.xlsx）。请用 --period 指定要汇总的期间（其他期间的报表将列为未汇总），或只选同一期间的报表。 (PERIOD_DISAGREE)");
     expect(existsSync(join(dir, "mixed.xlsx"))).toBe(false);
+  });
+
+  describe("files that are not reports are set aside and said, not read", () => {
+    const LOCK = "这是 Excel 或 WPS 打开工作簿时在旁边生成的临时文件（文件名以 ~$ 开头），不是报表";
+    const ITSELF = "这是本次要写出的汇总表（上次汇总的结果），不作为报表汇总";
+    /** The three towns' files in a folder of their own, as a clerk keeps them. */
+    function folder(name: string): string[] {
+      const d = join(dir, name);
+      mkdirSync(d);
+      return files.map((f, i) => {
+        const copy = join(d, `${i}.xlsx`);
+        copyFileSync(f, copy);
+        return copy;
+      });
+    }
+
+    it("run again over 乡镇/*.xlsx -o 乡镇/汇总表.xlsx: the last run's workbook is not taken as a county's report", async () => {
+      const towns = folder("again");
+      const out = join(dir, "again", "汇总表.xlsx");
+      const first = JSON.parse((await run(["merge", ...towns, "-o", out, "--json"])).out);
+      // The pattern now matches the workbook too (sorted as the shell sorts it: after the digits).
+      const r = await run(["merge", ...towns, out, "-o", out, "--json"]);
+      expect(r.code).toBe(0);
+      const second = JSON.parse(r.out);
+      expect(second.setAside).toEqual([{ file: out, code: "OUTPUT_ITSELF", message: ITSELF }]);
+      expect([second.counts.submitted, second.rejected, second.totals]).toEqual([3, [], first.totals]);
+      expect(first.setAside).toBeUndefined();
+    });
+
+    it("the workbook named another way (…/../汇总表.xlsx) is still the workbook", async () => {
+      const towns = folder("again2");
+      const out = join(dir, "again2", "汇总表.xlsx");
+      await run(["merge", ...towns, "-o", out]);
+      const other = join(dir, "again2", "..", "again2", "汇总表.xlsx");
+      const r = await run(["merge", ...towns, other, "-o", out]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`已跳过的文件 1 个（不是报表）：\n  ${other}: ${ITSELF} (OUTPUT_ITSELF)\n已写出汇总表：${out}`);
+    });
+
+    it("Excel's ~$ owner file beside an open report: set aside, neither read nor listed as refused", async () => {
+      const towns = folder("open");
+      const lock = join(dir, "open", "~$1.xlsx");
+      // Excel's owner file: the length of the user's name, the name, padding: 165 bytes, no workbook.
+      writeFileSync(lock, Buffer.concat([Buffer.from([8]), Buffer.from("zhangsan".padEnd(164, " "))]));
+      const out = join(dir, "open-city.xlsx");
+      const r = await run(["merge", ...towns, lock, "-o", out, "--json"]);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out);
+      expect([json.counts.submitted, json.rejected, json.setAside]).toEqual([3, [], [{ file: lock, code: "OFFICE_LOCK_FILE", message: LOCK }]]);
+      // 报送情况 lists the reports read and refused; the owner file is neither.
+      const grid = readXlsxGrid(new Uint8Array(readFileSync(out)));
+      if (!grid.ok) throw new Error(grid.code);
+      const status = grid.grid.sheets.find((x) => x.name === "报送情况")!;
+      expect(Object.values(status.cells).some((cell) => String(cell.value).includes("~$"))).toBe(false);
+    });
+
+    it("nothing but set-aside files: nothing to merge, exit 1, and why each was set aside", async () => {
+      const lock = join(dir, "~$only.xlsx");
+      writeFileSync(lock, "x");
+      const r = await run(["merge", lock, "-o", join(dir, "only.xlsx")]);
+      expect([r.code, r.out]).toEqual([1, ""]);
+      expect(r.err).toBe(`没有可汇总的报表，未生成汇总表。请指定要汇总的报表文件。 (NOTHING_TO_MERGE)\n已跳过的文件 1 个（不是报表）：\n  ${lock}: ${LOCK} (OFFICE_LOCK_FILE)`);
+      expect(existsSync(join(dir, "only.xlsx"))).toBe(false);
+    });
   });
 
   it("nothing to merge and no period: exit 1, nothing written", async () => {

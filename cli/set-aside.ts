@@ -1,0 +1,46 @@
+/**
+ * Which of the files a merge is named are not reports, and why: set aside and said, never read and
+ * never listed as a unit's refused report.
+ *
+ * - The workbook this merge writes. A clerk who keeps the 汇总表 beside the towns' files and runs
+ *   `huizong merge 乡镇/*.xlsx -o 乡镇/汇总表.xlsx` again would otherwise hand the last run's result
+ *   in as a report: a county's consolidation among its own towns, refused as double counting.
+ * - The owner files Excel and WPS keep beside an open workbook (`~$青阳镇.xlsx`, a few hundred bytes
+ *   naming who has it open; for a long name `~$` replaces its first two letters): a `*.xlsx` pattern
+ *   picks them up while a town's report is open.
+ */
+import { realpathSync } from "node:fs";
+import { basename } from "node:path";
+
+export interface SetAside {
+  file: string;
+  code: "OUTPUT_ITSELF" | "OFFICE_LOCK_FILE";
+  message: string;
+}
+
+/** The path as the file system knows it (links resolved; on Windows its letters' case); null when there is none. */
+function known(file: string): string | null {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The named files split into those to read and those set aside.
+ * @param outputs the files this command writes (-o, --draft), there or not yet
+ */
+export function setAside(files: readonly string[], outputs: readonly string[]): { read: string[]; setAside: SetAside[] } {
+  const written = new Set(outputs.map(known).filter((p): p is string => p !== null));
+  const read: string[] = [];
+  const aside: SetAside[] = [];
+  for (const file of files) {
+    const name = basename(file);
+    const path = known(file);
+    if (path !== null && written.has(path)) aside.push({ file, code: "OUTPUT_ITSELF", message: "这是本次要写出的汇总表（上次汇总的结果），不作为报表汇总" });
+    else if (name.startsWith("~$")) aside.push({ file, code: "OFFICE_LOCK_FILE", message: "这是 Excel 或 WPS 打开工作簿时在旁边生成的临时文件（文件名以 ~$ 开头），不是报表" });
+    else read.push(file);
+  }
+  return { read, setAside: aside };
+}
