@@ -54,6 +54,12 @@ describe("relationship targets", () => {
     expect(answer(zip(pkg({ "_rels/.rels": null })))).toEqual(one(A1));
   });
 
+  it("a zip of reports says to unpack it, counting the workbooks in it by their ending", () => {
+    const bytes = zip({ "乡镇/青阳镇.xlsx": strToU8("x"), "南山镇.XLSX": strToU8("x"), "说明.docx": strToU8("x"), xlsx: strToU8("x") });
+    expect(failure(bytes)).toEqual(["NOT_OOXML", "这是压缩包，里面有 2 个 .xlsx 文件：请先解压，再逐个上传或汇总"]);
+    expect(failure(zip({ "说明.docx": strToU8("x") }))).toEqual(["NOT_OOXML", "缺少 [Content_Types].xml"]);
+  });
+
   it("a zip with a mimetype that is not a spreadsheet's is not taken for an ODS", () => {
     const bytes = zip({ mimetype: strToU8("application/epub+zip"), "content.xml": strToU8("<x/>") });
     expect(failure(bytes)).toEqual(["NOT_OOXML", "缺少 [Content_Types].xml"]);

@@ -141,7 +141,11 @@ function read(bytes: Uint8Array, limits: XlsxLimits, opts: ReadXlsxGridOptions):
   };
   const foreign = foreignPackage(dir, part);
   if (foreign) return foreign;
-  if (!has("[Content_Types].xml")) return new Fail("NOT_OOXML", "缺少 [Content_Types].xml");
+  if (!has("[Content_Types].xml")) {
+    // A town's reports zipped together (or mailed as one archive): what to do is unpack it.
+    const workbooks = [...dir.entries.keys()].filter((k) => k.endsWith(".xlsx")).length;
+    return new Fail("NOT_OOXML", workbooks ? `这是压缩包，里面有 ${workbooks} 个 .xlsx 文件：请先解压，再逐个上传或汇总` : "缺少 [Content_Types].xml");
+  }
 
   let wbPath = "xl/workbook.xml";
   if (!has(wbPath)) {
