@@ -17,6 +17,7 @@ import { consolidationJson, mergeReports, versionNoteText, nothingToMerge, type 
 import { parseRosterFile, type RosterResult, type RosterUnit } from "../templates/merge/roster";
 import { COMMANDS, periodOption, readInput, type CliIO } from "./main";
 import { writeOut } from "./output";
+import { namedFiles } from "./named-files";
 import { setAside } from "./set-aside";
 import { readReportFiles } from "./read-pool";
 import type { TargetTable } from "../templates/targets/table";
@@ -98,7 +99,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   const library = libraryOption(values.library, io);
   if (library === null) return 2;
 
-  const { read, setAside: aside } = setAside(positionals, [values.output, ...(values.draft ? [values.draft] : [])]);
+  const { read, setAside: aside } = setAside(await namedFiles(positionals), [values.output, ...(values.draft ? [values.draft] : [])]);
   const asideLines = aside.length ? [`已跳过的文件 ${aside.length} 个（不是报表）：`, ...aside.map((a) => `  ${a.file}: ${a.message} (${a.code})`)] : [];
   const asideJson = aside.length ? { setAside: aside } : {};
   const inputs: MergeInput[] = [];

@@ -80,7 +80,7 @@ describe("huizong merge", () => {
     expect(back.ok && back.record?.values.D01?.current).toBe(sum("D01", "current"));
   });
 
-  it("refuses an oversized file unread, a folder and an empty file, and reads the files after them whole", async () => {
+  it("refuses an oversized file unread and an empty file, and reads the files after them whole", async () => {
     // Each file is read into one reused buffer: a small file after a large one must not see the large one's tail.
     const big = join(dir, "big.xlsx");
     writeFileSync(big, new Uint8Array(5 * 1024 * 1024 + 1));
@@ -88,12 +88,11 @@ describe("huizong merge", () => {
     writeFileSync(empty, new Uint8Array(0));
     const tiny = join(dir, "tiny.csv");
     writeFileSync(tiny, "x,y\n");
-    const r = await run(["merge", big, files[0]!, dir, empty, tiny, files[1]!, "--period", "2025-Y", "-o", join(dir, "sizes.xlsx"), "--json"]);
+    const r = await run(["merge", big, files[0]!, empty, tiny, files[1]!, "--period", "2025-Y", "-o", join(dir, "sizes.xlsx"), "--json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.rejected.map((x: { file: string; code: string; message: string }) => [x.file.replace(dir, ""), x.code, x.message])).toEqual([
       ["/big.xlsx", "FILE_TOO_LARGE", expect.stringContaining("5.0 MB，上限 5.0 MB")],
-      ["", "NOT_A_FILE", `${dir} 是文件夹，不是文件`],
       ["/empty.xlsx", "EMPTY_FILE", expect.any(String)],
       ["/tiny.csv", "NOT_XLSX_CSV", expect.any(String)],
     ]);
@@ -206,6 +205,23 @@ describe("huizong merge", () => {
       expect(r.out).toContain(`已跳过的文件 1 个（不是报表）：\n  ${other}: ${ITSELF} (OUTPUT_ITSELF)\n已写出汇总表：${out}`);
     });
 
+    it("a folder names the reports in it; run again into the same folder, the workbook is set aside", async () => {
+      folder("whole");
+      const towns = join(dir, "whole");
+      const out = join(towns, "汇总表.xlsx");
+      const first = JSON.parse((await run(["merge", towns, "-o", out, "--json"])).out);
+      expect([first.counts.submitted, first.rejected, first.setAside]).toEqual([3, [], undefined]);
+      const second = JSON.parse((await run(["merge", towns, "-o", out, "--json"])).out);
+      expect([second.counts.submitted, second.rejected, second.setAside, second.totals]).toEqual([3, [], [{ file: out, code: "OUTPUT_ITSELF", message: ITSELF }], first.totals]);
+    });
+
+    it("a pattern as Windows' shells pass it, unexpanded, is expanded", async () => {
+      folder("pattern");
+      const r = await run(["merge", join(dir, "pattern", "*.xlsx"), "-o", join(dir, "pattern-city.xlsx"), "--json"]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).units.map((u: { source: string }) => u.source)).toEqual([0, 1, 2].map((i) => join(dir, "pattern", `${i}.xlsx`)));
+    });
+
     it("Excel's ~$ owner file beside an open report: set aside, neither read nor listed as refused", async () => {
       const towns = folder("open");
       const lock = join(dir, "open", "~$1.xlsx");
@@ -294,8 +310,16 @@ describe("huizong merge reads in parallel worker threads (the built CLI)", () =>
 
   it("runs a merge of more than 500 files in a worker thread: the same answer and workbook as in this process", async () => {
     const { spawnSync } = await import("node:child_process");
-    // Each report listed 170 times (the later copies supersede the earlier), and three files it refuses: 513 files.
-    const inputs = [...Array.from({ length: 170 }, () => files).flat(), join(dir, "bad.xlsx"), join(dir, "notes.csv"), join(dir, "missing.xlsx")];
+    // 170 copies of each report (the later copies supersede the earlier; a file named twice is read once), and three files it refuses: 513 files.
+    mkdirSync(join(dir, "copies"));
+    const copies = Array.from({ length: 170 }, (_, k) =>
+      files.map((f, i) => {
+        const copy = join(dir, "copies", `${k}-${i}.xlsx`);
+        copyFileSync(f, copy);
+        return copy;
+      }),
+    ).flat();
+    const inputs = [...copies, join(dir, "bad.xlsx"), join(dir, "notes.csv"), join(dir, "missing.xlsx")];
     const args = (out: string) => ["merge", ...inputs, "--period", "2025-Y", "-o", out, "--json"];
     const r = spawnSync(process.execPath, ["bin/huizong.js", ...args(join(dir, "worker.xlsx"))], { encoding: "utf8", timeout: 60_000 });
     expect(r.stderr).toBe("");

@@ -1,0 +1,62 @@
+/**
+ * The files a merge is named, as a clerk names them on any system.
+ *
+ * Only POSIX shells expand `乡镇/*.xlsx`: Windows' cmd and PowerShell hand the pattern to the
+ * program as typed, so on a bureau's PC a merge found no file "乡镇\*.xlsx" and merged nothing. A
+ * pattern is therefore expanded here when no file has that very name (a WeChat copy is called
+ * "青阳镇(1).xlsx", which a pattern matcher would read as syntax). A folder names the workbooks in
+ * it, not in its subfolders. tinyglobby does the matching (picomatch's rules, those of npm's own
+ * tools): it is loaded only when a pattern is given, so a merge of named files does not pay for it.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+
+/** What makes a name a pattern: `*`, `?`, `[…]`, `{…}`. */
+const PATTERN = /[*?[\]{}]/;
+
+/** A path's entry, or undefined where there is none (or the path runs through a file). */
+function entry(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The .xlsx files directly in `folder`, by name. */
+function workbooksIn(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name))
+    .map((e) => join(folder, e.name))
+    .sort();
+}
+
+/** The files matching `pattern` (Windows' `\` read as the separator it is there), by name; none → []. */
+async function matching(pattern: string): Promise<string[]> {
+  const { glob } = await import("tinyglobby");
+  const posix = process.platform === "win32" ? pattern.replace(/\\/g, "/") : pattern;
+  // Named as the pattern was: from the root when it was absolute, from the working folder when not.
+  return (await glob(posix, { onlyFiles: true, expandDirectories: false, caseSensitiveMatch: process.platform !== "win32", absolute: isAbsolute(pattern) })).sort();
+}
+
+/**
+ * The files to read for `args`, each once, in the order named: a file as it is; a folder as the
+ * .xlsx files in it; a pattern that names no file as the files it matches. A name that is none of
+ * these stays, to be refused by name (FILE_NOT_FOUND).
+ */
+export async function namedFiles(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    const found = entry(arg);
+    if (found?.isDirectory()) files.push(...workbooksIn(arg));
+    else if (!found && PATTERN.test(arg)) {
+      const matched = await matching(arg);
+      files.push(...(matched.length ? matched : [arg]));
+    } else files.push(arg);
+  }
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = resolve(f);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
