@@ -9,7 +9,7 @@
  * tools): it is loaded only when a pattern is given, so a merge of named files does not pay for it.
  */
 import { readdirSync, statSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join } from "node:path";
 
 /** What makes a name a pattern: `*`, `?`, `[…]`, `{…}`. */
 const PATTERN = /[*?[\]{}]/;
@@ -40,13 +40,18 @@ async function matching(pattern: string): Promise<string[]> {
 }
 
 /**
- * The files to read for `args`, each once, in the order named: a file as it is; a folder as the
+ * The files to read for `args`, each path once, in the order named: a file as it is; a folder as the
  * .xlsx files in it; a pattern that names no file as the files it matches. A name that is none of
  * these stays, to be refused by name (FILE_NOT_FOUND).
  */
 export async function namedFiles(args: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
+    // A workbook's name, as a shell's expansion gives a thousand of them, is taken as it is: no look at the disk.
+    if (/\.xlsx$/i.test(arg) && !PATTERN.test(arg)) {
+      files.push(arg);
+      continue;
+    }
     const found = entry(arg);
     if (found?.isDirectory()) files.push(...workbooksIn(arg));
     else if (!found && PATTERN.test(arg)) {
@@ -54,9 +59,7 @@ export async function namedFiles(args: readonly string[]): Promise<string[]> {
       files.push(...(matched.length ? matched : [arg]));
     } else files.push(arg);
   }
-  const seen = new Set<string>();
-  return files.filter((f) => {
-    const key = resolve(f);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  // By the path as written (a folder's and a pattern's files are written as joined paths): tidying a
+  // thousand names with path.normalize cost ~14 ms of a merge, for spellings a clerk does not mix.
+  return [...new Set(files)];
 }
