@@ -27,7 +27,7 @@ const USAGE = `用法 (usage):
   huizong catalog [--json]                 打印指标目录
   huizong check FILE.xlsx [--period P] [--library 指标库.xlsx] [--json]
                                            检查一个报表（退出码：0 无错误，1 有错误，2 无法读取）
-  huizong merge FILE.xlsx… [--roster R] [--period P] [--targets T] [--library 指标库.xlsx] -o OUT.xlsx [--json]
+  huizong merge FILE.xlsx…|文件夹|乡镇/*.xlsx [--roster R] [--period P] [--targets T] [--library 指标库.xlsx] -o OUT.xlsx [--json]
                                            合并多个报表为汇总表
   huizong roster -o ROSTER.xlsx            写出空白报送单位名单
   huizong targets -o T.xlsx [--roster R] [--year Y]
@@ -36,7 +36,7 @@ const USAGE = `用法 (usage):
   huizong codes -o 登录码.xlsx [--unit CODE…]
                                            为名单中的单位签发登录码（旧登录码作废），写出打印清单
 报表自带其指标库；--library 指定本次收集的指标库（另一种报表的文件将被拒收）。
-期间 P 可写为 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。`;
+期间 P 可写为 2025-Y、2025-H1、2025-Q3、2025-M10，或 2025年度、2025年上半年、2025年一季度、2025年1—10月。`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 

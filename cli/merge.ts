@@ -72,7 +72,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     },
   });
   if (positionals.length === 0 || !values.output) {
-    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx… [--roster 名单.xlsx] [--period 2025-Y] [--consolidations-only] [--targets 目标任务分解表.xlsx] -o 汇总.xlsx [--draft 汇总材料.docx] [--json]");
+    io.err("用法：huizong merge 报表1.xlsx 报表2.xlsx…（或报表所在的文件夹，或 乡镇/*.xlsx） [--roster 名单.xlsx] [--period 2025-Y] [--consolidations-only] [--targets 目标任务分解表.xlsx] -o 汇总.xlsx [--draft 汇总材料.docx] [--json]");
     return 2;
   }
   const expectedPeriod = periodOption(values.period, io);
