@@ -99,7 +99,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   const library = libraryOption(values.library, io);
   if (library === null) return 2;
 
-  const { read, setAside: aside } = setAside(await namedFiles(positionals), [values.output, ...(values.draft ? [values.draft] : [])]);
+  const { read, setAside: aside } = setAside(namedFiles(positionals), [values.output, ...(values.draft ? [values.draft] : [])]);
   const asideLines = aside.length ? [`已跳过的文件 ${aside.length} 个（不是报表）：`, ...aside.map((a) => `  ${a.file}: ${a.message} (${a.code})`)] : [];
   const asideJson = aside.length ? { setAside: aside } : {};
   const inputs: MergeInput[] = [];

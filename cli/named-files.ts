@@ -4,15 +4,17 @@
  * Only POSIX shells expand `乡镇/*.xlsx`: Windows' cmd and PowerShell hand the pattern to the
  * program as typed, so on a bureau's PC a merge found no file "乡镇\*.xlsx" and merged nothing. A
  * pattern is therefore expanded here when no file has that very name (a WeChat copy is called
- * "青阳镇(1).xlsx", which a pattern matcher would read as syntax). A folder names the workbooks in
- * it, not in its subfolders. tinyglobby does the matching (picomatch's rules, those of npm's own
- * tools): it is loaded only when a pattern is given, so a merge of named files does not pay for it.
+ * "青阳镇(1).xlsx"). Patterns are what cmd itself knows: `*` and `?` in the file's name, the folder
+ * written out (`D:\报表\2025\*.xlsx`). A folder names the workbooks in it, not in its subfolders.
+ * Hand-written (twenty lines) rather than a glob library: a library's `**`, braces and classes are
+ * more than a clerk types, and each runtime dependency is one more package a bureau's intranet
+ * install must carry.
  */
 import { readdirSync, statSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
-/** What makes a name a pattern: `*`, `?`, `[…]`, `{…}`. */
-const PATTERN = /[*?[\]{}]/;
+/** What makes a name a pattern: `*` or `?`. */
+const PATTERN = /[*?]/;
 
 /** A path's entry, or undefined where there is none (or the path runs through a file). */
 function entry(path: string) {
@@ -31,12 +33,17 @@ function workbooksIn(folder: string): string[] {
     .sort();
 }
 
-/** The files matching `pattern` (Windows' `\` read as the separator it is there), by name; none → []. */
-async function matching(pattern: string): Promise<string[]> {
-  const { glob } = await import("tinyglobby");
-  const posix = process.platform === "win32" ? pattern.replace(/\\/g, "/") : pattern;
-  // Named as the pattern was: from the root when it was absolute, from the working folder when not.
-  return (await glob(posix, { onlyFiles: true, expandDirectories: false, caseSensitiveMatch: process.platform !== "win32", absolute: isAbsolute(pattern) })).sort();
+/** The files in the pattern's folder whose names it matches (`*` any run, `?` one character), by name. */
+function matching(pattern: string): string[] {
+  const name = basename(pattern);
+  const folder = dirname(pattern);
+  // A pattern in a folder's part is not one cmd would expand either: it names no file.
+  if (PATTERN.test(folder) || !entry(folder)?.isDirectory()) return [];
+  const wanted = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, process.platform === "win32" ? "iu" : "u");
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isFile() && wanted.test(e.name))
+    .map((e) => join(folder, e.name))
+    .sort();
 }
 
 /**
@@ -44,7 +51,7 @@ async function matching(pattern: string): Promise<string[]> {
  * .xlsx files in it; a pattern that names no file as the files it matches. A name that is none of
  * these stays, to be refused by name (FILE_NOT_FOUND).
  */
-export async function namedFiles(args: readonly string[]): Promise<string[]> {
+export function namedFiles(args: readonly string[]): string[] {
   const files: string[] = [];
   for (const arg of args) {
     // A workbook's name, as a shell's expansion gives a thousand of them, is taken as it is: no look at the disk.
@@ -55,7 +62,7 @@ export async function namedFiles(args: readonly string[]): Promise<string[]> {
     const found = entry(arg);
     if (found?.isDirectory()) files.push(...workbooksIn(arg));
     else if (!found && PATTERN.test(arg)) {
-      const matched = await matching(arg);
+      const matched = matching(arg);
       files.push(...(matched.length ? matched : [arg]));
     } else files.push(arg);
   }

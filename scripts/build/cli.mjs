@@ -18,7 +18,7 @@ const common = {
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["exceljs", "docx", "tinyglobby", "@aws-sdk/*", "@aws-lambda-powertools/*"],
+  external: ["exceljs", "docx", "@aws-sdk/*", "@aws-lambda-powertools/*"],
   // The sources are ES modules: import.meta.url (the read worker's address) becomes this file's URL.
   define: { "import.meta.url": "__import_meta_url" },
   banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
