@@ -91,6 +91,17 @@ describe("standalone page in Chromium", () => {
     expect(await page.locator(".hz-tabs [role=tab]").allTextContents()).toEqual(["检查", "上传", "登录"]);
   });
 
+  it("an Excel owner file (~$…) picked beside the report is named as such, not read", async () => {
+    await page.locator("#hz-tab-check").click();
+    const owner = Buffer.concat([Buffer.from([8]), Buffer.from("zhangsan".padEnd(164, " "))]);
+    await page.locator("#hz-file").setInputFiles({ name: "~$青阳镇.xlsx", mimeType: XLSX, buffer: owner });
+    const bar = page.locator("#hz-check-result .hz-bar");
+    await bar.waitFor();
+    expect(await bar.textContent()).toContain("文件“~$青阳镇.xlsx”是 Excel 或 WPS 打开工作簿时在旁边生成的临时文件（文件名以 ~$ 开头），不是报表。请选择同一文件夹中不带 ~$ 的那个报表文件。");
+    expect(await bar.locator("code").textContent()).toBe("OFFICE_LOCK_FILE");
+    expect(await page.locator(".hz-finding").count()).toBe(0);
+  });
+
   it("lists a bad workbook's findings by severity, with the core's rules and cells", async () => {
     await dropFile("青阳镇-有错.xlsx", bad);
     await page.locator(".hz-result").waitFor();

@@ -113,6 +113,11 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
 
   async function takeFile(file: File): Promise<void> {
     fill(preview);
+    // Excel and WPS keep a small "~$…" file beside a workbook that is open; it sits next to the report in the folder.
+    if (file.name.startsWith("~$")) {
+      fill(result, messageBar("error", `文件“${file.name}”是 Excel 或 WPS 打开工作簿时在旁边生成的临时文件（文件名以 ~$ 开头），不是报表。请选择同一文件夹中不带 ~$ 的那个报表文件。`, "OFFICE_LOCK_FILE"));
+      return;
+    }
     if (file.size > MAX_FILE_BYTES) {
       fill(result, messageBar("error", `文件“${file.name}”有 ${(file.size / 1048576).toFixed(1)} MB，远大于一份标准报表。请确认选对了文件；报表中不要插入图片或附件。`));
       return;
