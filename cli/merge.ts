@@ -18,7 +18,7 @@ import { parseRosterFile, type RosterResult, type RosterUnit } from "../template
 import { COMMANDS, periodOption, readInput, type CliIO } from "./main";
 import { writeOut } from "./output";
 import { namedFiles } from "./named-files";
-import { setAside } from "./set-aside";
+import { companionWorkbook, setAside } from "./set-aside";
 import { readReportFiles } from "./read-pool";
 import type { TargetTable } from "../templates/targets/table";
 import { writeConsolidationWorkbook } from "../templates/merge/workbook";
@@ -100,8 +100,6 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   if (library === null) return 2;
 
   const { read, setAside: aside } = setAside(namedFiles(positionals), [values.output, ...(values.draft ? [values.draft] : [])]);
-  const asideLines = aside.length ? [`已跳过的文件 ${aside.length} 个（不是报表）：`, ...aside.map((a) => `  ${a.file}: ${a.message} (${a.code})`)] : [];
-  const asideJson = aside.length ? { setAside: aside } : {};
   const inputs: MergeInput[] = [];
   const rejected: Rejection[] = [];
   // Without --library: the newest version of the library the first readable file carries.
@@ -110,9 +108,15 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     if (outcome.ok) {
       inputs.push(outcome.input);
       if (!library && (!catalogue || (outcome.catalogue.id === catalogue.id && compareVersions(outcome.catalogue.version, catalogue.version) > 0))) catalogue = outcome.catalogue;
-    } else rejected.push(outcome.rejection);
+    } else {
+      const companion = outcome.rejection.code === "NOT_TEMPLATE" ? companionWorkbook(outcome.rejection.source, { roster: values.roster, targets: values.targets }) : null;
+      if (companion) aside.push(companion);
+      else rejected.push(outcome.rejection);
+    }
   }
   catalogue ??= BUILTIN;
+  const asideLines = aside.length ? [`已跳过的文件 ${aside.length} 个（不是报表）：`, ...aside.map((a) => `  ${a.file}: ${a.message} (${a.code})`)] : [];
+  const asideJson = aside.length ? { setAside: aside } : {};
 
   const merged = inputs.length === 0 ? nothingToMerge(rejected) : mergeReports(inputs, {
     roster,

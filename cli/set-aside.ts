@@ -8,13 +8,18 @@
  * - The owner files Excel and WPS keep beside an open workbook (`~$青阳镇.xlsx`, a few hundred bytes
  *   naming who has it open; for a long name `~$` replaces its first two letters): a `*.xlsx` pattern
  *   picks them up while a town's report is open.
+ * - huizong's own 报送单位名单 and 目标任务分解表, which a clerk keeps in the period's folder beside the
+ *   towns' reports (found after the read, among the files refused as not the template: they are few).
  */
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { basename, sep } from "node:path";
+import { ROSTER_SHEET } from "../templates/merge/roster";
+import { TARGET_SHEET } from "../templates/targets/layout";
+import { readXlsxGrid } from "../templates/xlsx/index";
 
 export interface SetAside {
   file: string;
-  code: "OUTPUT_ITSELF" | "OFFICE_LOCK_FILE";
+  code: "OUTPUT_ITSELF" | "OFFICE_LOCK_FILE" | "ROSTER_FILE" | "TARGETS_FILE";
   message: string;
 }
 
@@ -46,4 +51,28 @@ export function setAside(files: readonly string[], outputs: readonly string[]): 
     else read.push(file);
   }
   return { read, setAside: aside };
+}
+
+/**
+ * A file the merge refused as not the template (NOT_TEMPLATE), set aside when it is huizong's roster or
+ * target table, with what to do with it; null when it is neither.
+ * @param options the --roster and --targets files of this merge, when given
+ */
+export function companionWorkbook(file: string, options: { roster?: string; targets?: string }): SetAside | null {
+  let sheets: string[];
+  try {
+    const grid = readXlsxGrid(new Uint8Array(readFileSync(file)));
+    if (!grid.ok) return null;
+    sheets = grid.grid.sheets.map((s) => s.name);
+  } catch {
+    return null;
+  }
+  const same = (other: string | undefined) => other !== undefined && known(other) === known(file);
+  if (sheets.includes(ROSTER_SHEET)) {
+    return { file, code: "ROSTER_FILE", message: same(options.roster) ? "这是本次使用的报送单位名单（--roster），不是报表" : `这是报送单位名单，不是报表。如要按名单汇总，请加 --roster ${file}` };
+  }
+  if (sheets.includes(TARGET_SHEET)) {
+    return { file, code: "TARGETS_FILE", message: same(options.targets) ? "这是本次使用的目标任务分解表（--targets），不是报表" : `这是目标任务分解表，不是报表。如要计算目标完成率，请加 --targets ${file}` };
+  }
+  return null;
 }

@@ -4,12 +4,15 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../cli/merge";
+import "../cli/targets";
 import { runCli } from "../cli/main";
 import { buildTemplate } from "../templates/build";
 import { inspectWorkbook } from "../templates/inspect";
 import { demoUnits, sampleFill } from "../templates/samples";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { parseRosterGrid } from "../templates/merge/roster";
+import { Workbook } from "../templates/xlsx/writer/workbook";
+import { buildRosterWorkbook } from "../templates/merge/workbook";
 
 const dir = mkdtempSync(join(tmpdir(), "hz-cli-merge-"));
 const units = demoUnits(4);
@@ -237,6 +240,30 @@ describe("huizong merge", () => {
       if (!grid.ok) throw new Error(grid.code);
       const status = grid.grid.sheets.find((x) => x.name === "报送情况")!;
       expect(Object.values(status.cells).some((cell) => String(cell.value).includes("~$"))).toBe(false);
+    });
+
+    it("huizong's own roster and target table kept beside the reports: set aside, saying what to do with them", async () => {
+      const towns = folder("period");
+      const roster = join(dir, "period", "报送单位名单.xlsx");
+      const targets = join(dir, "period", "目标任务分解表.xlsx");
+      writeFileSync(roster, await buildRosterWorkbook(units.map((u) => ({ name: u.name, code: u.code, parent: "330102000000" }))));
+      expect((await run(["targets", "-o", targets, "--year", "2025"])).code).toBe(0);
+      const other = join(dir, "period", "别的表.xlsx");
+      const plain = new Workbook();
+      plain.addWorksheet("Sheet1").getCell("A1").value = "别的表";
+      writeFileSync(other, plain.finish());
+      const r = await run(["merge", join(dir, "period"), "-o", join(dir, "period-city.xlsx"), "--json"]);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out);
+      expect([json.counts.submitted, towns.length]).toEqual([3, 3]);
+      expect(json.setAside).toEqual([
+        { file: roster, code: "ROSTER_FILE", message: `这是报送单位名单，不是报表。如要按名单汇总，请加 --roster ${roster}` },
+        { file: targets, code: "TARGETS_FILE", message: `这是目标任务分解表，不是报表。如要计算目标完成率，请加 --targets ${targets}` },
+      ]);
+      // A workbook that is neither the template nor one of these is still refused as not the template.
+      expect(json.rejected.map((x: { file: string; code: string }) => [x.file, x.code])).toEqual([[other, "NOT_TEMPLATE"]]);
+      const used = JSON.parse((await run(["merge", join(dir, "period"), "--roster", roster, "-o", join(dir, "period-city.xlsx"), "--json"])).out);
+      expect(used.setAside[0]).toEqual({ file: roster, code: "ROSTER_FILE", message: "这是本次使用的报送单位名单（--roster），不是报表" });
     });
 
     it("nothing but set-aside files: nothing to merge, exit 1, and why each was set aside", async () => {
