@@ -15,6 +15,8 @@ import { basename, dirname, join } from "node:path";
 
 /** What makes a name a pattern: `*` or `?`. */
 const PATTERN = /[*?]/;
+/** A workbook's name. */
+const WORKBOOK = /\.xlsx$/i;
 
 /** A path's entry, or undefined where there is none (or the path runs through a file). */
 function entry(path: string) {
@@ -25,10 +27,10 @@ function entry(path: string) {
   }
 }
 
-/** The .xlsx files directly in `folder`, by name. */
-function workbooksIn(folder: string): string[] {
+/** The files directly in `folder` whose names pass `wanted`, by name. */
+function filesIn(folder: string, wanted: RegExp): string[] {
   return readdirSync(folder, { withFileTypes: true })
-    .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name))
+    .filter((e) => e.isFile() && wanted.test(e.name))
     .map((e) => join(folder, e.name))
     .sort();
 }
@@ -39,11 +41,7 @@ function matching(pattern: string): string[] {
   const folder = dirname(pattern);
   // A pattern in a folder's part is not one cmd would expand either: it names no file.
   if (PATTERN.test(folder) || !entry(folder)?.isDirectory()) return [];
-  const wanted = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, process.platform === "win32" ? "iu" : "u");
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((e) => e.isFile() && wanted.test(e.name))
-    .map((e) => join(folder, e.name))
-    .sort();
+  return filesIn(folder, new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, process.platform === "win32" ? "iu" : "u"));
 }
 
 /**
@@ -55,12 +53,12 @@ export function namedFiles(args: readonly string[]): string[] {
   const files: string[] = [];
   for (const arg of args) {
     // A workbook's name, as a shell's expansion gives a thousand of them, is taken as it is: no look at the disk.
-    if (/\.xlsx$/i.test(arg) && !PATTERN.test(arg)) {
+    if (WORKBOOK.test(arg) && !PATTERN.test(arg)) {
       files.push(arg);
       continue;
     }
     const found = entry(arg);
-    if (found?.isDirectory()) files.push(...workbooksIn(arg));
+    if (found?.isDirectory()) files.push(...filesIn(arg, WORKBOOK));
     else if (!found && PATTERN.test(arg)) {
       const matched = matching(arg);
       files.push(...(matched.length ? matched : [arg]));

@@ -5,15 +5,15 @@
  * - The workbook this merge writes. A clerk who keeps the 汇总表 beside the towns' files and runs
  *   `huizong merge 乡镇/*.xlsx -o 乡镇/汇总表.xlsx` again would otherwise hand the last run's result
  *   in as a report: a county's consolidation among its own towns, refused as double counting.
- * - The owner files Excel and WPS keep beside an open workbook (`~$青阳镇.xlsx`, a few hundred bytes
- *   naming who has it open; for a long name `~$` replaces its first two letters): a `*.xlsx` pattern
- *   picks them up while a town's report is open.
+ * - The owner files Excel and WPS keep beside an open workbook (templates/owner-file.ts): a `*.xlsx`
+ *   pattern picks them up while a town's report is open.
  * - huizong's own 报送单位名单 and 目标任务分解表, which a clerk keeps in the period's folder beside the
  *   towns' reports (found after the read, among the files refused as not the template: they are few).
  */
 import { readFileSync, realpathSync } from "node:fs";
 import { basename, sep } from "node:path";
 import { ROSTER_SHEET } from "../templates/merge/roster";
+import { OWNER_FILE, isOwnerFile } from "../templates/owner-file";
 import { TARGET_SHEET } from "../templates/targets/layout";
 import { readXlsxGrid } from "../templates/xlsx/index";
 
@@ -47,7 +47,7 @@ export function setAside(files: readonly string[], outputs: readonly string[]): 
     const name = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf(sep)) + 1);
     const path = names.has(name.toLowerCase()) ? known(file) : null;
     if (path !== null && written.has(path)) aside.push({ file, code: "OUTPUT_ITSELF", message: "这是本次要写出的汇总表（上次汇总的结果），不作为报表汇总" });
-    else if (name.startsWith("~$")) aside.push({ file, code: "OFFICE_LOCK_FILE", message: "这是 Excel 或 WPS 打开工作簿时在旁边生成的临时文件（文件名以 ~$ 开头），不是报表" });
+    else if (isOwnerFile(name)) aside.push({ file, code: OWNER_FILE.code, message: `这${OWNER_FILE.is}` });
     else read.push(file);
   }
   return { read, setAside: aside };

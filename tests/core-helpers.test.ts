@@ -11,6 +11,7 @@ import { readFailure, readErrorMessage } from "../templates/errors";
 import { unexplainedWarnings, type Finding } from "../templates/findings";
 import { address, cellKey, cellKeyAt, columnLetter, columnNumber, parseAddress } from "../templates/grid";
 import { inspectGrid, inspectWorkbook } from "../templates/inspect";
+import { OWNER_FILE, isOwnerFile } from "../templates/owner-file";
 import { sampleFill } from "../templates/samples";
 import { charsPerRow, rowHeightFor, wrappedLines } from "../templates/style";
 import { calendarDaysBetween, formatDate, formatMonthDayTime, isoDateIn } from "../templates/time";
@@ -214,5 +215,20 @@ describe("inspectWorkbook and inspectGrid pass their options through", () => {
     const other = { ...BUILTIN, id: "other-report", title: "另一种报表" };
     const r = inspectGrid(grid.grid, { catalogue: other });
     expect(r.ok ? null : [r.code, r.message]).toEqual(["NOT_TEMPLATE", expect.stringContaining("本次收集的是“另一种报表”（other-report）")]);
+  });
+});
+
+describe("Excel's and WPS's owner files, known by name", () => {
+  it.each<[string, boolean]>([
+    ["~$青阳镇.xlsx", true],
+    ["~$", true],
+    ["青阳镇.xlsx", false],
+    ["青阳镇~$.xlsx", false],
+    ["~青阳镇.xlsx", false],
+    ["$~青阳镇.xlsx", false],
+  ])("%s → %s", (name, owner) => expect(isOwnerFile(name)).toBe(owner));
+
+  it("has a stable code and says what it is", () => {
+    expect(OWNER_FILE).toEqual({ code: "OFFICE_LOCK_FILE", is: "是 Excel 或 WPS 打开工作簿时在旁边生成的临时文件（文件名以 ~$ 开头），不是报表" });
   });
 });

@@ -4,6 +4,7 @@ import type { ReadFailure } from "../../templates/errors";
 import type { Finding } from "../../templates/findings";
 import type { Grid } from "../../templates/grid";
 import { inspectGrid } from "../../templates/inspect-grid";
+import { OWNER_FILE, isOwnerFile } from "../../templates/owner-file";
 import type { CellTarget, FilePicker } from "../source";
 import { fill, h } from "../ui/dom";
 import { messageBar, renderFindings } from "../ui/findings";
@@ -113,9 +114,8 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
 
   async function takeFile(file: File): Promise<void> {
     fill(preview);
-    // Excel and WPS keep a small "~$…" file beside a workbook that is open; it sits next to the report in the folder.
-    if (file.name.startsWith("~$")) {
-      fill(result, messageBar("error", `文件“${file.name}”是 Excel 或 WPS 打开工作簿时在旁边生成的临时文件（文件名以 ~$ 开头），不是报表。请选择同一文件夹中不带 ~$ 的那个报表文件。`, "OFFICE_LOCK_FILE"));
+    if (isOwnerFile(file.name)) {
+      fill(result, messageBar("error", `文件“${file.name}”${OWNER_FILE.is}。请选择同一文件夹中不带 ~$ 的那个报表文件。`, OWNER_FILE.code));
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
