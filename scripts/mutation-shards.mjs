@@ -107,7 +107,7 @@ export const SHARDS = [
   {
     name: "core",
     mutate: ["templates"],
-    tests: ["tests/read-grid.test.ts", "tests/catalogue-values.test.ts", "tests/core-helpers.test.ts", "tests/core-period-numbers.test.ts", "tests/time.test.ts", "tests/core-checks.test.ts"],
+    tests: ["tests/read-grid.test.ts", "tests/catalogue-values.test.ts", "tests/core-helpers.test.ts", "tests/cell-text.test.ts", "tests/core-period-numbers.test.ts", "tests/time.test.ts", "tests/core-checks.test.ts"],
   },
   {
     name: "targets",

@@ -38,6 +38,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let good: Uint8Array;
+/** A02 (an amount) of the bad report as the sheet's #,##0.00 shows it. */
+let A02_SHOWN = "";
 let bad: Uint8Array;
 
 /** The demo sign-in code of a unit (printed by the local server in demo mode). */
@@ -74,6 +76,7 @@ beforeAll(async () => {
   badFill.values!.C02 = { ...badFill.values!.C02, current: -3 };
   badFill.cover!.phone = "12345";
   bad = await buildTemplate({ fill: badFill });
+  A02_SHOWN = (badFill.values!.A02!.current as number).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   page = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "zh-CN" });
   await page.goto(`${server.url}/addin/taskpane.html`);
@@ -129,10 +132,17 @@ describe("standalone page in Chromium", () => {
     await expect.poll(() => page.locator("#hz-preview td.is-focus").getAttribute("data-cell")).toBe(cell);
     expect(await page.locator("#hz-preview .hz-preview-title").textContent()).toBe(`工作表：${SHEETS.indicators}　单元格 ${cell}`);
     expect(await page.locator("#hz-preview td.is-focus").textContent()).toBe("约200");
+    // An amount with the sheet's thousands separator and two decimals, on the right.
+    const amount = page.locator(`#hz-preview td[data-cell="${indicatorCell("A02", "current")}"]`);
+    expect([await amount.textContent(), await amount.getAttribute("class")]).toEqual([A02_SHOWN, "is-number"]);
     expect(await page.locator("#hz-preview td.is-focus").getAttribute("class")).toContain("is-error");
     expect(await item.locator("xpath=..").getAttribute("class")).toContain("is-current");
     await page.locator(`.hz-finding[data-rule="PHONE_INVALID"]`).click();
     await expect.poll(() => page.locator("#hz-preview .hz-preview-title").textContent()).toBe(`工作表：${SHEETS.cover}　单元格 C11`);
+    // 填报日期 as the sheet shows it, not the serial number the file stores; text stays on the left.
+    const date = page.locator(`#hz-preview td[data-cell="C13"]`);
+    expect([await date.textContent(), await date.getAttribute("class")]).toEqual(["2025-12-20", "is-number"]);
+    expect([await page.locator(`#hz-preview td[data-cell="C11"]`).textContent(), await page.locator(`#hz-preview td[data-cell="C11"]`).getAttribute("class")]).toEqual(["12345", "is-error is-focus"]);
     await page.locator(`.hz-finding[data-rule="NUMBER_APPROXIMATE"]`).click();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: "docs/standalone.png", fullPage: true });

@@ -3,22 +3,12 @@
  * clicks a finding and sees the offending cell highlighted in place.
  */
 import type { Finding } from "../../templates/findings";
-import { columnLetter, parseAddress, type Grid, type GridCell } from "../../templates/grid";
+import { cellText } from "../../templates/cell-text";
+import { columnLetter, parseAddress, type Grid } from "../../templates/grid";
 import { h } from "./dom";
 
 const MAX_ROWS = 400;
 const MAX_COLS = 30;
-
-function shown(c: GridCell | undefined): string {
-  if (!c) return "";
-  if (c.error) return c.error;
-  if (c.value === null) return "";
-  if (typeof c.value === "number") {
-    if (c.numFmt?.includes("%")) return `${(c.value * 100).toFixed(2)}%`;
-    return Number.isInteger(c.value) ? String(c.value) : String(Math.round(c.value * 100) / 100);
-  }
-  return String(c.value);
-}
 
 /** Render `sheet` of the grid; findings' cells are tinted, `focus` is outlined and scrolled to. */
 export function renderPreview(grid: Grid, sheetName: string, findings: readonly Finding[], focus?: string): HTMLElement {
@@ -43,9 +33,12 @@ export function renderPreview(grid: Grid, sheetName: string, findings: readonly 
       h("th", {}, r),
       ...Array.from({ length: maxCol }, (_, j) => {
         const addr = `${columnLetter(j + 1)}${r}`;
-        const text = shown(sheet.cells[addr]);
+        const cell = sheet.cells[addr];
+        const text = cellText(cell);
         const mark = marks.get(addr);
-        return h("td", { class: [mark ? `is-${mark}` : "", addr === focus ? "is-focus" : ""].join(" ").trim() || undefined, dataset: { cell: addr }, title: text.length > 12 ? text : undefined }, text);
+        // Numbers and dates sit on the right, as the spreadsheet shows them.
+        const numeric = typeof cell?.value === "number" && !cell.error && cell.numFmt !== "@";
+        return h("td", { class: [mark ? `is-${mark}` : "", addr === focus ? "is-focus" : "", numeric ? "is-number" : ""].filter(Boolean).join(" ") || undefined, dataset: { cell: addr }, title: text.length > 12 ? text : undefined }, text);
       }),
     );
   });

@@ -1,0 +1,85 @@
+/**
+ * A cell's text as the spreadsheet shows it (templates/cell-text.ts), for the web page's sheet
+ * preview: a table of (value, number format → text). LibreOffice's own text for the same
+ * formats: tests/cell-text-libreoffice.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { cellText, isDateFormat } from "../templates/cell-text";
+import type { GridCell } from "../templates/grid";
+
+const cases: Array<[GridCell | undefined, string]> = [
+  [undefined, ""],
+  [{ value: null }, ""],
+  [{ value: null, error: "#DIV/0!" }, "#DIV/0!"],
+  [{ value: true }, "TRUE"],
+  [{ value: false }, "FALSE"],
+  [{ value: "约200", numFmt: "#,##0.00" }, "约200"],
+  // 填报日期 as the template formats it, and as Excel/WPS format a retyped date.
+  [{ value: 46011, numFmt: "yyyy-mm-dd" }, "2025-12-20"],
+  [{ value: 46011, numFmt: 'yyyy"年"m"月"d"日"' }, "2025年12月20日"],
+  [{ value: 46011, numFmt: 'm"月"d"日"' }, "12月20日"],
+  [{ value: 45658, numFmt: "m/d/yy" }, "1/1/25"],
+  [{ value: 45658, numFmt: "mm-dd-yy" }, "01-01-25"],
+  [{ value: 45658, numFmt: "[$-804]yyyy/m/d" }, "2025/1/1"],
+  [{ value: 46011.5, numFmt: "yyyy-mm-dd hh:mm" }, "2025-12-20 12:00"],
+  [{ value: 46011 + (9 * 60 + 5) / 1440, numFmt: "h:mm" }, "9:05"],
+  [{ value: 46011 + (9 * 60 + 5) / 1440 + 7 / 86400, numFmt: "hh:mm:ss" }, "09:05:07"],
+  [{ value: 46011 + 18 / 24, numFmt: '上午/下午h"时"mm"分"' }, "下午6时00分"],
+  [{ value: 46011 + 9 / 24, numFmt: "h:mm AM/PM" }, "9:00 AM"],
+  [{ value: 46011 + 12 / 24, numFmt: "h:mm AM/PM" }, "12:00 PM"],
+  [{ value: 46011, numFmt: "mmm-yy" }, "12月-25"],
+  [{ value: 46011, numFmt: "yyyy-mm-dd dddd" }, "2025-12-20 星期六"],
+  // Amounts (万元), counts and ratios as the template formats them.
+  [{ value: 22463.58, numFmt: "#,##0.00" }, "22,463.58"],
+  [{ value: 999.995, numFmt: "#,##0.00" }, "1,000.00"],
+  [{ value: 999, numFmt: "#,##0" }, "999"],
+  [{ value: 1000, numFmt: "#,##0" }, "1,000"],
+  [{ value: 1234567, numFmt: "#,##0" }, "1,234,567"],
+  [{ value: 0.1584, numFmt: "0.00%" }, "15.84%"],
+  [{ value: 1, numFmt: "0%" }, "100%"],
+  [{ value: -1234.5, numFmt: "#,##0.00" }, "-1,234.50"],
+  [{ value: -1234.5, numFmt: "#,##0.00;(#,##0.00)" }, "(1,234.50)"],
+  [{ value: -1234.5, numFmt: "#,##0.00;[Red](#,##0.00)" }, "(1,234.50)"],
+  [{ value: 0, numFmt: '#,##0.00;-#,##0.00;"-"' }, "-"],
+  [{ value: 5, numFmt: '0"件"' }, "5件"],
+  [{ value: 5, numFmt: '0\\件' }, "5件"],
+  [{ value: 1234.5, numFmt: "#,##0.00_ " }, "1,234.50 "],
+  [{ value: 3.14159, numFmt: "0.0" }, "3.1"],
+  [{ value: 3.14159, numFmt: "0" }, "3"],
+  // General, text and no format: as typed, ten significant digits at most.
+  [{ value: 12 }, "12"],
+  [{ value: 12.5, numFmt: "General" }, "12.5"],
+  [{ value: 0.123456789012, numFmt: "General" }, "0.123456789"],
+  [{ value: 330102001000, numFmt: "@" }, "330102001000"],
+  [{ value: 7, numFmt: '"件"' }, "7"],
+  // A date format on a number outside the calendar stays a number.
+  [{ value: -1, numFmt: "yyyy-mm-dd" }, "-1"],
+  [{ value: 2958466, numFmt: "yyyy-mm-dd" }, "2958466"],
+  [{ value: 2958465, numFmt: "yyyy-mm-dd" }, "9999-12-31"],
+  [{ value: 0, numFmt: "yyyy-mm-dd" }, "1899-12-30"],
+];
+
+describe("cellText", () => {
+  it.each(cases)("%j → %j", (cell, text) => {
+    expect(cellText(cell)).toBe(text);
+  });
+
+  it.each([
+    ["yyyy-mm-dd", true],
+    ["m/d/yy", true],
+    ["h:mm", true],
+    ["[$-804]mmm", true],
+    ["mm:ss", true],
+    ['yyyy"年"m"月"', true],
+    ["General", false],
+    ["#,##0.00", false],
+    ["0.00%", false],
+    ["@", false],
+    ['0"天"', false],
+    ['0"月"', false],
+    ["[Red]#,##0", false],
+    ["", false],
+  ])("isDateFormat(%j) is %j", (code, date) => {
+    expect(isDateFormat(code)).toBe(date);
+  });
+});
