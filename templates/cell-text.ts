@@ -51,11 +51,10 @@ function bare(code: string): string {
   return code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
 }
 
-/** A date or time format: it has y, d, h or s, or m without any digit placeholder. */
+/** A date or time format: outside quotes and tags it has y, d, h or s, or m without a digit placeholder. */
 export function isDateFormat(code: string): boolean {
   const b = bare(splitSections(code)[0] ?? "").toLowerCase();
-  if (b === "general" || b === "") return false;
-  return /[ydhs]/.test(b.replace(/general/g, "")) || (/m/.test(b) && !/[0#?]/.test(b));
+  return /[ydhs]/.test(b) || (/m/.test(b) && !/[0#?]/.test(b));
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -81,7 +80,8 @@ function formatDate(serial: number, code: string): string {
     if (low === "yy") return void (out += pad(parts.y % 100, 2));
     if (low === "mmmm" || low === "mmm") return void (out += `${parts.m}月`);
     if (low === "mm" || low === "m") {
-      const next = list.slice(i + 1).find((n) => /^[a-z]/i.test(n[0]) && !/^am\/pm$/i.test(n[0]));
+      // Excel's rule: m right after an hour or right before seconds is minutes, else the month.
+      const next = list.slice(i + 1).find((n) => /^[a-z]/i.test(n[0]));
       const minute = lastWasHour || (next !== undefined && /^s/i.test(next[0]));
       lastWasHour = false;
       return void (out += minute ? pad(parts.min, low.length) : pad(parts.m, low.length));
@@ -140,11 +140,10 @@ export function cellText(cell: GridCell | undefined): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
-  const code = cell.numFmt ?? "General";
-  if (!Number.isFinite(value)) return String(value);
-  if (isDateFormat(code) && value >= 0 && value <= MAX_SERIAL) return formatDate(value, code);
-  const b = bare(splitSections(code)[0] ?? "").trim();
-  if (b === "" || /^general$/i.test(b) || b === "@") return general(value);
-  if (!/[0#?]/.test(b)) return general(value);
+  const code = cell.numFmt ?? "";
+  // Dates take the first section: WPS and Excel write 填报日期's format as `yyyy"年"m"月"d"日";@`.
+  if (isDateFormat(code) && value >= 0 && value <= MAX_SERIAL) return formatDate(value, splitSections(code)[0] ?? "");
+  // General, "@" and a format of text alone show the number as typed.
+  if (!/[0#?]/.test(bare(splitSections(code)[0] ?? ""))) return general(value);
   return formatNumber(value, code);
 }

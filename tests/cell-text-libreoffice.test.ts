@@ -34,6 +34,15 @@ describe("cellText against LibreOffice's shown text", () => {
     [3.14159, "0.0"],
     [12.5, "General"],
     [330102001000, "@"],
+    [46011, 'yyyy"年"m"月"d"日";@'],
+    [46011 + (9 * 60 + 5) / 1440 + 7 / 86400, "mm:ss"],
+    [46011 + (9 * 60 + 30) / 1440, "h:mm yyyy/m/d"],
+    [0, "#,##0.00;(#,##0.00)"],
+    [-2, '0;"负"'],
+    [5, '0"件;次"'],
+    [5, "0\\;"],
+    [5, '"共"0"件"'],
+    [0.5, '0%" of plan"'],
   ];
 
   it("shows every format as LibreOffice does, read back through our reader", async () => {
