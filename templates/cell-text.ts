@@ -23,26 +23,19 @@ function section(code: string, value: number): { code: string; negative: boolean
   return { code: parts[0]!, negative: value < 0 };
 }
 
-function splitSections(code: string): string[] {
-  const out: string[] = [];
-  let cur = "";
+function splitSections(code: string): [string, ...string[]] {
+  const out: [string, ...string[]] = [""];
   let quoted = false;
   for (let i = 0; i < code.length; i++) {
-    const ch = code[i]!;
+    let ch = code[i]!;
     if (ch === '"') quoted = !quoted;
-    if (ch === "\\" && !quoted) {
-      cur += ch + (code[i + 1] ?? "");
-      i++;
+    else if (ch === "\\" && !quoted) ch += code[++i] ?? "";
+    else if (ch === ";" && !quoted) {
+      out.push("");
       continue;
     }
-    if (ch === ";" && !quoted) {
-      out.push(cur);
-      cur = "";
-      continue;
-    }
-    cur += ch;
+    out[out.length - 1] += ch;
   }
-  out.push(cur);
   return out;
 }
 
@@ -53,7 +46,7 @@ function bare(code: string): string {
 
 /** A date or time format: outside quotes and tags it has y, d, h or s, or m without a digit placeholder. */
 export function isDateFormat(code: string): boolean {
-  const b = bare(splitSections(code)[0] ?? "").toLowerCase();
+  const b = bare(splitSections(code)[0]).toLowerCase();
   return /[ydhs]/.test(b) || (/m/.test(b) && !/[0#?]/.test(b));
 }
 
@@ -81,8 +74,8 @@ function formatDate(serial: number, code: string): string {
     if (low === "mmmm" || low === "mmm") return void (out += `${parts.m}月`);
     if (low === "mm" || low === "m") {
       // Excel's rule: m right after an hour or right before seconds is minutes, else the month.
-      const next = list.slice(i + 1).find((n) => /^[a-z]/i.test(n[0]));
-      const minute = lastWasHour || (next !== undefined && /^s/i.test(next[0]));
+      const next = list.find((n, j) => j > i && /^[a-z]/i.test(n[0]));
+      const minute = lastWasHour || next?.[0].toLowerCase().startsWith("s") === true;
       lastWasHour = false;
       return void (out += minute ? pad(parts.min, low.length) : pad(parts.m, low.length));
     }
@@ -109,16 +102,17 @@ const NUMBER_SECTION = /^((?:"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|[^#0?"\\[_*])*)([#0?]
 function formatNumber(value: number, code: string): string {
   const { code: sec, negative } = section(code, value);
   const parts = NUMBER_SECTION.exec(sec);
-  // A section without digit placeholders ("-" for zero) shows only its text.
-  if (!parts) return `${negative ? "-" : ""}${literal(sec)}`;
-  const [, before = "", body = "", after = ""] = parts;
+  // A section without digit placeholders ("-" for zero) shows only its text; only a
+  // section of its own reaches here, so the sign is the section's.
+  if (!parts) return literal(sec);
+  const [before, body, after] = [parts[1]!, parts[2]!, parts[3]!];
   const percent = bare(before + after).includes("%");
   const abs = Math.abs(value) * (percent ? 100 : 1);
   const decimals = body.split(".")[1]?.length ?? 0;
   let digits = abs.toFixed(decimals);
   if (body.includes(",")) {
-    const [int = "", frac] = digits.split(".");
-    digits = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
+    const [int, frac] = digits.split(".");
+    digits = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
   }
   return `${negative ? "-" : ""}${literal(before)}${digits}${literal(after)}`;
 }
@@ -142,8 +136,8 @@ export function cellText(cell: GridCell | undefined): string {
   if (typeof value === "string") return value;
   const code = cell.numFmt ?? "";
   // Dates take the first section: WPS and Excel write 填报日期's format as `yyyy"年"m"月"d"日";@`.
-  if (isDateFormat(code) && value >= 0 && value <= MAX_SERIAL) return formatDate(value, splitSections(code)[0] ?? "");
+  if (isDateFormat(code) && value >= 0 && value <= MAX_SERIAL) return formatDate(value, splitSections(code)[0]);
   // General, "@" and a format of text alone show the number as typed.
-  if (!/[0#?]/.test(bare(splitSections(code)[0] ?? ""))) return general(value);
+  if (!/[0#?]/.test(bare(splitSections(code)[0]))) return general(value);
   return formatNumber(value, code);
 }

@@ -43,6 +43,9 @@ describe("cellText against LibreOffice's shown text", () => {
     [5, "0\\;"],
     [5, '"共"0"件"'],
     [0.5, '0%" of plan"'],
+    [1234.5, "0.0"],
+    [12345678901234, "General"],
+    [46011 + (9 * 60 + 5) / 1440 + 7 / 86400, "h:m:s"],
   ];
 
   it("shows every format as LibreOffice does, read back through our reader", async () => {

@@ -38,6 +38,8 @@ const cases: Array<[GridCell | undefined, string]> = [
   // m is minutes right after an hour or right before seconds, else the month.
   [{ value: 46011 + (9 * 60 + 5) / 1440 + 7 / 86400, numFmt: "mm:ss" }, "05:07"],
   [{ value: 46011 + (9 * 60 + 30) / 1440, numFmt: "h:mm yyyy/m/d" }, "9:30 2025/12/20"],
+  [{ value: 46011 + (9 * 60 + 5) / 1440 + 7 / 86400, numFmt: "h:m:s" }, "9:5:7"],
+  [{ value: 46011 + (9 * 60 + 5) / 1440 + 7 / 86400, numFmt: 'mm" min "ss' }, "05 min 07"],
   [{ value: 46011 + 12 / 24, numFmt: '上午/下午h"时"' }, "下午12时"],
   [{ value: 46011 + 11 / 24, numFmt: '上午/下午h"时"' }, "上午11时"],
   [{ value: 46011, numFmt: "h:mm AM/PM" }, "12:00 AM"],
@@ -68,11 +70,15 @@ const cases: Array<[GridCell | undefined, string]> = [
   [{ value: 1234.5, numFmt: "#,##0.00_ " }, "1,234.50 "],
   [{ value: 3.14159, numFmt: "0.0" }, "3.1"],
   [{ value: 3.14159, numFmt: "0" }, "3"],
+  [{ value: 1234.5, numFmt: "0.0" }, "1234.5"],
+  [{ value: 5, numFmt: '#,##0.00;-#,##0.00;"-"' }, "5.00"],
+  [{ value: 5, numFmt: "0\\" }, "5\\"],
   // General, text and no format: as typed, ten significant digits at most.
   [{ value: 12 }, "12"],
   [{ value: 12.5, numFmt: "General" }, "12.5"],
   [{ value: 0.123456789012, numFmt: "General" }, "0.123456789"],
   [{ value: 330102001000, numFmt: "@" }, "330102001000"],
+  [{ value: 12345678901234, numFmt: "General" }, "12345678901234"],
   [{ value: 7, numFmt: '"件"' }, "7"],
   // A date format on a number outside the calendar stays a number.
   [{ value: -1, numFmt: "yyyy-mm-dd" }, "-1"],
