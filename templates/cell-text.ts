@@ -75,7 +75,7 @@ function formatDate(serial: number, code: string): string {
     if (low === "mm" || low === "m") {
       // Excel's rule: m right after an hour or right before seconds is minutes, else the month.
       const next = list.find((n, j) => j > i && /^[a-z]/i.test(n[0]));
-      const minute = lastWasHour || next?.[0].toLowerCase().startsWith("s") === true;
+      const minute = lastWasHour || next?.[0][0]?.toLowerCase() === "s";
       lastWasHour = false;
       return void (out += minute ? pad(parts.min, low.length) : pad(parts.m, low.length));
     }

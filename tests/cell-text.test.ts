@@ -72,6 +72,7 @@ const cases: Array<[GridCell | undefined, string]> = [
   [{ value: 3.14159, numFmt: "0" }, "3"],
   [{ value: 1234.5, numFmt: "0.0" }, "1234.5"],
   [{ value: 5, numFmt: '#,##0.00;-#,##0.00;"-"' }, "5.00"],
+  [{ value: 0, numFmt: "0;-0;0.0" }, "0.0"],
   [{ value: 5, numFmt: "0\\" }, "5\\"],
   // General, text and no format: as typed, ten significant digits at most.
   [{ value: 12 }, "12"],
