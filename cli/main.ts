@@ -32,7 +32,7 @@ const USAGE = `用法 (usage):
   huizong roster -o ROSTER.xlsx            写出空白报送单位名单
   huizong targets -o T.xlsx [--roster R] [--year Y]
                                            写出空白目标任务分解表（本级目标＋各单位下达目标）
-  huizong demo [-o DIR]                    生成示例乡镇报表并合并（演示）
+  huizong demo [-o DIR] [--period P]       生成示例乡镇报表并合并（演示；默认本年全年，与 npm start 的演示一致）
   huizong codes -o 登录码.xlsx [--unit CODE…]
                                            为名单中的单位签发登录码（旧登录码作废），写出打印清单
 报表自带其指标库；--library 指定本次收集的指标库（另一种报表的文件将被拒收）。

@@ -10,7 +10,8 @@ import { parseArgs } from "node:util";
 import { BUILTIN, type Catalogue } from "../templates/catalogue";
 import { compareVersions } from "../templates/library/validate";
 import { libraryOption } from "./library";
-import { demoUnits, sampleFill } from "../templates/samples";
+import { DEMO_COUNTY, demoPeriodId, demoUnits, sampleFill } from "../templates/samples";
+import { parsePeriod } from "../templates/period";
 import { readXlsxGrid } from "../templates/xlsx/index";
 import { growthText } from "../templates/merge/growth";
 import { consolidationJson, mergeReports, versionNoteText, nothingToMerge, type MergeInput, type Rejection } from "../templates/merge/merge";
@@ -186,15 +187,21 @@ async function roster(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** Demo: sample town reports from the template, a roster, and their consolidation. */
+/**
+ * Demo: sample town reports from the template, a roster, and their consolidation. The county,
+ * its towns and the period are the local server's demo ones (`npm start`), so its town reports
+ * can be checked and uploaded there as they are.
+ */
 async function demo(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { output: { type: "string", short: "o" }, json: { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: { output: { type: "string", short: "o" }, period: { type: "string" }, json: { type: "boolean" } } });
+  const chosen = periodOption(values.period, io);
+  if (chosen === null) return 2;
+  const period = chosen ?? demoPeriodId(new Date());
   const dir = resolve(values.output ?? join("out", "demo"));
   const townDir = join(dir, "乡镇报表");
   mkdirSync(townDir, { recursive: true });
-  const countyCode = "330102000000";
+  const countyCode = DEMO_COUNTY.code;
   const units = demoUnits(6, countyCode);
-  const period = "2025-Y";
   const files: string[] = [];
   const { buildTemplate } = await import("../templates/build");
   const { buildRosterWorkbook } = await import("../templates/merge/workbook");
@@ -206,10 +213,10 @@ async function demo(args: string[], io: CliIO): Promise<number> {
   }
   const rosterFile = join(dir, "报送单位名单.xlsx");
   writeOut(rosterFile, await buildRosterWorkbook(units.map((u) => ({ name: u.name, code: u.code, parent: countyCode }))));
-  const out = join(dir, "示范区汇总表.xlsx");
-  const draft = join(dir, "示范区汇总材料（初稿）.docx");
+  const out = join(dir, `${DEMO_COUNTY.name}汇总表.xlsx`);
+  const draft = join(dir, `${DEMO_COUNTY.name}汇总材料（初稿）.docx`);
   const collected: string[] = [];
-  const code = await merge([...files, "--roster", rosterFile, "--period", period, "--unit", "示范区", "--code", countyCode, "--preparer", "张明", "--phone", "0571-87654321", "--head", "陈志远", "-o", out, "--draft", draft, ...(values.json ? ["--json"] : [])], {
+  const code = await merge([...files, "--roster", rosterFile, "--period", period, "--unit", DEMO_COUNTY.name, "--code", countyCode, "--preparer", "张明", "--phone", "0571-87654321", "--head", "陈志远", "-o", out, "--draft", draft, ...(values.json ? ["--json"] : [])], {
     out: (s) => collected.push(s),
     err: io.err,
   });
@@ -223,6 +230,7 @@ async function demo(args: string[], io: CliIO): Promise<number> {
       `示例数据已生成（${basename(dir)}）：`,
       `  乡镇报表 ${files.length} 份：${townDir}`,
       `  报送单位名单：${rosterFile}`,
+      `  报告期：${parsePeriod(period)!.label}${chosen ? "" : "；本机服务（npm start）演示开通的也是这一期，可用这些乡镇报表在网页中试检查、试上传"}`,
       "",
       ...collected,
       "",

@@ -138,6 +138,18 @@ function pick(list: readonly string[], rnd: () => number, count: number): string
   return [...chosen].sort((a, b) => a - b).map((i) => list[i]!).join("");
 }
 
+/** The demo county, its city, and their division codes: the same in `huizong demo` and the local server's demo. */
+export const DEMO_COUNTY = { name: "示例区", code: "330102000000" } as const;
+export const DEMO_CITY = { name: "示例市", code: "330100000000" } as const;
+
+/**
+ * The period a demo opens and fills: this year's full year, read from `at`. `huizong demo` and
+ * the local server's demo (`npm start`) both use it, so the demo's town reports upload there.
+ */
+export function demoPeriodId(at: Date): string {
+  return `${at.getFullYear()}-Y`;
+}
+
 /** A demo roster: one county (区) with towns and streets, codes of the right shape. */
 export function demoUnits(count = 6, countyCode = "330102000000"): SampleUnit[] {
   const names = ["青阳镇", "清河街道", "南山镇", "东湖街道", "白塔镇", "西溪街道", "龙泉镇", "桃源街道", "新安镇", "临江街道", "石门镇", "望江街道"];

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../cli/merge";
 import "../cli/targets";
 import { runCli } from "../cli/main";
+import { startServer } from "../functions/local/server";
 import { buildTemplate } from "../templates/build";
 import { inspectWorkbook } from "../templates/inspect";
 import { demoUnits, sampleFill } from "../templates/samples";
@@ -302,16 +303,44 @@ describe("huizong roster and demo", () => {
     const out = join(dir, "demo");
     const r = await run(["demo", "-o", out]);
     expect(r.code).toBe(0);
+    const year = new Date().getFullYear();
     expect(r.out).toContain(`乡镇报表 5 份：${join(out, "乡镇报表")}`);
+    expect(r.out).toContain(`  报告期：${year}年全年；本机服务（npm start）演示开通的也是这一期，可用这些乡镇报表在网页中试检查、试上传\n`);
     expect(r.out).toContain("已汇总 5 个单位（应报 6 个，缺报 1 个）");
-    expect(r.out).toContain(`请用 Excel 或 WPS 打开汇总表：${join(out, "示范区汇总表.xlsx")}`);
-    const back = inspectWorkbook(new Uint8Array(readFileSync(join(out, "示范区汇总表.xlsx"))));
+    expect(r.out).toContain(`请用 Excel 或 WPS 打开汇总表：${join(out, "示例区汇总表.xlsx")}`);
+    const back = inspectWorkbook(new Uint8Array(readFileSync(join(out, "示例区汇总表.xlsx"))));
     if (!back.ok) throw new Error(back.code);
     expect(back.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(back.record!.unit).toEqual({ name: "示范区", code: "330102000000", type: "县（市、区）" });
+    expect(back.record!.unit).toEqual({ name: "示例区", code: "330102000000", type: "县（市、区）" });
+    expect(back.record!.period.id).toBe(`${year}-Y`);
     const roster = readXlsxGrid(new Uint8Array(readFileSync(join(out, "报送单位名单.xlsx"))));
     if (!roster.ok) throw new Error(roster.code);
     expect(parseRosterGrid(roster.grid)).toMatchObject({ ok: true, units: { length: 6 } });
+
+    // The local server's own demo (no period given) takes the demo's town report as it is.
+    const server = await startServer({ port: 0, dataDir: join(dir, "demo-server"), secret: "cli-demo-secret-0123456789abcdef", demo: true, logLevel: "SILENT" });
+    try {
+      const town = server.tokens.find((t) => t.code === "330102001000")!;
+      const res = await fetch(`${server.url}/api/periods/${year}-Y/units/330102001000/reports`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${town.token}`, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        body: readFileSync(join(out, "乡镇报表", "青阳镇.xlsx")),
+      });
+      expect([res.status, ((await res.json()) as { state: string }).state]).toEqual([201, "submitted"]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it("demo --period: the period given, and no word of the server's demo", async () => {
+    const out = join(dir, "demo-h1");
+    const r = await run(["demo", "-o", out, "--period", "2025年上半年"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  报告期：2025年上半年\n");
+    const back = inspectWorkbook(new Uint8Array(readFileSync(join(out, "示例区汇总表.xlsx"))));
+    if (!back.ok) throw new Error(back.code);
+    expect(back.record!.period.id).toBe("2025-H1");
+    expect(await run(["demo", "-o", out, "--period", "2025年13月"])).toMatchObject({ code: 2, err: "期间“2025年13月”无法识别 (BAD_PERIOD)。请写成 2025-Y、2025-H1、2025-Q3、2025-M10 或 2025年1—10月。" });
   }, 60_000);
 });
 

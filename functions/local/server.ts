@@ -16,7 +16,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { demoUnits } from "../../templates/samples";
+import { DEMO_CITY, DEMO_COUNTY, demoPeriodId, demoUnits } from "../../templates/samples";
 import { issueToken, deriveKeys, type Principal } from "../auth/tokens";
 import { ALL_ROUTES } from "../handlers/index";
 import { loadConfig } from "../config";
@@ -104,11 +104,11 @@ export interface RunningServer {
 
 /** The demo roster: the city (示例市), one county (示例区), `towns` demo towns under it (`demoUnits`). */
 export function demoRoster(towns = 6): Roster {
-  const county = "330102000000";
+  const county = DEMO_COUNTY.code;
   return {
     units: [
-      { code: "330100000000", name: "示例市", type: "市", parent: null },
-      { code: county, name: "示例区", type: "县（市、区）", parent: "330100000000" },
+      { code: DEMO_CITY.code, name: DEMO_CITY.name, type: "市", parent: null },
+      { code: county, name: DEMO_COUNTY.name, type: "县（市、区）", parent: DEMO_CITY.code },
       ...demoUnits(towns, county).map((u) => ({ code: u.code, name: u.name, type: u.type, parent: county })),
     ],
   };
@@ -159,7 +159,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   if (demo) {
     if ((await loadRoster(store)).units.length === 0) await saveRoster(store, demoRoster(), "demo", now());
-    const periodId = options.demoPeriod ?? config.demoPeriod ?? `${now().getFullYear()}-Y`;
+    const periodId = options.demoPeriod ?? config.demoPeriod ?? demoPeriodId(now());
     if (!(await getPeriod(store, periodId))) await openPeriod(store, periodId, "demo", now());
   }
   const roster = await loadRoster(store);
