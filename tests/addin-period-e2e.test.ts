@@ -228,7 +228,8 @@ describe("one period through the page, three signed-in roles", () => {
     expect(cells.map(([k]) => k)).toEqual(["报送单位", "报告期", "版本", "报送时间", "文件校验码", "状态", "填报人"]);
     expect(cells[0]![1]).toBe(`青阳镇（${TOWN.code}）`);
     expect(cells[1]![1]).toBe("2026年全年");
-    expect(cells[2]![1]).toMatch(/^第 2 版（v\d{8}T\d{9}Z-[0-9a-f]{8}）$/);
+    expect(cells[2]![1]).toBe("第 2 版");
+    expect(cells[3]![1]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
     expect(cells[4]![1]).toMatch(/^SHA-256 [0-9a-f]{12}…$/);
     expect(cells[5]![1]).toBe("已报送");
   });

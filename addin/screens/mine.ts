@@ -84,7 +84,9 @@ export function mineScreen(ctx: ScreenContext, setBanner: (el: HTMLElement | nul
           {},
           row("报送单位", `${unitName}（${unitCode}）`),
           row("报告期", periodLabel),
-          row("版本", `第 ${v.seq} 版（${v.version}）`),
+          // The version's storage id stays off paper: it is stamped in UTC, and beside 报送时间 in
+          // Beijing time a clerk would read its date as a second, different 报送日期.
+          row("版本", `第 ${v.seq} 版`),
           row("报送时间", when(v.submittedAt, tz)),
           row("文件校验码", `SHA-256 ${v.sha256}…`),
           row("状态", `${STATE_LABEL[v.state]}${v.late ? "（迟报）" : ""}`),
