@@ -172,6 +172,23 @@ describe("one period through the page, three signed-in roles", () => {
     expect(await upload(town)).toBe("上传成功：青阳镇 2026年全年报表，状态：已报送。");
   });
 
+  it("with 2025年全年 still open beside 2026年全年, a cover naming either is that period's report; one naming a closed period is held to the chosen one", async () => {
+    const rules = () => town.locator(".hz-finding").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule));
+    await dropFile(town, "青阳镇2025.xlsx", await buildTemplate({ fill: sampleFill(TOWN, "2025-Y", 6) }));
+    expect(await rules()).toEqual([]);
+    expect(await town.locator("#hz-period-note").textContent()).toBe("已按本次收集的报告期“2025年全年”核对封面的统计年度和报告期。");
+    await dropFile(town, "青阳镇2024.xlsx", await buildTemplate({ fill: sampleFill(TOWN, "2024-Y", 6) }));
+    expect(await rules()).toEqual(["PERIOD_MISMATCH"]);
+    expect(await town.locator(".hz-finding .hz-msg").first().textContent()).toContain("本报表的报告期为“2024年全年”，但本次收集的是“2026年全年”。");
+    // 上传 holds the clerk to the period picked there: the 2025 report is not 2026's.
+    await dropFile(town, "青阳镇2025.xlsx", await buildTemplate({ fill: sampleFill(TOWN, "2025-Y", 6) }));
+    await town.locator("#hz-tab-upload").click();
+    await expect.poll(() => town.locator("#hz-upload-period").inputValue()).toBe("2025-Y");
+    await town.locator("#hz-upload-period").selectOption(P);
+    await town.locator("#hz-upload").click();
+    await expect.poll(() => town.locator("#hz-upload-result .hz-bar-error").textContent()).toBe("报表还有 1 处错误，没有上传。请在“检查”中逐项修改后再上传。");
+  });
+
   it("the county sees the deadline, the town's row, opens the report and returns it with a reason", async () => {
     // Two more towns report (one with an explained warning) so the reviewer's list has something in each state.
     const tok = (c: string) => server.tokens.find((t) => t.code === c)!.token;

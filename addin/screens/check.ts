@@ -26,8 +26,11 @@ export function explainThrown(e: unknown, doing: string): string {
 }
 
 export interface CheckScreen extends Screen {
-  /** Read and check; the findings, or null when the workbook could not be read as the template. */
-  check(expectedPeriod?: string): Promise<Finding[] | null>;
+  /**
+   * Read and check; the findings, or null when the workbook could not be read as the template.
+   * With `followCover`, a cover naming another period that is open too is checked against that one.
+   */
+  check(expectedPeriod?: string, followCover?: boolean): Promise<Finding[] | null>;
   /** The period on the cover of the last workbook checked. */
   readonly coverPeriod: string | null;
   /** Click handler for findings shown elsewhere (upload answers). */
@@ -74,7 +77,7 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
   }
   markToggle.addEventListener("change", () => void applyMarks());
 
-  async function check(expectedPeriod?: string): Promise<Finding[] | null> {
+  async function check(expectedPeriod?: string, followCover = false): Promise<Finding[] | null> {
     let grid: Grid | ReadFailure | null;
     try {
       grid = await source.readGrid();
@@ -87,7 +90,15 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
       fill(result, messageBar("info", "请先选择或拖入要检查的报表文件（.xlsx）。"));
       return null;
     }
-    const r = "ok" in grid && grid.ok === false ? grid : inspectGrid(grid as Grid, { expectedPeriod: expectedPeriod || undefined });
+    const inspect = (period: string | undefined) => ("ok" in grid && grid.ok === false ? grid : inspectGrid(grid as Grid, { expectedPeriod: period || undefined }));
+    let r = inspect(expectedPeriod);
+    // Several periods may be open at once (a 1—11月 beside the 全年, a reopened 补报): a cover
+    // naming one of the open ones is that period's report, not a wrong cover.
+    const named = r.ok ? coverPeriod(r.submission)?.id : undefined;
+    if (followCover && expectedPeriod && named && named !== expectedPeriod && ctx.session.periods.some((p) => p.id === named && p.open)) {
+      expectedPeriod = named;
+      r = inspect(named);
+    }
     if (!r.ok) {
       findings = [];
       markToggle.disabled = true;
@@ -124,7 +135,7 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
     }
     picker!.setFile(file.name, new Uint8Array(await file.arrayBuffer()), file);
     fileLabel.textContent = `已选择：${picker!.fileInfo ?? file.name}`;
-    await check(expectedPeriod());
+    await check(expectedPeriod(), true);
   }
 
   // Signed in with a period chosen: 新建模板 brings the unit's prefilled template for it.
@@ -133,7 +144,7 @@ export function checkScreen(ctx: ScreenContext): CheckScreen {
     const unit = ctx.session.me?.code;
     return period && unit ? { period, unit } : undefined;
   };
-  const checkBtn: HTMLButtonElement = h("button", { type: "button", class: "hz-btn hz-primary", id: "hz-check", onclick: () => busy(checkBtn, () => check(expectedPeriod())) }, "检查报表");
+  const checkBtn: HTMLButtonElement = h("button", { type: "button", class: "hz-btn hz-primary", id: "hz-check", onclick: () => busy(checkBtn, () => check(expectedPeriod(), true)) }, "检查报表");
   const newBtn: HTMLButtonElement = h(
     "button",
     { type: "button", class: "hz-btn", id: "hz-new", onclick: () => busy(newBtn, async () => fill(result, messageBar("info", await source.newTemplate(ctx.session.api(), forUnit())))) },
