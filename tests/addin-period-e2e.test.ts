@@ -229,7 +229,7 @@ describe("one period through the page, three signed-in roles", () => {
     await town.locator("html[data-ready='1']").waitFor();
     const banner = town.locator("#hz-returned");
     await banner.waitFor();
-    expect(await banner.locator("strong").textContent()).toBe("报表已被退回，请修改后重新上报");
+    expect(await banner.locator("strong").textContent()).toBe("2026年全年报表已被退回，请修改后重新上报");
     expect(await banner.locator("span").textContent()).toBe(`退回原因：${REASON}`);
     expect(await banner.locator("small").textContent()).toMatch(/^示例区 于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 退回第 1 版$/);
     await dropFile(town, "青阳镇-修改.xlsx", second);
@@ -395,5 +395,32 @@ describe("the same people in the Excel pane at 350 px", () => {
     expect(await town.locator("#hz-returned span").textContent()).toBe("退回原因：请附上科普活动台账");
     expect(await town.locator("#hz-new").textContent()).toBe("新建模板");
     expect(version).toMatch(/^v/);
+  });
+
+  it("a report returned in another open period is announced, whichever period the town's page opens on", async () => {
+    const other = TOWNS[1]!;
+    const tok = (c: string) => server.tokens.find((t) => t.code === c)!.token;
+    const sent = await fetch(`${server.url}/api/periods/2025-Y/units/${other.code}/reports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tok(other.code)}`, "content-type": XLSX },
+      body: Buffer.from(await buildTemplate({ fill: sampleFill(other, "2025-Y", 7) })),
+    });
+    expect(sent.status).toBe(201);
+    const { version } = (await sent.json()) as { version: string };
+    const back = await fetch(`${server.url}/api/periods/2025-Y/units/${other.code}/reports/${version}/review`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tok(COUNTY)}`, "content-type": "application/json" },
+      body: JSON.stringify({ action: "return", reason: "请补充2025年全年的科普活动台账" }),
+    });
+    expect(back.ok).toBe(true);
+    const town = await rolePage(350, true);
+    expect(await signIn(town, other.code)).toBe(`${other.name}（乡镇/街道）`);
+    await town.locator("#hz-returned").waitFor();
+    expect(await town.locator("#hz-returned strong").textContent()).toBe("2025年全年报表已被退回，请修改后重新上报");
+    expect(await town.locator("#hz-returned span").textContent()).toBe("退回原因：请补充2025年全年的科普活动台账");
+    // The page itself opens on the newest open period, not the one of the banner.
+    await town.locator("#hz-tab-mine").click();
+    expect(await town.locator("#hz-mine-period").inputValue()).toBe(P);
+    expect(await town.locator("#hz-returned strong").textContent()).toBe("2025年全年报表已被退回，请修改后重新上报");
   });
 });

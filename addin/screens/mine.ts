@@ -9,13 +9,13 @@ import { messageBar } from "../ui/findings";
 import { STATE_LABEL, when } from "../ui/words";
 import { fillPeriods, periodSelect, showFailure, type Screen, type ScreenContext } from "./context";
 
-/** The banner shown at the top of the pane when the latest version was returned; null otherwise. */
-export function returnedBanner(v: VersionSummary | undefined, timeZone: string): HTMLElement | null {
+/** The banner shown at the top of the pane when the latest version of `periodLabel`'s report was returned; null otherwise. */
+export function returnedBanner(v: VersionSummary | undefined, timeZone: string, periodLabel: string): HTMLElement | null {
   if (!v || v.state !== "returned" || !v.review) return null;
   return h(
     "div",
     { class: "hz-banner", id: "hz-returned", role: "alert" },
-    h("strong", {}, "报表已被退回，请修改后重新上报"),
+    h("strong", {}, `${periodLabel}报表已被退回，请修改后重新上报`),
     h("span", {}, `退回原因：${v.review.reason}`),
     h("small", {}, `${v.review.by.name} 于 ${when(v.review.at, timeZone)} 退回第 ${v.seq} 版`),
   );
@@ -25,6 +25,17 @@ export function mineScreen(ctx: ScreenContext, setBanner: (el: HTMLElement | nul
   const out = h("div", { id: "hz-mine" });
   const receipt = h("div", { id: "hz-receipt-area" });
   const period = periodSelect(ctx, "hz-mine-period", () => void load());
+
+  // Several periods may be open (a 1—11月 beside the 全年, a reopened 补报): a report returned in
+  // any of them is announced, whichever period this screen shows.
+  async function returnedElsewhere(unit: string, shown: string): Promise<HTMLElement | null> {
+    for (const other of ctx.session.periods.filter((x) => x.open && x.id !== shown)) {
+      const r = await ctx.session.api().versions(other.id, unit);
+      const banner = r.ok ? returnedBanner(r.versions[r.versions.length - 1], ctx.session.timeZone, other.label) : null;
+      if (banner) return banner;
+    }
+    return null;
+  }
 
   async function load(): Promise<void> {
     const me = ctx.session.me;
@@ -36,9 +47,9 @@ export function mineScreen(ctx: ScreenContext, setBanner: (el: HTMLElement | nul
     if (!r.ok) return showFailure(ctx, out, r);
     const tz = ctx.session.timeZone;
     const latest = r.versions[r.versions.length - 1];
-    setBanner(returnedBanner(latest, tz));
-    if (!latest) return fill(out, messageBar("info", "本期还没有上报。填好报表后在“上传”中上报。"));
     const label = ctx.session.periods.find((x) => x.id === p)?.label ?? p;
+    setBanner(returnedBanner(latest, tz, label) ?? (await returnedElsewhere(me.code, p)));
+    if (!latest) return fill(out, messageBar("info", "本期还没有上报。填好报表后在“上传”中上报。"));
     fill(
       out,
       h("p", { class: "hz-status-summary" }, h("strong", {}, `当前状态：${STATE_LABEL[latest.state]}`), latest.late ? h("span", { class: "hz-tag hz-tag-late" }, "迟报") : null),
