@@ -183,9 +183,9 @@ describe("催报 reminders", () => {
       contact: "王晓燕",
       phone: "13905710000",
       contactFrom: "report",
-      text: "青阳镇报送的2025年全年科技工作统计报表已退回（原因：专利数据与台账不符），请修改后于12月31日17:00前重新报送，已逾期2天。",
+      text: "青阳镇报送的2025年全年科技工作统计报表已退回（原因：专利数据与台账不符），请修改后尽快重新报送，截止时间12月31日17:00已过，已逾期2天。",
     });
-    expect(byCode.get(NS.code)).toMatchObject({ state: "missing", contact: "李明", phone: "13800001111", contactFrom: "roster", text: "请南山镇于12月31日17:00前报送2025年全年科技工作统计报表，已逾期2天。" });
+    expect(byCode.get(NS.code)).toMatchObject({ state: "missing", contact: "李明", phone: "13800001111", contactFrom: "roster", text: "请南山镇尽快报送2025年全年科技工作统计报表，截止时间12月31日17:00已过，已逾期2天。" });
     expect(byCode.get(QH.code)).toMatchObject({ contact: null, phone: null, contactFrom: null });
     const town = await call(base, "GET", `/api/periods/${P}/reminders`, { token: qy });
     expect([town.status, town.body.code]).toEqual([403, "FORBIDDEN_ROLE"]);
@@ -194,8 +194,8 @@ describe("催报 reminders", () => {
   it.each([
     ["2025-12-30T10:00:00+08:00", "请南山镇于12月31日17:00前报送2025年全年科技工作统计报表，还剩1天。"],
     ["2025-12-31T16:59:00+08:00", "请南山镇于12月31日17:00前报送2025年全年科技工作统计报表，今天截止。"],
-    ["2025-12-31T17:01:00+08:00", "请南山镇于12月31日17:00前报送2025年全年科技工作统计报表，已超过截止时间。"],
-    ["2026-01-01T00:01:00+08:00", "请南山镇于12月31日17:00前报送2025年全年科技工作统计报表，已逾期1天。"],
+    ["2025-12-31T17:01:00+08:00", "请南山镇尽快报送2025年全年科技工作统计报表，截止时间12月31日17:00已过。"],
+    ["2026-01-01T00:01:00+08:00", "请南山镇尽快报送2025年全年科技工作统计报表，截止时间12月31日17:00已过，已逾期1天。"],
   ])("at %s the text reads %s", async (at, text) => {
     shift = Date.parse(at) - Date.now();
     const r = await call(base, "GET", `/api/periods/${P}/reminders?parent=${COUNTY}`, { token: city });

@@ -31,10 +31,10 @@ describe("the reminder's wording", () => {
     ["the last second of the day before (23:59:59 in Shanghai)", DEADLINE, "2025-12-30T15:59:59Z", `请青阳镇于12月31日17:00前报送${TITLE}，还剩1天。`],
     ["midnight of the deadline's day", DEADLINE, "2025-12-30T16:00:00Z", `请青阳镇于12月31日17:00前报送${TITLE}，今天截止。`],
     ["the deadline's very millisecond: not yet past", DEADLINE, DEADLINE, `请青阳镇于12月31日17:00前报送${TITLE}，今天截止。`],
-    ["one millisecond past, the same day", DEADLINE, "2025-12-31T09:00:00.001Z", `请青阳镇于12月31日17:00前报送${TITLE}，已超过截止时间。`],
-    ["23:59:59 of the deadline's day", DEADLINE, "2025-12-31T15:59:59Z", `请青阳镇于12月31日17:00前报送${TITLE}，已超过截止时间。`],
-    ["midnight after: one day overdue", DEADLINE, "2025-12-31T16:00:00Z", `请青阳镇于12月31日17:00前报送${TITLE}，已逾期1天。`],
-    ["ten days after", DEADLINE, "2026-01-10T01:00:00Z", `请青阳镇于12月31日17:00前报送${TITLE}，已逾期10天。`],
+    ["one millisecond past, the same day", DEADLINE, "2025-12-31T09:00:00.001Z", `请青阳镇尽快报送${TITLE}，截止时间12月31日17:00已过。`],
+    ["23:59:59 of the deadline's day", DEADLINE, "2025-12-31T15:59:59Z", `请青阳镇尽快报送${TITLE}，截止时间12月31日17:00已过。`],
+    ["midnight after: one day overdue", DEADLINE, "2025-12-31T16:00:00Z", `请青阳镇尽快报送${TITLE}，截止时间12月31日17:00已过，已逾期1天。`],
+    ["ten days after", DEADLINE, "2026-01-10T01:00:00Z", `请青阳镇尽快报送${TITLE}，截止时间12月31日17:00已过，已逾期10天。`],
   ])("missing, %s", (_what, deadline, now, text) => {
     expect(reminderText("青阳镇", "missing", null, period(deadline), new Date(now), TZ)).toBe(text);
   });
@@ -43,8 +43,15 @@ describe("the reminder's wording", () => {
     ["with the reviewer's reason", "专利数据有误", undefined, `青阳镇报送的${TITLE}已退回（原因：专利数据有误），请修改后尽快重新报送。`],
     ["without a reason", null, undefined, `青阳镇报送的${TITLE}已退回（原因：见审核意见），请修改后尽快重新报送。`],
     ["with an empty reason", "", DEADLINE, `青阳镇报送的${TITLE}已退回（原因：见审核意见），请修改后于12月31日17:00前重新报送，还剩1天。`],
+    ["a reason ending in 。 closes no sentence inside the brackets", "科普活动场次与台账不符，请核实后重新上报。", undefined, `青阳镇报送的${TITLE}已退回（原因：科普活动场次与台账不符，请核实后重新上报），请修改后尽快重新报送。`],
+    ["a reason ending in ；and a space", "专利数据有误； ", undefined, `青阳镇报送的${TITLE}已退回（原因：专利数据有误），请修改后尽快重新报送。`],
+    ["a reason ending in a full stop of Latin type", "Patent figures wrong.", undefined, `青阳镇报送的${TITLE}已退回（原因：Patent figures wrong），请修改后尽快重新报送。`],
   ])("returned, %s", (_what, reason, deadline, text) => {
     expect(reminderText("青阳镇", "returned", reason, period(deadline), new Date("2025-12-30T02:00:00Z"), TZ)).toBe(text);
+  });
+
+  it("returned and overdue: 尽快, with the deadline named as passed", () => {
+    expect(reminderText("青阳镇", "returned", "专利数据有误", period(DEADLINE), new Date("2026-01-02T02:00:00Z"), TZ)).toBe(`青阳镇报送的${TITLE}已退回（原因：专利数据有误），请修改后尽快重新报送，截止时间12月31日17:00已过，已逾期2天。`);
   });
 
   it("the bureau's time zone decides the calendar day: 01:00 UTC on 31 December is 09:00 there (今天截止), 16:59 on the 30th in New York (还剩1天)", () => {

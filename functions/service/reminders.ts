@@ -32,8 +32,8 @@ const WORDING = {
   returned: (name: string, what: string, by: string, reason: string) => `${name}报送的${what}已退回（原因：${reason}），请修改后${by}重新报送`,
   byDeadline: (deadline: string) => `于${deadline}前`,
   soon: "尽快",
-  overdueDays: (n: number) => `，已逾期${n}天`,
-  overdueToday: "，已超过截止时间",
+  overdueDays: (deadline: string, n: number) => `，截止时间${deadline}已过，已逾期${n}天`,
+  overdueToday: (deadline: string) => `，截止时间${deadline}已过`,
   daysLeft: (n: number) => `，还剩${n}天`,
   dueToday: "，今天截止",
 } as const;
@@ -45,11 +45,16 @@ function reportTitle(period: PeriodInfo): string {
 /** The reminder text for one unit. */
 export function reminderText(unitName: string, state: "missing" | "returned", reason: string | null, period: PeriodInfo, now: Date, timeZone: string): string {
   const what = reportTitle(period);
-  const by = period.deadline ? WORDING.byDeadline(formatMonthDayTime(period.deadline, timeZone)) : WORDING.soon;
-  let text = state === "returned" ? WORDING.returned(unitName, what, by, reason || "见审核意见") : WORDING.missing(unitName, what, by);
-  if (period.deadline) {
-    const days = calendarDaysBetween(now, period.deadline, timeZone);
-    if (isAfterDeadline(period, now)) text += days < 0 ? WORDING.overdueDays(-days) : WORDING.overdueToday;
+  const deadline = period.deadline ? formatMonthDayTime(period.deadline, timeZone) : null;
+  // Past the deadline, "于…前报送" asks for the impossible: it is 尽快, and the deadline is named as passed.
+  const late = isAfterDeadline(period, now);
+  const by = deadline && !late ? WORDING.byDeadline(deadline) : WORDING.soon;
+  // The reviewer's reason often ends in 。, which would close the sentence inside the brackets.
+  const why = (reason || "见审核意见").replace(/[。.；;，,\s]+$/, "");
+  let text = state === "returned" ? WORDING.returned(unitName, what, by, why) : WORDING.missing(unitName, what, by);
+  if (deadline) {
+    const days = calendarDaysBetween(now, period.deadline!, timeZone);
+    if (late) text += days < 0 ? WORDING.overdueDays(deadline, -days) : WORDING.overdueToday(deadline);
     else text += days > 0 ? WORDING.daysLeft(days) : WORDING.dueToday;
   }
   return `${text}。`;
