@@ -17,6 +17,7 @@ import {
   listVersions,
   mergeableCounts,
   newestVersion,
+  originalFileName,
   periodStatus,
   recordsForMerge,
   reviewReport,
@@ -327,5 +328,15 @@ describe("status, reviews and what a merge takes", () => {
     expect(await mergeableCounts(store, PERIOD, [A, B, C], history)).toEqual(counts);
     expect(counts).toEqual({ submitted: 2, accepted: 1 });
     expect(listings).toBe(0);
+  });
+});
+
+describe("the name a sent report downloads under", () => {
+  it.each([
+    ["15:59:59 UTC is 23:59:59 in Beijing: still the 5th", "2026-12-05T15:59:59.999Z", "Asia/Shanghai", "青阳镇2026年全年科技工作情况统计报表（2026-12-05上报）.xlsx"],
+    ["16:00 UTC is midnight in Beijing: the 6th, though UTC says the 5th", "2026-12-05T16:00:00.000Z", "Asia/Shanghai", "青阳镇2026年全年科技工作情况统计报表（2026-12-06上报）.xlsx"],
+    ["a bureau in another zone keeps its own calendar", "2026-12-05T16:00:00.000Z", "Europe/London", "青阳镇2026年全年科技工作情况统计报表（2026-12-05上报）.xlsx"],
+  ])("%s", (_what, at, tz, name) => {
+    expect(originalFileName("青阳镇", "2026年全年", at, tz)).toBe(name);
   });
 });

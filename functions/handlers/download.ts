@@ -6,7 +6,7 @@ import { ApiError } from "../http/errors";
 import { publicBase, queryParam } from "../http/event";
 import { DOCX_TYPE, file, json } from "../http/responses";
 import type { Route } from "../http/route";
-import { getVersion } from "../service/reports";
+import { getVersion, originalFileName } from "../service/reports";
 import { StorageNotFound, versionKeys } from "../storage/index";
 import { ApiRequest, authenticate, checkUnitCode } from "../http/route";
 import type { AppContext } from "../http/context";
@@ -26,7 +26,7 @@ export const downloadRoutes: Route[] = [
       const version = req.version();
       const stored = await getVersion(ctx.store, period.id, unit.code, version);
       if (!stored) throw new ApiError("VERSION_NOT_FOUND", { version });
-      const seqName = `${unit.name}${period.label}科技工作情况统计报表（${stored.submittedAt.slice(0, 10)}上报）.xlsx`;
+      const seqName = originalFileName(unit.name, period.label, stored.submittedAt, ctx.timeZone);
       const link = await issueLink(ctx.keys, { key: versionKeys(period.id, unit.code, version).xlsx, name: seqName }, ctx.linkTtlSeconds, ctx.now().getTime());
       return json(200, { ok: true, url: `${publicBase(req.event, ctx.publicBaseUrl)}/api/download?t=${link.token}`, expiresAt: link.expiresAt });
     },

@@ -21,6 +21,7 @@ import { heldFindings } from "./prefill";
 import { findLibrary, rememberLibrary } from "./libraries";
 import { BUILTIN, ruleSettingsOf } from "../../templates/catalogue";
 import type { RosterUnit } from "./roster";
+import { isoDateIn } from "../../templates/time";
 import { appendLog, cached, COMMIT_WINDOW_MS, CommitWindowPassed, periodHistory, unitHistory, withUnitLock, type UnitHistory } from "./unit-log";
 
 export { COMMIT_WINDOW_MS, SWEEP_AFTER_MS, sweepUncommitted } from "./unit-log";
@@ -238,6 +239,11 @@ function summarize(meta: VersionMeta, seq: number, review: Review | undefined): 
     sha256: meta.sha256,
     ...(review ? { review } : {}),
   };
+}
+
+/** The name a sent report downloads under: unit, period, and the day it was sent on the bureau's calendar. */
+export function originalFileName(unitName: string, periodLabel: string, submittedAt: string, timeZone: string): string {
+  return `${unitName}${periodLabel}科技工作情况统计报表（${isoDateIn(submittedAt, timeZone)}上报）.xlsx`;
 }
 
 /** Every version of a unit in a period, oldest first, each with its state. */
