@@ -95,9 +95,11 @@ export function manageScreen(ctx: ScreenContext): Screen {
 
   // Codes: one unit's (picked from the roster), or every unit's after a confirmation.
   const unitPick = h("select", { id: "hz-code-unit", "aria-label": "单位" });
+  // Not the signed-in unit itself: a new code or a revocation for it ends this very session, and the
+  // clerk would be told to ask the city (itself) for a code. The administrator's `huizong codes --unit` does that.
   const fillUnits = (units: readonly RosterUnit[]) => {
     const keep = unitPick.value;
-    fill(unitPick, ...units.map((u) => h("option", { value: u.code }, `${u.name}（${u.code}）`)));
+    fill(unitPick, ...units.filter((u) => u.code !== ctx.session.me?.code).map((u) => h("option", { value: u.code }, `${u.name}（${u.code}）`)));
     if (units.some((u) => u.code === keep)) unitPick.value = keep;
   };
   const one: HTMLButtonElement = h(
@@ -121,7 +123,7 @@ export function manageScreen(ctx: ScreenContext): Screen {
     if (!r.ok) return showFailure(ctx, codesOut, r);
     fill(codesOut, messageBar("success", `${name}的登录码已作废。`));
   });
-  const all = confirmed(codesOut, "hz-issue-codes", "为全部单位签发新登录码", "全部单位的原登录码都会作废，各单位需要用新登录码重新登录。确定签发吗？", "确认签发", async () => {
+  const all = confirmed(codesOut, "hz-issue-codes", "为全部单位签发新登录码", "全部单位的原登录码都会作废，各单位需要用新登录码重新登录；本单位也在其中，签发后本页面要用新的本单位登录码重新登录。确定签发吗？", "确认签发", async () => {
     const r = await ctx.session.api().codes();
     if (!r.ok) return showFailure(ctx, codesOut, r);
     fill(codesOut, messageBar("success", `已为 ${r.codes.length} 个单位签发新登录码，原登录码已作废。请打印或抄送各单位。`), codesTable(r.codes));
