@@ -348,6 +348,13 @@ describe("one period through the page, three signed-in roles", () => {
     await expect.poll(() => city.locator("#hz-periods-result .hz-bar-success span").textContent()).toBe("2026年全年报送已结束。需要补报时可重新开通。");
     expect(await city.locator(`#hz-periods tr[data-period="${P}"] td`).nth(1).textContent()).toMatch(/^已结束（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）$/);
     await city.screenshot({ path: "docs/manage.png", fullPage: true });
+    // 报送情况 of the ended period: no countdown, but that it ended, and when.
+    await city.locator("#hz-tab-status").click();
+    await city.locator("#hz-status-period").selectOption(P);
+    await expect.poll(() => city.locator("#hz-deadline").textContent()).toMatch(
+      new RegExp(`^报送已结束（\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}），截止时间 ${formatDateTime(new Date(`${deadlineLocal}:00+08:00`))}。需要补报时可由市科技局在“管理”中重新开通。$`),
+    );
+    await city.locator("#hz-tab-manage").click();
     const late = await fetch(`${server.url}/api/periods/${P}/units/${TOWN.code}/reports`, {
       method: "POST",
       headers: { authorization: `Bearer ${server.tokens.find((t) => t.code === TOWN.code)!.token}`, "content-type": XLSX },

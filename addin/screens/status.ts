@@ -118,7 +118,12 @@ export function statusScreen(ctx: ScreenContext): Screen {
     );
     fill(
       list,
-      dl ? h("p", { class: `hz-deadline${dl.past ? " is-past" : ""}`, id: "hz-deadline" }, dl.text) : h("p", { class: "hz-muted", id: "hz-deadline" }, "本期未设截止时间。"),
+      // An ended period counts no days down: it says so, and when.
+      !last.period.open
+        ? h("p", { class: "hz-deadline is-past", id: "hz-deadline" }, `报送已结束${last.period.closedAt ? `（${when(last.period.closedAt, tz)}）` : ""}${last.period.deadline ? `，截止时间 ${when(last.period.deadline, tz)}` : ""}。需要补报时可由市科技局在“管理”中重新开通。`)
+        : dl
+          ? h("p", { class: `hz-deadline${dl.past ? " is-past" : ""}`, id: "hz-deadline" }, dl.text)
+          : h("p", { class: "hz-muted", id: "hz-deadline" }, "本期未设截止时间。"),
       h("p", { class: "hz-status-summary" }, h("strong", {}, `已报送 ${rows.length - count("missing") - count("returned")} / ${rows.length}`), `　待审核 ${pending.length}　已退回待重报 ${count("returned")}　已通过 ${count("accepted")}　逾期 ${count("overdue")}`),
       chips,
       h("div", { class: "hz-toolbar" }, bulk, exportBtn),
