@@ -16,11 +16,10 @@ const EPOCH = Date.UTC(1899, 11, 30);
 const MAX_SERIAL = 2958465; // 9999-12-31
 
 /** The format's section for `value`: "pos;neg;zero;text", as far as given. */
-function section(code: string, value: number): { code: string; negative: boolean } {
-  const parts = splitSections(code);
+function section(parts: readonly [string, ...string[]], value: number): { code: string; negative: boolean } {
   if (value < 0 && parts.length > 1) return { code: parts[1]!, negative: false };
   if (value === 0 && parts.length > 2) return { code: parts[2]!, negative: false };
-  return { code: parts[0]!, negative: value < 0 };
+  return { code: parts[0], negative: value < 0 };
 }
 
 function splitSections(code: string): [string, ...string[]] {
@@ -39,15 +38,23 @@ function splitSections(code: string): [string, ...string[]] {
   return out;
 }
 
-/** The code with quoted text, escapes, [colour]/[locale] tags and padding removed: what decides its kind. */
+/** A format's text that is not code: quoted text, escapes, [colour]/[locale] tags, `_x` padding and `*x` fill. */
+const NOT_CODE = /"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*./g;
+
+/** The code with its text, tags and padding removed: what decides its kind. */
 function bare(code: string): string {
-  return code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  return code.replace(NOT_CODE, "");
 }
 
-/** A date or time format: outside quotes and tags it has y, d, h or s, or m without a digit placeholder. */
-export function isDateFormat(code: string): boolean {
-  const b = bare(splitSections(code)[0]).toLowerCase();
+/** A section's bare code is a date or time: it has y, d, h or s, or m without a digit placeholder. */
+function isDateCode(bareCode: string): boolean {
+  const b = bareCode.toLowerCase();
   return /[ydhs]/.test(b) || (/m/.test(b) && !/[0#?]/.test(b));
+}
+
+/** A date or time format: judged by its first section, outside quotes and tags. */
+export function isDateFormat(code: string): boolean {
+  return isDateCode(bare(splitSections(code)[0]));
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -94,13 +101,13 @@ function formatDate(serial: number, code: string): string {
 
 /** A format's literal text as shown: quoted text and escapes as themselves, `_x` as a space, tags dropped. */
 function literal(s: string): string {
-  return s.replace(/"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*./g, (m: string, quoted?: string, escaped?: string) => quoted ?? escaped ?? (m.startsWith("_") ? " " : ""));
+  return s.replace(NOT_CODE, (m: string, quoted?: string, escaped?: string) => quoted ?? escaped ?? (m.startsWith("_") ? " " : ""));
 }
 
 const NUMBER_SECTION = /^((?:"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|[^#0?"\\[_*])*)([#0?][#0?,]*(?:\.[#0?]*)?)(.*)$/;
 
-function formatNumber(value: number, code: string): string {
-  const { code: sec, negative } = section(code, value);
+function formatNumber(value: number, sections: readonly [string, ...string[]]): string {
+  const { code: sec, negative } = section(sections, value);
   const parts = NUMBER_SECTION.exec(sec);
   // A section without digit placeholders ("-" for zero) shows only its text; only a
   // section of its own reaches here, so the sign is the section's.
@@ -134,10 +141,11 @@ export function cellText(cell: GridCell | undefined): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
-  const code = cell.numFmt ?? "";
+  const sections = splitSections(cell.numFmt ?? "");
+  const first = bare(sections[0]);
   // Dates take the first section: WPS and Excel write 填报日期's format as `yyyy"年"m"月"d"日";@`.
-  if (isDateFormat(code) && value >= 0 && value <= MAX_SERIAL) return formatDate(value, splitSections(code)[0]);
+  if (isDateCode(first) && value >= 0 && value <= MAX_SERIAL) return formatDate(value, sections[0]);
   // General, "@" and a format of text alone show the number as typed.
-  if (!/[0#?]/.test(bare(splitSections(code)[0]))) return general(value);
-  return formatNumber(value, code);
+  if (!/[0#?]/.test(first)) return general(value);
+  return formatNumber(value, sections);
 }

@@ -29,12 +29,10 @@ export function mineScreen(ctx: ScreenContext, setBanner: (el: HTMLElement | nul
   // Several periods may be open (a 1—11月 beside the 全年, a reopened 补报): a report returned in
   // any of them is announced, whichever period this screen shows.
   async function returnedElsewhere(unit: string, shown: string): Promise<HTMLElement | null> {
-    for (const other of ctx.session.periods.filter((x) => x.open && x.id !== shown)) {
-      const r = await ctx.session.api().versions(other.id, unit);
-      const banner = r.ok ? returnedBanner(r.versions[r.versions.length - 1], ctx.session.timeZone, other.label) : null;
-      if (banner) return banner;
-    }
-    return null;
+    const others = ctx.session.periods.filter((x) => x.open && x.id !== shown);
+    const answers = await Promise.all(others.map((x) => ctx.session.api().versions(x.id, unit)));
+    const banners = answers.map((r, i) => (r.ok ? returnedBanner(r.versions[r.versions.length - 1], ctx.session.timeZone, others[i]!.label) : null));
+    return banners.find((b) => b !== null) ?? null;
   }
 
   async function load(): Promise<void> {

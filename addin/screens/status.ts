@@ -65,7 +65,13 @@ export function statusScreen(ctx: ScreenContext): Screen {
     const tz = last.timeZone;
     const now = new Date(last.now);
     const count = (f: Filter) => rows.filter((r) => matches(r, f)).length;
-    const dl = deadlineText(last.period.deadline, now, tz);
+    // An ended period counts no days down: it says so, and when.
+    const info = last.period;
+    const deadlineLine = (): HTMLElement => {
+      if (!info.open) return h("p", { class: "hz-deadline is-past", id: "hz-deadline" }, `报送已结束${info.closedAt ? `（${when(info.closedAt, tz)}）` : ""}${info.deadline ? `，截止时间 ${when(info.deadline, tz)}` : ""}。需要补报时可由市科技局在“管理”中重新开通。`);
+      const dl = deadlineText(info.deadline, now, tz);
+      return dl ? h("p", { class: `hz-deadline${dl.past ? " is-past" : ""}`, id: "hz-deadline" }, dl.text) : h("p", { class: "hz-muted", id: "hz-deadline" }, "本期未设截止时间。");
+    };
     const chips = h(
       "div",
       { class: "hz-chips", role: "group", "aria-label": "按状态筛选" },
@@ -118,12 +124,7 @@ export function statusScreen(ctx: ScreenContext): Screen {
     );
     fill(
       list,
-      // An ended period counts no days down: it says so, and when.
-      !last.period.open
-        ? h("p", { class: "hz-deadline is-past", id: "hz-deadline" }, `报送已结束${last.period.closedAt ? `（${when(last.period.closedAt, tz)}）` : ""}${last.period.deadline ? `，截止时间 ${when(last.period.deadline, tz)}` : ""}。需要补报时可由市科技局在“管理”中重新开通。`)
-        : dl
-          ? h("p", { class: `hz-deadline${dl.past ? " is-past" : ""}`, id: "hz-deadline" }, dl.text)
-          : h("p", { class: "hz-muted", id: "hz-deadline" }, "本期未设截止时间。"),
+      deadlineLine(),
       h("p", { class: "hz-status-summary" }, h("strong", {}, `已报送 ${rows.length - count("missing") - count("returned")} / ${rows.length}`), `　待审核 ${pending.length}　已退回待重报 ${count("returned")}　已通过 ${count("accepted")}　逾期 ${count("overdue")}`),
       chips,
       h("div", { class: "hz-toolbar" }, bulk, exportBtn),

@@ -45,15 +45,16 @@ function reportTitle(period: PeriodInfo): string {
 /** The reminder text for one unit. */
 export function reminderText(unitName: string, state: "missing" | "returned", reason: string | null, period: PeriodInfo, now: Date, timeZone: string): string {
   const what = reportTitle(period);
-  const deadline = period.deadline ? formatMonthDayTime(period.deadline, timeZone) : null;
+  const due = period.deadline;
+  const deadline = due ? formatMonthDayTime(due, timeZone) : "";
   // Past the deadline, "于…前报送" asks for the impossible: it is 尽快, and the deadline is named as passed.
   const late = isAfterDeadline(period, now);
-  const by = deadline && !late ? WORDING.byDeadline(deadline) : WORDING.soon;
+  const by = due && !late ? WORDING.byDeadline(deadline) : WORDING.soon;
   // The reviewer's reason often ends in 。, which would close the sentence inside the brackets.
   const why = (reason || "见审核意见").replace(/[。.；;，,\s]+$/, "");
   let text = state === "returned" ? WORDING.returned(unitName, what, by, why) : WORDING.missing(unitName, what, by);
-  if (deadline) {
-    const days = calendarDaysBetween(now, period.deadline!, timeZone);
+  if (due) {
+    const days = calendarDaysBetween(now, due, timeZone);
     if (late) text += days < 0 ? WORDING.overdueDays(deadline, -days) : WORDING.overdueToday(deadline);
     else text += days > 0 ? WORDING.daysLeft(days) : WORDING.dueToday;
   }
